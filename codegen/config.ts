@@ -1,0 +1,88 @@
+/** gen.yaml: the generator's settings. Unknown keys are errors, so a typo never passes silently. */
+import { existsSync } from "node:fs";
+import { readDocument } from "./load/document";
+import { SpecError } from "./load/errors";
+
+export interface RetryDefaults {
+  readonly maxRetries: number;
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export interface GenConfig {
+  /** Class users construct (`new Gpt(...)`). */
+  readonly sdkClassName: string;
+  readonly packageName: string;
+  readonly packageVersion: string;
+  /** Operations with at most this many arguments take them positionally. */
+  readonly maxMethodParams: number;
+  /** Tags to generate (all when absent). */
+  readonly tags?: readonly string[];
+  /** Headers sent by operations the spec marks `x-oaiMeta: { beta: true }`. */
+  readonly betaHeaders: Readonly<Record<string, string>>;
+  readonly retries: RetryDefaults;
+  readonly timeoutMs: number;
+}
+
+const DEFAULTS = {
+  maxMethodParams: 4,
+  packageVersion: "0.1.0",
+  betaHeaders: {},
+  retries: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8000 },
+  timeoutMs: 600_000,
+} as const;
+
+type Checker = (value: unknown, key: string) => string | undefined;
+
+const isString: Checker = (v) => (typeof v === "string" && v.trim() !== "" ? undefined : "must be a non-empty string");
+const isCount: Checker = (v) => (Number.isInteger(v) && (v as number) >= 0 ? undefined : "must be a whole number >= 0");
+const KEYS: Record<string, Checker> = {
+  sdkClassName: (v) => (typeof v === "string" && /^[A-Z][A-Za-z0-9_]*$/.test(v) ? undefined : "must be a PascalCase identifier"),
+  packageName: (v) => (typeof v === "string" && /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(v) ? undefined : "must be a valid npm package name"),
+  packageVersion: isString,
+  maxMethodParams: isCount,
+  tags: (v) => (Array.isArray(v) && v.every((t) => typeof t === "string") ? undefined : "must be a list of tag names"),
+  betaHeaders: (v) => (isStringMap(v) ? undefined : "must map header names to string values"),
+  retries: (v) => {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return "must be an object";
+    for (const [key, value] of Object.entries(v)) {
+      if (!["maxRetries", "initialDelayMs", "maxDelayMs"].includes(key)) return `has unknown key "${key}"`;
+      if (isCount(value, key)) return `${key} ${isCount(value, key)}`;
+    }
+    return undefined;
+  },
+  timeoutMs: isCount,
+};
+
+export function loadConfig(file: string | undefined, fallbackTitle: string): GenConfig {
+  const raw: Record<string, unknown> = file && existsSync(file) ? readDocument(file).root : {};
+  if (file && !existsSync(file)) throw new SpecError(file, "", "config file not found");
+  const where = file ?? "gen.yaml";
+  for (const [key, value] of Object.entries(raw)) {
+    const check = KEYS[key];
+    if (!check) throw new SpecError(where, `#/${key}`, `unknown key "${key}" (known: ${Object.keys(KEYS).join(", ")})`);
+    const problem = check(value, key);
+    if (problem) throw new SpecError(where, `#/${key}`, `${key} ${problem}`);
+  }
+  const className = (raw.sdkClassName as string) ?? classNameFromTitle(fallbackTitle);
+  return {
+    ...DEFAULTS,
+    ...raw,
+    sdkClassName: className,
+    packageName: (raw.packageName as string) ?? packageNameFromTitle(fallbackTitle),
+    retries: { ...DEFAULTS.retries, ...(raw.retries as object | undefined) },
+  } as GenConfig;
+}
+
+function isStringMap(v: unknown): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
+}
+
+function classNameFromTitle(title: string): string {
+  const name = title.replace(/[^A-Za-z0-9]+/g, " ").trim().split(/\s+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  return /^[A-Z]/.test(name) ? name : `SDK${name}`;
+}
+
+function packageNameFromTitle(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "api-sdk";
+}

@@ -1,0 +1,89 @@
+/** TypeRef → TypeScript type text, recording the imports each reference needs. */
+import type { Decl, Namespace, TypeRef } from "../model/ir";
+import { fileBase, literal } from "./code";
+
+/** Tracks what one generated file imports. */
+export class Imports {
+  private readonly named = new Map<string, Set<string>>();
+  private readonly namespaces = new Map<string, string>();
+  private readonly typeOnly = new Map<string, Set<string>>();
+
+  constructor(readonly namespace: Namespace | "sdk") {}
+
+  add(module: string, name: string): void {
+    const names = this.named.get(module) ?? new Set<string>();
+    names.add(name);
+    this.named.set(module, names);
+  }
+
+  /** A name used only in types: imported with `import type`, so it costs nothing at run time. */
+  addType(module: string, name: string): void {
+    const names = this.typeOnly.get(module) ?? new Set<string>();
+    names.add(name);
+    this.typeOnly.set(module, names);
+  }
+
+  addNamespace(alias: string, module: string): void {
+    this.namespaces.set(alias, module);
+  }
+
+  /** The expression that names a declaration (or its codec) from this file. */
+  ref(decl: Decl, suffix = ""): string {
+    if (this.namespace === decl.namespace) {
+      this.add(`./${fileBase(decl.name)}`, decl.name + suffix);
+      return decl.name + suffix;
+    }
+    const alias = decl.namespace;
+    const module = this.namespace === "sdk" ? `./models/${alias}` : `../${alias}`;
+    this.addNamespace(alias, module);
+    return `${alias}.${decl.name}${suffix}`;
+  }
+
+  render(): string {
+    const lines: string[] = [];
+    for (const [alias, module] of [...this.namespaces].sort()) lines.push(`import * as ${alias} from "${module}";`);
+    for (const [module, names] of [...this.typeOnly].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      lines.push(`import type { ${[...names].sort().join(", ")} } from "${module}";`);
+    }
+    for (const [module, names] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      lines.push(`import { ${[...names].sort().join(", ")} } from "${module}";`);
+    }
+    return lines.length > 0 ? lines.join("\n") + "\n" : "";
+  }
+}
+
+export function tsType(type: TypeRef, imports: Imports): string {
+  switch (type.kind) {
+    case "string":
+      return "string";
+    case "number":
+      return "number";
+    case "boolean":
+      return "boolean";
+    case "null":
+      return "null";
+    case "unknown":
+      return "unknown";
+    case "binary":
+      imports.addType(internalPath(imports), "Upload");
+      return "Upload";
+    case "literal":
+      return literal(type.value);
+    case "named":
+      return imports.ref(type.decl);
+    case "array": {
+      const items = tsType(type.items, imports);
+      return /^[\w.$]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
+    }
+    case "map":
+      return `Record<string, ${tsType(type.values, imports)}>`;
+    case "union":
+      return type.members.map((m) => tsType(m, imports)).join(" | ");
+    case "nullable":
+      return `${tsType(type.inner, imports)} | null`;
+  }
+}
+
+export function internalPath(imports: Imports): string {
+  return imports.namespace === "sdk" ? "../internal" : "../../../internal";
+}

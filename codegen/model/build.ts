@@ -1,0 +1,64 @@
+/** Document → ApiModel: the whole model stage in one call. */
+import type { GenConfig } from "../config";
+import { childPointer } from "../load/errors";
+import type { Resolver } from "../load/refs";
+import { isPlainObject } from "../load/validate";
+import type { ApiModel, SecurityScheme } from "./ir";
+import { NameScope, camelCase } from "./names";
+import { buildOperations } from "./operations";
+import { SchemaModeler } from "./schemas";
+
+export function buildModel(resolver: Resolver, config: GenConfig): ApiModel {
+  const root = resolver.doc.root as Record<string, any>;
+  const schemas = new SchemaModeler(resolver);
+  const tags = buildOperations(resolver, schemas, config);
+  // Without a tag filter, every component is part of the SDK, used by an operation or not.
+  if (!config.tags && isPlainObject(root.components?.schemas)) {
+    for (const name of Object.keys(root.components.schemas).sort()) schemas.component(name);
+  }
+  return {
+    title: typeof root.info?.title === "string" ? root.info.title : config.sdkClassName,
+    description: typeof root.info?.description === "string" ? root.info.description.trim() : undefined,
+    version: String(root.info?.version ?? ""),
+    serverURL: serverURL(root),
+    tags,
+    decls: schemas.decls,
+    security: securitySchemes(resolver),
+  };
+}
+
+function serverURL(root: Record<string, any>): string {
+  const server = Array.isArray(root.servers) ? root.servers[0] : undefined;
+  if (!isPlainObject(server) || typeof server.url !== "string") return "http://localhost";
+  // Server variables take their defaults.
+  const variables = isPlainObject(server.variables) ? server.variables : {};
+  return server.url.replace(/\{([^}]+)\}/g, (_, name: string) => String((variables[name] as { default?: unknown })?.default ?? ""));
+}
+
+function securitySchemes(resolver: Resolver): SecurityScheme[] {
+  const root = resolver.doc.root as Record<string, any>;
+  const schemes = root.components?.securitySchemes;
+  if (!isPlainObject(schemes)) return [];
+  const used = new Set<string>();
+  const requirements = [root.security ?? []];
+  for (const item of Object.values((root.paths ?? {}) as Record<string, any>)) {
+    for (const op of Object.values(item ?? {})) if (isPlainObject(op) && Array.isArray(op.security)) requirements.push(op.security);
+  }
+  for (const list of requirements) for (const req of list) if (isPlainObject(req)) Object.keys(req).forEach((k) => used.add(k));
+  const names = new NameScope();
+  names.claim(["serverURL", "defaultClient", "retries", "timeoutMs", "logger"]);
+  const out: SecurityScheme[] = [];
+  for (const name of Object.keys(schemes).sort()) {
+    if (!used.has(name)) continue;
+    const pointer = childPointer("#/components/securitySchemes", name);
+    const scheme = resolver.deref<Record<string, any>>(schemes[name], pointer).node;
+    const optionName = names.claim([camelCase(name), `${camelCase(name)}Auth`]);
+    const description = typeof scheme.description === "string" ? scheme.description : undefined;
+    if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic") out.push({ kind: "basic", optionName, description });
+    else if (scheme.type === "http" || scheme.type === "oauth2" || scheme.type === "openIdConnect") out.push({ kind: "bearer", optionName, description });
+    else if (scheme.type === "apiKey" && scheme.in === "header") out.push({ kind: "apiKeyHeader", optionName, paramName: scheme.name, description });
+    else if (scheme.type === "apiKey" && scheme.in === "query") out.push({ kind: "apiKeyQuery", optionName, paramName: scheme.name, description });
+    else throw resolver.error(pointer, `security scheme type "${scheme.type}"${scheme.in ? ` in ${scheme.in}` : ""} is not supported yet`);
+  }
+  return out;
+}

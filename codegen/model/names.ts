@@ -1,0 +1,90 @@
+/** The one place that turns spec names into TypeScript names. */
+
+/** Names a module-level declaration must not take: emitted code and the runtime use these globals. */
+const RESERVED_TYPE_NAMES = new Set([
+  "Array", "ArrayBuffer", "Blob", "Boolean", "Buffer", "Date", "Error", "File", "FormData", "Function", "JSON",
+  "Map", "Math", "Number", "Object", "Promise", "ReadableStream", "Record", "Set", "String", "Symbol", "Uint8Array",
+  "Upload", "RequestOptions", "AxiosResponse", "Partial", "Required", "Readonly", "Pick", "Omit",
+  // TypeScript keywords that cannot name a class or type.
+  "Any", "Unknown", "Never", "Undefined", "Void",
+]);
+
+/** Field names that would mean something else inside a class body or object. */
+const RESERVED_FIELD_NAMES = new Set(["constructor", "__proto__", "prototype"]);
+
+/** Splits `file_ids`, `OpenAIFile`, `x-rate-limit` or `2xx` into words. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function pascalCase(name: string): string {
+  const result = words(name).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  return leadingDigitSafe(result || "Unnamed", "N");
+}
+
+export function camelCase(name: string): string {
+  const parts = words(name);
+  if (parts.length === 0) return "value";
+  const [first, ...rest] = parts;
+  const head = /^[A-Z0-9]+$/.test(first) ? first.toLowerCase() : first[0].toLowerCase() + first.slice(1);
+  return leadingDigitSafe(head + rest.map((w) => w[0].toUpperCase() + w.slice(1)).join(""), "_");
+}
+
+function leadingDigitSafe(name: string, prefix: string): string {
+  return /^[0-9]/.test(name) ? prefix + name : name;
+}
+
+/** A class, enum or alias name. */
+export function typeName(specName: string): string {
+  const name = pascalCase(specName);
+  return RESERVED_TYPE_NAMES.has(name) ? `${name}T` : name;
+}
+
+/** A model field or argument name. */
+export function fieldName(wireName: string): string {
+  const name = camelCase(wireName);
+  return RESERVED_FIELD_NAMES.has(name) ? `${name}Value` : name;
+}
+
+/** An enum member name for a value: `in_progress` → `InProgress`, `1` → `One`. */
+export function enumMemberName(value: string | number | boolean): string {
+  if (typeof value === "number") return value < 0 ? `Minus${pascalCase(String(-value))}` : `Value${String(value).replace(/\W/g, "_")}`;
+  const name = words(String(value)).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  if (name === "") return "Empty";
+  return /^[0-9]/.test(name) ? `Value${name}` : name;
+}
+
+/** Hands out unique names within one scope; names differing only in case collide (file systems). */
+export class NameScope {
+  private readonly taken = new Set<string>();
+
+  /** The first free candidate; when all are taken, the last one with a number. */
+  claim(candidates: readonly string[]): string {
+    for (const candidate of candidates) {
+      if (!this.taken.has(candidate.toLowerCase())) return this.take(candidate);
+    }
+    const base = candidates[candidates.length - 1];
+    for (let i = 2; ; i++) {
+      if (!this.taken.has(`${base}${i}`.toLowerCase())) return this.take(`${base}${i}`);
+    }
+  }
+
+  has(name: string): boolean {
+    return this.taken.has(name.toLowerCase());
+  }
+
+  private take(name: string): string {
+    this.taken.add(name.toLowerCase());
+    return name;
+  }
+}
+
+/** Makes field names unique within one object (`file_id` and `fileId` both exist). */
+export function uniqueFieldNames(wireNames: readonly string[]): string[] {
+  const scope = new NameScope();
+  return wireNames.map((wire) => scope.claim([fieldName(wire), `${fieldName(wire)}Field`]));
+}

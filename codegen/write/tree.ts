@@ -1,0 +1,99 @@
+/**
+ * Writes a generated tree deterministically and atomically: every file is staged next to
+ * its target first and renamed into place only when all are staged. `files.gen` lists what
+ * was generated, so stale generated files can be removed without touching hand-written ones.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+
+export const MANIFEST = "files.gen";
+
+export interface GeneratedFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface TreeDiff {
+  readonly added: string[];
+  readonly changed: string[];
+  readonly unchanged: string[];
+  /** Listed in the old files.gen but no longer generated. */
+  readonly stale: string[];
+}
+
+export function manifestText(files: readonly GeneratedFile[]): string {
+  return files.map((f) => f.path).join("\n") + "\n";
+}
+
+export function diffTree(root: string, files: readonly GeneratedFile[]): TreeDiff {
+  const all = withManifest(files);
+  const diff: TreeDiff = { added: [], changed: [], unchanged: [], stale: [] };
+  for (const file of all) {
+    const target = safeJoin(root, file.path);
+    if (!existsSync(target)) diff.added.push(file.path);
+    else if (readFileSync(target, "utf8") !== file.content) diff.changed.push(file.path);
+    else diff.unchanged.push(file.path);
+  }
+  const now = new Set(all.map((f) => f.path));
+  for (const old of readManifest(root)) if (!now.has(old) && existsSync(safeJoin(root, old))) diff.stale.push(old);
+  return diff;
+}
+
+export function writeTree(root: string, files: readonly GeneratedFile[]): TreeDiff {
+  const diff = diffTree(root, files);
+  const toWrite = withManifest(files).filter((f) => diff.added.includes(f.path) || diff.changed.includes(f.path));
+  const staged: { temp: string; target: string }[] = [];
+  try {
+    for (const file of toWrite) {
+      const target = safeJoin(root, file.path);
+      mkdirSync(dirname(target), { recursive: true });
+      const temp = `${target}.gen-tmp-${process.pid}`;
+      writeFileSync(temp, file.content);
+      staged.push({ temp, target });
+    }
+  } catch (error) {
+    for (const { temp } of staged) rmSync(temp, { force: true });
+    throw error;
+  }
+  for (const { temp, target } of staged) renameSync(temp, target);
+  for (const old of diff.stale) {
+    const target = safeJoin(root, old);
+    rmSync(target, { force: true });
+    removeEmptyDirs(root, dirname(target));
+  }
+  return diff;
+}
+
+function withManifest(files: readonly GeneratedFile[]): GeneratedFile[] {
+  return [...files, { path: MANIFEST, content: manifestText(files) }];
+}
+
+function readManifest(root: string): string[] {
+  const file = join(root, MANIFEST);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"))
+    .filter((l) => isInside(root, l));
+}
+
+/** A generated path must stay inside the output root (files.gen could have been edited). */
+function safeJoin(root: string, path: string): string {
+  if (!isInside(root, path)) throw new Error(`refusing to write outside the output folder: ${path}`);
+  return resolve(root, path);
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(resolve(root), resolve(root, path));
+  return rel !== "" && !rel.startsWith("..") && !rel.startsWith(sep) && !rel.includes(`..${sep}`);
+}
+
+function removeEmptyDirs(root: string, dir: string): void {
+  const top = resolve(root);
+  let current = resolve(dir);
+  while (current.startsWith(top + sep) && existsSync(current) && readdirSync(current).length === 0) {
+    rmdirSync(current);
+    current = dirname(current);
+  }
+}

@@ -1,0 +1,5 @@
+export * from "./codec";
+export * from "./errors";
+export * from "./operation";
+export * from "./runtime";
+export * from "./upload";
