@@ -4,7 +4,11 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+    // msw 2 depends on a few ESM-only packages; Node 20's jest cannot require() them untransformed.
+    "^.+\\.m?js$": ["ts-jest", { tsconfig: { allowJs: true, isolatedModules: true, module: "commonjs", target: "ES2020" } }],
   },
+  transformIgnorePatterns: ["/node_modules/(?!(rettime|until-async|@mswjs|msw|headers-polyfill|outvariant|strict-event-emitter|@open-draft)/)"],
+  moduleFileExtensions: ["ts", "js", "mjs", "cjs", "json"],
   testTimeout: 60000,
 };

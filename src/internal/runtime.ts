@@ -22,6 +22,17 @@ export interface RuntimeConfig {
   readonly security: readonly SecurityDef[];
   /** A custom axios instance (the seed SDK's `defaultClient`). */
   readonly client?: AxiosInstance;
+  /** Retry policy; the generated client passes gen.yaml's defaults merged with the user's choice. */
+  readonly retries?: RetryConfig;
+  /** Whole-exchange timeout in milliseconds. */
+  readonly timeoutMs?: number;
+}
+
+/** When and how often failed requests are tried again. */
+export interface RetryConfig {
+  readonly maxRetries: number;
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
 }
 
 /** Per-call options: any axios request config (the seed's `config` argument). */

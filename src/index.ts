@@ -1,0 +1,8 @@
+/**
+ * gpt-sdk: the generated client (src/sdk) plus the runtime's errors and types.
+ * Hand-written; the generated parts are re-exported from ./sdk.
+ */
+export * from "./sdk";
+export * from "./internal/errors";
+export type { RequestOptions, RetryConfig } from "./internal/runtime";
+export type { Upload, FileContent } from "./internal/upload";

@@ -1,0 +1,75 @@
+/**
+ * msw server that records every request the SDK sends and answers with a canned response,
+ * so a test can assert the exact wire request and the exact parsed result.
+ */
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+
+export const BASE_URL = "https://api.test.local/v1";
+export const API_KEY = "sk-test-1234567890";
+
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** Body text as sent on the wire. */
+  body: string;
+  contentType: string | undefined;
+  /** Parsed multipart fields, when the body was multipart. */
+  form?: Record<string, string | { name: string; type: string; text: string }>;
+}
+
+export interface Reply {
+  status?: number;
+  json?: unknown;
+  body?: string | Uint8Array;
+  headers?: Record<string, string>;
+}
+
+export function mockApi() {
+  const recorded: Recorded[] = [];
+  const replies: Reply[] = [];
+  const server = setupServer(
+    http.all(`${BASE_URL}/*`, async ({ request }) => {
+      const contentType = request.headers.get("content-type") ?? undefined;
+      const entry: Recorded = {
+        method: request.method,
+        url: request.url,
+        headers: Object.fromEntries(request.headers.entries()),
+        body: "",
+        contentType,
+      };
+      if (contentType?.startsWith("multipart/form-data")) {
+        const form = await request.formData();
+        entry.form = {};
+        for (const [name, value] of form.entries()) {
+          entry.form[name] = typeof value === "string" ? value : { name: value.name, type: value.type, text: await value.text() };
+        }
+      } else {
+        entry.body = await request.text();
+      }
+      recorded.push(entry);
+      const reply = replies.shift() ?? { status: 500, json: { error: { message: "no reply queued" } } };
+      const headers = { ...(reply.json !== undefined ? { "content-type": "application/json" } : {}), ...reply.headers };
+      const body = reply.json !== undefined ? JSON.stringify(reply.json) : reply.body ?? null;
+      return new HttpResponse(body, { status: reply.status ?? 200, headers });
+    }),
+  );
+  return {
+    server,
+    recorded,
+    /** Queues the next response(s). */
+    reply(...next: Reply[]) {
+      replies.push(...next);
+    },
+    /** The only request recorded since the last reset. */
+    single(): Recorded {
+      expect(recorded).toHaveLength(1);
+      return recorded[0];
+    },
+    reset() {
+      recorded.length = 0;
+      replies.length = 0;
+    },
+  };
+}
