@@ -4,5 +4,5 @@
  */
 export * from "./sdk";
 export * from "./internal/errors";
-export type { RequestOptions, RetryConfig } from "./internal/runtime";
+export type { ClientOptions, RequestOptions, RetryConfig } from "./internal/runtime";
 export type { Upload, FileContent } from "./internal/upload";

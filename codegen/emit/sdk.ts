@@ -106,35 +106,28 @@ function operationDef(op: Operation, imports: Imports): string {
 export function emitClient(model: ApiModel, config: GenConfig): EmittedFile {
   const imports = new Imports("sdk");
   imports.add("../internal", "Runtime");
-  imports.addType("../internal", "RetryConfig");
-  imports.addType("axios", "AxiosInstance");
+  imports.addType("../internal", "ClientOptions");
   const tagImports = model.tags.map((t) => `import { ${t.className} } from "./${fileBase(t.className)}";`).join("\n");
-  const options = [
-    ...model.security.map((s) => `${jsdoc("  ", s.description ?? securityDoc(s.kind))}  ${key(s.optionName)}?: string;`),
-    `  /** Overrides the server URL (default: ${model.serverURL.replace(/\*\//g, "*\\/")}). */\n  serverURL?: string;`,
-    `  /** A preconfigured axios instance to send requests with. */\n  defaultClient?: AxiosInstance;`,
-    `  /** Retry policy for failed requests, or \`false\` to never retry (default: ${config.retries.maxRetries} retries). */\n  retries?: Partial<RetryConfig> | false;`,
-    `  /** Time limit for each request, body included, in milliseconds (default: ${config.timeoutMs}). */\n  timeoutMs?: number;`,
-  ];
+  const options = model.security.map((s) => `${jsdoc("  ", s.description ?? securityDoc(s.kind))}  ${key(s.optionName)}?: string;`);
   const security = model.security.map(
     (s) => `{ kind: ${str(s.kind)}${s.paramName ? `, name: ${str(s.paramName)}` : ""}, value: ${access("options", s.optionName)} }`,
   );
+  const retries = Object.entries(config.retries).map(([k, v]) => `${k}: ${v}`).join(", ");
   const fields = model.tags.map((t) => `${jsdoc("  ", t.description)}  readonly ${key(t.propertyName)}: ${t.className};`);
   const inits = model.tags.map((t) => `    this.${t.propertyName} = new ${t.className}(runtime);`);
   const content =
     `${HEADER}${imports.render()}${tagImports}\n\n` +
     `/** The servers the API is served from; the first is the default. */\nexport const ServerList = [${str(model.serverURL)}] as const;\n\n` +
-    `/** Retry defaults from gen.yaml. */\nconst DEFAULT_RETRIES: RetryConfig = ${JSON.stringify(config.retries).replace(/"(\w+)":/g, "$1: ").replace(/,/g, ", ").replace(/^\{/, "{ ").replace(/\}$/, " }")};\n\n` +
-    `export interface SDKOptions {\n${options.join("\n\n")}\n}\n\n` +
+    `/** Credentials, plus the options every client takes (server URL, retries, timeout, axios instance). */\n` +
+    `export interface SDKOptions extends ClientOptions {\n${options.join("\n\n")}\n}\n\n` +
     `${jsdoc("", model.description)}export class ${config.sdkClassName} {\n${fields.join("\n\n")}\n\n` +
     `  constructor(options: SDKOptions = {}) {\n` +
-    `    const runtime = new Runtime({\n` +
-    `      serverURL: options.serverURL ?? ServerList[0],\n` +
+    `    const runtime = new Runtime(options, {\n` +
+    `      serverURL: ServerList[0],\n` +
     `      userAgent: ${str(`${config.packageName}/${config.packageVersion} (typescript)`)},\n` +
     `      security: [${security.join(", ")}],\n` +
-    `      client: options.defaultClient,\n` +
-    `      retries: options.retries === false ? { ...DEFAULT_RETRIES, maxRetries: 0 } : { ...DEFAULT_RETRIES, ...options.retries },\n` +
-    `      timeoutMs: options.timeoutMs ?? ${config.timeoutMs},\n` +
+    `      retries: { ${retries} },\n` +
+    `      timeoutMs: ${config.timeoutMs},\n` +
     `    });\n${inits.join("\n")}\n  }\n}\n`;
   return { path: "sdk.ts", content };
 }

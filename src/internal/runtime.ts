@@ -16,23 +16,32 @@ export interface SecurityDef {
   readonly value: string | undefined;
 }
 
-export interface RuntimeConfig {
-  readonly serverURL: string;
-  readonly userAgent: string;
-  readonly security: readonly SecurityDef[];
-  /** A custom axios instance (the seed SDK's `defaultClient`). */
-  readonly client?: AxiosInstance;
-  /** Retry policy; the generated client passes gen.yaml's defaults merged with the user's choice. */
-  readonly retries?: RetryConfig;
-  /** Whole-exchange timeout in milliseconds. */
-  readonly timeoutMs?: number;
-}
-
 /** When and how often failed requests are tried again. */
 export interface RetryConfig {
   readonly maxRetries: number;
   readonly initialDelayMs: number;
   readonly maxDelayMs: number;
+}
+
+/** Options every generated client accepts (its SDKOptions add the credentials). */
+export interface ClientOptions {
+  /** Overrides the server URL. */
+  serverURL?: string;
+  /** A preconfigured axios instance to send requests with (the seed SDK's `defaultClient`). */
+  defaultClient?: AxiosInstance;
+  /** Retry policy for failed requests, or `false` to never retry. */
+  retries?: Partial<RetryConfig> | false;
+  /** Time limit for each request, body included, in milliseconds. */
+  timeoutMs?: number;
+}
+
+/** What the generator knows about the API: defaults from the spec and gen.yaml. */
+export interface ClientDefaults {
+  readonly serverURL: string;
+  readonly userAgent: string;
+  readonly security: readonly SecurityDef[];
+  readonly retries: RetryConfig;
+  readonly timeoutMs: number;
 }
 
 /** Per-call options: any axios request config (the seed's `config` argument). */
@@ -47,15 +56,25 @@ export interface BaseResult {
 
 export class Runtime {
   private readonly client: AxiosInstance;
+  private readonly serverURL: string;
+  private readonly security: readonly SecurityDef[];
+  private readonly userAgent: string;
+  readonly retries: RetryConfig;
+  readonly timeoutMs: number;
 
-  constructor(private readonly config: RuntimeConfig) {
-    this.client = config.client ?? axios.create();
+  constructor(options: ClientOptions, defaults: ClientDefaults) {
+    this.client = options.defaultClient ?? axios.create();
+    this.serverURL = options.serverURL ?? defaults.serverURL;
+    this.security = defaults.security;
+    this.userAgent = defaults.userAgent;
+    this.retries = options.retries === false ? { ...defaults.retries, maxRetries: 0 } : { ...defaults.retries, ...options.retries };
+    this.timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
   }
 
   async call<R extends BaseResult>(op: OperationDef, args: CallArgs, options?: RequestOptions): Promise<R> {
     checkRequired(op, args);
     const body = op.body && args.body !== undefined ? await encodeBody(op.body, args.body) : undefined;
-    const headers: Record<string, string> = { "user-agent": this.config.userAgent, ...op.headers };
+    const headers: Record<string, string> = { "user-agent": this.userAgent, ...op.headers };
     if (body?.contentType) headers["content-type"] = body.contentType;
     let query = buildQuery(op.queryParams, args.query);
     for (const param of op.headerParams ?? []) {
@@ -67,7 +86,7 @@ export class Runtime {
     const response = await this.client.request({
       ...options,
       method: op.method,
-      url: joinURL(options?.baseURL ?? this.config.serverURL, fillPath(op.path, args.path) + query),
+      url: joinURL(options?.baseURL ?? this.serverURL, fillPath(op.path, args.path) + query),
       baseURL: undefined,
       headers: { ...headers, ...(options?.headers as Record<string, string> | undefined) },
       data: body?.data,
@@ -79,7 +98,7 @@ export class Runtime {
   }
 
   private applySecurity(headers: Record<string, string>, query: string): string {
-    for (const scheme of this.config.security) {
+    for (const scheme of this.security) {
       if (scheme.value === undefined || scheme.value === "") continue;
       switch (scheme.kind) {
         case "bearer":
