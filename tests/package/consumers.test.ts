@@ -1,0 +1,83 @@
+/**
+ * `npm run build` output as users load it: CommonJS and ESM (NodeNext) consumers resolve
+ * `gpt-sdk` and the seed's deep import paths, at run time and in the type checker.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, tempDir } from "../support/cli";
+
+let consumer: string;
+
+beforeAll(() => {
+  const build = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], { encoding: "utf8" });
+  expect(build.stdout + build.stderr).toBe("");
+  consumer = tempDir("consumer");
+  mkdirSync(join(consumer, "node_modules"));
+  symlinkSync(ROOT, join(consumer, "node_modules", "gpt-sdk"), "dir");
+  symlinkSync(join(ROOT, "node_modules", "@types"), join(consumer, "node_modules", "@types"), "dir");
+  symlinkSync(join(ROOT, "node_modules", "axios"), join(consumer, "node_modules", "axios"), "dir");
+}, 120_000);
+
+function node(file: string) {
+  return spawnSync(process.execPath, [file], { cwd: consumer, encoding: "utf8" });
+}
+
+const PROGRAM = `
+const sdk = new Gpt({ apiKeyAuth: "sk-test" });
+console.log([typeof sdk.assistants.createAssistant, typeof sdk.files.createFile, CreateMessageRequestRole.User, QueryParamOrder.Asc, typeof SDKError].join(","));
+`;
+
+test("a CommonJS consumer requires the package and its model paths", () => {
+  writeFileSync(
+    join(consumer, "main.cjs"),
+    `const { Gpt, SDKError } = require("gpt-sdk");
+const { CreateMessageRequestRole } = require("gpt-sdk/dist/sdk/models/shared");
+const { QueryParamOrder } = require("gpt-sdk/dist/sdk/models/operations");
+${PROGRAM}`,
+  );
+  const run = node("main.cjs");
+  expect(run.stderr).toBe("");
+  expect(run.stdout.trim()).toBe("function,function,user,asc,function");
+});
+
+test("an ESM consumer imports the package and its model paths", () => {
+  writeFileSync(
+    join(consumer, "main.mjs"),
+    `import { Gpt, SDKError } from "gpt-sdk";
+import { CreateMessageRequestRole } from "gpt-sdk/dist/sdk/models/shared";
+import { QueryParamOrder } from "gpt-sdk/dist/sdk/models/operations";
+${PROGRAM}`,
+  );
+  const run = node("main.mjs");
+  expect(run.stderr).toBe("");
+  expect(run.stdout.trim()).toBe("function,function,user,asc,function");
+});
+
+test.each([
+  ["NodeNext ESM", "main.mts", "NodeNext", "NodeNext"],
+  ["CommonJS", "main.cts", "CommonJS", "Node10"],
+])("the type checker resolves the package for a %s consumer", (_, file, module, resolution) => {
+  writeFileSync(
+    join(consumer, file),
+    `import { Gpt, SDKError } from "gpt-sdk";
+import { CreateMessageRequestRole, type AssistantObject } from "gpt-sdk/dist/sdk/models/shared";
+import { QueryParamOrder, type ListAssistantsResponse } from "gpt-sdk/dist/sdk/models/operations";
+export async function main(): Promise<AssistantObject[] | undefined> {
+  const sdk = new Gpt({ apiKeyAuth: "sk-test" });
+  const res: ListAssistantsResponse = await sdk.assistants.listAssistants(undefined, undefined, 20, QueryParamOrder.Asc);
+  const role: CreateMessageRequestRole = CreateMessageRequestRole.User;
+  void role;
+  void SDKError;
+  return res.listAssistantsResponse?.data;
+}
+`,
+  );
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--module", module, "--moduleResolution", resolution, "--types", "node", "--skipLibCheck", file],
+    { cwd: consumer, encoding: "utf8" },
+  );
+  expect(tsc.stdout + tsc.stderr).toBe("");
+  expect(tsc.status).toBe(0);
+}, 60_000);
