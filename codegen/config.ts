@@ -9,6 +9,18 @@ export interface RetryDefaults {
   readonly maxDelayMs: number;
 }
 
+/** The list shape that pages with a cursor (wire names). */
+export interface PaginationRule {
+  /** Query parameter that takes the cursor (`after`). */
+  readonly cursorParam: string;
+  /** Response field holding the next cursor (`last_id`). */
+  readonly cursorField: string;
+  /** Response field saying whether another page exists (`has_more`). */
+  readonly hasMoreField: string;
+  /** Response field with the page's items (`data`). */
+  readonly itemsField: string;
+}
+
 export interface GenConfig {
   /** Class users construct (`new Gpt(...)`). */
   readonly sdkClassName: string;
@@ -22,6 +34,8 @@ export interface GenConfig {
   readonly betaHeaders: Readonly<Record<string, string>>;
   readonly retries: RetryDefaults;
   readonly timeoutMs: number;
+  /** List operations matching this rule get an `...All` method that walks every page. */
+  readonly pagination?: PaginationRule;
 }
 
 const DEFAULTS = {
@@ -52,6 +66,16 @@ const KEYS: Record<string, Checker> = {
     return undefined;
   },
   timeoutMs: isCount,
+  pagination: (v) => {
+    const keys = ["cursorParam", "cursorField", "hasMoreField", "itemsField"];
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return "must be an object";
+    for (const [key, value] of Object.entries(v)) {
+      if (!keys.includes(key)) return `has unknown key "${key}"`;
+      if (typeof value !== "string" || !value) return `${key} must be a non-empty string`;
+    }
+    const missing = keys.filter((k) => !(k in v));
+    return missing.length > 0 ? `needs ${missing.join(", ")}` : undefined;
+  },
 };
 
 export function loadConfig(file: string | undefined, fallbackTitle: string): GenConfig {

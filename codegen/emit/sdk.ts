@@ -11,7 +11,7 @@ export function emitTag(tag: Tag): EmittedFile {
   imports.addType("../internal", "OperationDef");
   imports.addType("../internal", "RequestOptions");
   imports.addType("../internal", "Runtime");
-  const methods = tag.operations.map((op) => methodCode(op, imports));
+  const methods = tag.operations.flatMap((op) => (op.pagination ? [methodCode(op, imports), paginatedMethodCode(op, imports)] : [methodCode(op, imports)]));
   const defs = tag.operations.map((op) => operationDef(op, imports));
   const cls =
     `${jsdoc("", tag.description)}export class ${tag.className} {\n` +
@@ -54,6 +54,30 @@ function methodCode(op: Operation, imports: Imports): string {
   return (
     `${doc}  ${op.methodName}(${args.join(", ")}): Promise<${result}> {\n` +
     `    return this.runtime.call(${defName(op)}, ${callArgs}, options);\n  }`
+  );
+}
+
+/**
+ * `listMessagesAll(request)`: every item of every page. It takes the request object (all
+ * arguments optional by name) and calls the one-page method with each page's cursor.
+ */
+function paginatedMethodCode(op: Operation, imports: Imports): string {
+  const p = op.pagination!;
+  imports.add("../internal", "paginate");
+  imports.addType("../internal", "Paginator");
+  const requestType = imports.ref({ kind: "object", name: op.requestClass!, namespace: "operations", fields: [] });
+  const required = op.params.some((x) => x.required) || op.body?.required;
+  const item = tsType(p.itemType, imports);
+  const cursor = p.cursorParam.name;
+  const args = op.positional
+    ? [...(op.body ? [optionalAccess("request", op.body.fieldName)] : []), ...op.params.map((x) => (x === p.cursorParam ? cursor : `request${required ? "" : "?"}.${x.name}`))]
+    : [`{ ...request, ${cursor} }`];
+  const call = op.positional ? `this.${op.methodName}(${[...args, "options"].join(", ")})` : `this.${op.methodName}(${args[0]}, options)`;
+  const fields = `{ items: ${str(p.itemsField)}, cursor: ${str(p.cursorField)}, hasMore: ${str(p.hasMoreField)} }`;
+  const doc = jsdoc("  ", `Every item of \`${op.methodName}\`, fetched page by page as you iterate: each request's \`${p.cursorParam.wireName}\` is the previous page's last id, and paging stops when the server reports no more.`);
+  return (
+    `${doc}  ${p.methodName}(request${required ? "" : "?"}: ${requestType}, options?: RequestOptions): Paginator<${item}> {\n` +
+    `    return paginate(${optionalAccess("request", cursor)}, (${cursor}) => ${call}, (res) => res.${p.resultField}, ${fields});\n  }`
   );
 }
 

@@ -107,6 +107,21 @@ export interface Operation extends Docs {
   readonly responseClass: string;
   /** True when arguments are passed one by one rather than as a request object. */
   readonly positional: boolean;
+  /** Set for list operations that page with a cursor (gen.yaml `pagination`). */
+  readonly pagination?: Pagination;
+}
+
+export interface Pagination {
+  /** Name of the method that walks every page (`listMessagesAll`). */
+  readonly methodName: string;
+  readonly cursorParam: Param;
+  /** Result field with the list body (`listMessagesResponse`). */
+  readonly resultField: string;
+  /** Model field names in the list body. */
+  readonly itemsField: string;
+  readonly cursorField: string;
+  readonly hasMoreField: string;
+  readonly itemType: TypeRef;
 }
 
 export interface Tag extends Docs {

@@ -1,9 +1,9 @@
 /** Path Item and Operation Objects (OpenAPI 3.0 §4.7.9–4.7.10) → operations grouped by tag. */
-import type { GenConfig } from "../config";
+import type { GenConfig, PaginationRule } from "../config";
 import { childPointer } from "../load/errors";
 import type { Resolver } from "../load/refs";
 import { HTTP_METHODS, isPlainObject } from "../load/validate";
-import type { Operation, Param, RequestBody, Response, Tag, TypeRef } from "./ir";
+import type { Operation, Pagination, Param, RequestBody, Response, Tag, TypeRef } from "./ir";
 import { NameScope, camelCase, fieldName, pascalCase, typeName } from "./names";
 import { type SchemaModeler, docsOf } from "./schemas";
 
@@ -94,6 +94,29 @@ function buildOperation(
     requestClass: params.length > 0 ? classes.request : undefined,
     responseClass: classes.response,
     positional: argCount <= config.maxMethodParams,
+    pagination: config.pagination ? paginationOf(config.pagination, op.operationId, params, responses) : undefined,
+  };
+}
+
+/** A list operation pages when it takes the cursor parameter and returns the rule's list shape. */
+function paginationOf(rule: PaginationRule, operationId: string, params: Param[], responses: Response[]): Pagination | undefined {
+  const cursorParam = params.find((p) => p.in === "query" && p.wireName === rule.cursorParam);
+  const list = responses.find((r) => r.kind === "json" && r.type?.kind === "named" && r.type.decl.kind === "object");
+  if (!cursorParam || !list?.fieldName || list.type?.kind !== "named" || list.type.decl.kind !== "object") return undefined;
+  const fields = list.type.decl.fields;
+  const field = (wire: string) => fields.find((f) => f.wireName === wire);
+  const items = field(rule.itemsField);
+  const cursor = field(rule.cursorField);
+  const hasMore = field(rule.hasMoreField);
+  if (!items || !cursor || !hasMore || items.type.kind !== "array") return undefined;
+  return {
+    methodName: `${camelCase(operationId)}All`,
+    cursorParam,
+    resultField: list.fieldName,
+    itemsField: items.name,
+    cursorField: cursor.name,
+    hasMoreField: hasMore.name,
+    itemType: items.type.items,
   };
 }
 

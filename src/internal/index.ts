@@ -3,3 +3,4 @@ export * from "./errors";
 export * from "./operation";
 export * from "./runtime";
 export * from "./upload";
+export * from "./pagination";

@@ -4,7 +4,8 @@
 
 import * as operations from "./models/operations";
 import * as shared from "./models/shared";
-import type { OperationDef, RequestOptions, Runtime } from "../internal";
+import type { OperationDef, Paginator, RequestOptions, Runtime } from "../internal";
+import { paginate } from "../internal";
 
 /**
  * Create assistants that use models and tools, and manage their threads, messages and runs.
@@ -139,10 +140,24 @@ export class Assistants {
   }
 
   /**
+   * Every item of `listAssistantFiles`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
+   */
+  listAssistantFilesAll(request: operations.ListAssistantFilesRequest, options?: RequestOptions): Paginator<shared.AssistantFileObject> {
+    return paginate(request?.after, (after) => this.listAssistantFiles({ ...request, after }, options), (res) => res.listAssistantFilesResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
+  }
+
+  /**
    * List your assistants.
    */
   listAssistants(after?: string, before?: string, limit?: number, order?: operations.QueryParamOrder, options?: RequestOptions): Promise<operations.ListAssistantsResponse> {
     return this.runtime.call(listAssistantsOperation, { query: { after, before, limit, order } }, options);
+  }
+
+  /**
+   * Every item of `listAssistants`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
+   */
+  listAssistantsAll(request?: operations.ListAssistantsRequest, options?: RequestOptions): Paginator<shared.AssistantObject> {
+    return paginate(request?.after, (after) => this.listAssistants(after, request?.before, request?.limit, request?.order, options), (res) => res.listAssistantsResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
   }
 
   /**
@@ -153,10 +168,24 @@ export class Assistants {
   }
 
   /**
+   * Every item of `listMessageFiles`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
+   */
+  listMessageFilesAll(request: operations.ListMessageFilesRequest, options?: RequestOptions): Paginator<shared.MessageFileObject> {
+    return paginate(request?.after, (after) => this.listMessageFiles({ ...request, after }, options), (res) => res.listMessageFilesResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
+  }
+
+  /**
    * List the messages in a thread.
    */
   listMessages(request: operations.ListMessagesRequest, options?: RequestOptions): Promise<operations.ListMessagesResponse> {
     return this.runtime.call(listMessagesOperation, { path: { thread_id: request?.threadId }, query: { after: request?.after, before: request?.before, limit: request?.limit, order: request?.order } }, options);
+  }
+
+  /**
+   * Every item of `listMessages`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
+   */
+  listMessagesAll(request: operations.ListMessagesRequest, options?: RequestOptions): Paginator<shared.MessageObject> {
+    return paginate(request?.after, (after) => this.listMessages({ ...request, after }, options), (res) => res.listMessagesResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
   }
 
   /**
@@ -167,10 +196,24 @@ export class Assistants {
   }
 
   /**
+   * Every item of `listRunSteps`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
+   */
+  listRunStepsAll(request: operations.ListRunStepsRequest, options?: RequestOptions): Paginator<shared.RunStepObject> {
+    return paginate(request?.after, (after) => this.listRunSteps({ ...request, after }, options), (res) => res.listRunStepsResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
+  }
+
+  /**
    * List the runs of a thread.
    */
   listRuns(request: operations.ListRunsRequest, options?: RequestOptions): Promise<operations.ListRunsResponse> {
     return this.runtime.call(listRunsOperation, { path: { thread_id: request?.threadId }, query: { after: request?.after, before: request?.before, limit: request?.limit, order: request?.order } }, options);
+  }
+
+  /**
+   * Every item of `listRuns`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
+   */
+  listRunsAll(request: operations.ListRunsRequest, options?: RequestOptions): Paginator<shared.RunObject> {
+    return paginate(request?.after, (after) => this.listRuns({ ...request, after }, options), (res) => res.listRunsResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
   }
 
   /**

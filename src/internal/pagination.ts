@@ -1,0 +1,66 @@
+/**
+ * Cursor pagination over a list operation: the next page's cursor is the previous page's
+ * last id, and paging stops when the server says there is no more (no extra empty request).
+ */
+
+export interface Page<Item> {
+  readonly items: readonly Item[];
+  /** Cursor for the next page (the page's last id). */
+  readonly nextCursor: string | undefined;
+  readonly hasMore: boolean;
+}
+
+export class Paginator<Item> implements AsyncIterable<Item> {
+  constructor(
+    private readonly fetchPage: (cursor: string | undefined) => Promise<Page<Item>>,
+    private readonly firstCursor: string | undefined,
+  ) {}
+
+  /** Each page in turn, starting from the caller's own cursor (if any). */
+  async *pages(): AsyncGenerator<Page<Item>, void, undefined> {
+    let cursor = this.firstCursor;
+    const seen = new Set<string>();
+    for (;;) {
+      const page = await this.fetchPage(cursor);
+      yield page;
+      const next = page.nextCursor;
+      // A server that repeats a cursor would loop forever; stop instead.
+      if (!page.hasMore || page.items.length === 0 || !next || seen.has(next)) return;
+      seen.add(next);
+      cursor = next;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    for await (const page of this.pages()) yield* page.items;
+  }
+
+  /** Collects items into an array; with `max`, stops fetching once that many are in hand. */
+  async toArray(options: { max?: number } = {}): Promise<Item[]> {
+    const max = options.max ?? Infinity;
+    const out: Item[] = [];
+    if (max <= 0) return out;
+    for await (const page of this.pages()) {
+      for (const item of page.items) {
+        out.push(item);
+        if (out.length >= max) return out;
+      }
+    }
+    return out;
+  }
+}
+
+/** Reads a page out of a generated result: the list body and its item/cursor/has-more fields. */
+export function paginate<Result, Item>(
+  firstCursor: string | undefined,
+  call: (cursor: string | undefined) => Promise<Result>,
+  body: (result: Result) => unknown,
+  fields: { readonly items: string; readonly cursor: string; readonly hasMore: string },
+): Paginator<Item> {
+  return new Paginator<Item>(async (cursor) => {
+    const list = (body(await call(cursor)) ?? {}) as Record<string, unknown>;
+    const items = Array.isArray(list[fields.items]) ? (list[fields.items] as Item[]) : [];
+    const next = list[fields.cursor];
+    return { items, nextCursor: typeof next === "string" ? next : undefined, hasMore: list[fields.hasMore] === true };
+  }, firstCursor);
+}
