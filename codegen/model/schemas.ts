@@ -217,24 +217,22 @@ export class SchemaModeler {
   }
 
   private unionType(members: unknown[], pointer: string, keyword: string, s: Schema, place: Placement): TypeRef {
-    const types: TypeRef[] = [];
-    const schemas: unknown[] = [];
-    let nullable = false;
-    members.forEach((member, i) => {
-      const at = `${childPointer(pointer, keyword)}/${i}`;
-      const plain = this.plain(member, at);
-      if (plain && (plain.type === "null" || (Array.isArray(plain.enum) && plain.enum.length === 1 && plain.enum[0] === null))) {
-        nullable = true;
-        return;
-      }
-      const title = typeof plain?.title === "string" ? [`${place.candidates[0]}${pascalCase(plain.title)}`] : [];
-      types.push(this.typeOf(member, at, { namespace: place.namespace, candidates: [...title, `${place.candidates[0]}${i + 1}`] }));
-      schemas.push(member);
+    const isNull = (plain: Schema | undefined) =>
+      !!plain && (plain.type === "null" || (Array.isArray(plain.enum) && plain.enum.length === 1 && plain.enum[0] === null));
+    const located = members.map((member, i) => ({ member, at: `${childPointer(pointer, keyword)}/${i}` }));
+    const real = located.filter(({ member, at }) => !isNull(this.plain(member, at)));
+    const nullable = real.length < located.length;
+    // A lone member (`anyOf: [X, null]`) takes the spot's own names; several get numbered ones.
+    const types = real.map(({ member, at }, i) => {
+      if (real.length === 1) return this.typeOf(member, at, place);
+      const title = this.plain(member, at)?.title;
+      const titled = typeof title === "string" ? [`${place.candidates[0]}${pascalCase(title)}`] : [];
+      return this.typeOf(member, at, { namespace: place.namespace, candidates: [...titled, `${place.candidates[0]}${i + 1}`] });
     });
     let type: TypeRef;
     if (types.length === 0) type = UNKNOWN;
     else if (types.length === 1) type = types[0];
-    else type = { kind: "union", members: types, discriminator: this.discriminator(s, schemas, pointer) };
+    else type = { kind: "union", members: types, discriminator: this.discriminator(s, real.map((r) => r.member), pointer) };
     return nullable && type.kind !== "nullable" ? { kind: "nullable", inner: type } : type;
   }
 

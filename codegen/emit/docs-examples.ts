@@ -1,0 +1,344 @@
+/**
+ * Example programs for the docs: a complete TypeScript file per operation, with argument
+ * values built from the types (so every example typechecks against the generated SDK).
+ */
+import type { GenConfig } from "../config";
+import type { Decl, EnumDecl, Namespace, ObjectDecl, Operation, Tag, TypeRef } from "../model/ir";
+import { access, key, literal, str } from "./code";
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Words that cannot name a `const` in a strict-mode module. */
+const RESERVED_WORDS = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "yield let static implements interface package private protected public await arguments eval undefined"
+  ).split(" "),
+);
+
+/** Names the example programs use themselves; nothing imported or declared may take them. */
+const PROGRAM_NAMES = ["sdk", "res", "run", "value", "Buffer", "Promise", "console"];
+
+/** Objects nested deeper than this show their required fields only. */
+const OPTIONAL_FIELDS_DEPTH = 1;
+
+/** The module users import a namespace's models from (`gpt-sdk/dist/sdk/models/shared`). */
+export function modelModule(config: GenConfig, namespace: Namespace): string {
+  return `${config.packageName}/dist/sdk/models/${namespace}`;
+}
+
+/** The imports of one example program, with a local name per imported declaration. */
+export class ExampleImports {
+  private readonly modules = new Map<string, Map<string, string>>();
+  private readonly taken = new Set<string>(PROGRAM_NAMES);
+
+  constructor(private readonly config: GenConfig) {}
+
+  /** Reserves a local name (a variable) so no import takes it; returns the name it may use. */
+  reserve(name: string): string {
+    let local = IDENTIFIER.test(name) && !RESERVED_WORDS.has(name) ? name : "arg";
+    for (let n = 2; this.taken.has(local); n++) local = `${IDENTIFIER.test(name) && !RESERVED_WORDS.has(name) ? name : "arg"}${n}`;
+    this.taken.add(local);
+    return local;
+  }
+
+  /** A name exported by the package's entry point (`Gpt`, `Upload`). */
+  root(name: string): string {
+    return this.add(this.config.packageName, name, "");
+  }
+
+  decl(decl: Decl): string {
+    return this.add(modelModule(this.config, decl.namespace), decl.name, decl.namespace);
+  }
+
+  private add(module: string, name: string, namespace: string): string {
+    const names = this.modules.get(module) ?? new Map<string, string>();
+    this.modules.set(module, names);
+    const existing = names.get(name);
+    if (existing) return existing;
+    // The same name from two modules (shared.X and operations.X) is imported once under an alias.
+    const prefix = namespace ? namespace[0].toUpperCase() + namespace.slice(1) : "";
+    let local = this.taken.has(name) ? `${prefix}${name}` : name;
+    for (let n = 2; this.taken.has(local); n++) local = `${prefix}${name}${n}`;
+    this.taken.add(local);
+    names.set(name, local);
+    return local;
+  }
+
+  render(): string {
+    const lines: string[] = [];
+    for (const [module, names] of [...this.modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const specifiers = [...names]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, local]) => (name === local ? name : `${name} as ${local}`));
+      lines.push(`import { ${specifiers.join(", ")} } from ${str(module)};`);
+    }
+    return lines.join("\n");
+  }
+}
+
+/** A value to print: code text, or an object/array printed over several lines. */
+export type ValueNode =
+  | { readonly kind: "raw"; readonly text: string }
+  | { readonly kind: "object"; readonly entries: readonly (readonly [string, ValueNode])[] }
+  | { readonly kind: "array"; readonly items: readonly ValueNode[] };
+
+const raw = (text: string): ValueNode => ({ kind: "raw", text });
+
+/** Prints a value as the seed's examples do: one field per line, trailing commas. */
+export function printValue(node: ValueNode, indent: string): string {
+  const inner = indent + "  ";
+  switch (node.kind) {
+    case "raw":
+      return node.text;
+    case "object":
+      if (node.entries.length === 0) return "{}";
+      return `{\n${node.entries.map(([k, v]) => `${inner}${k}: ${printValue(v, inner)},\n`).join("")}${indent}}`;
+    case "array":
+      if (node.items.length === 0) return "[]";
+      if (node.items.every((item) => item.kind === "raw")) return `[${node.items.map((item) => printValue(item, inner)).join(", ")}]`;
+      return `[\n${node.items.map((item) => `${inner}${printValue(item, inner)},\n`).join("")}${indent}]`;
+  }
+}
+
+/** The wire property a discriminated union member must carry, and its tag. */
+interface Fixed {
+  readonly wireName: string;
+  readonly value: string;
+}
+
+/**
+ * Builds example values from types: placeholders named after the field, the first enum
+ * member, the first union member that can be built, one array item, one map entry. Cycles
+ * end at optional fields, empty arrays/maps or `null`; `undefined` means no finite value exists.
+ */
+export class ExampleValues {
+  private readonly stack = new Set<Decl>();
+
+  constructor(private readonly imports: ExampleImports) {}
+
+  build(type: TypeRef, name: string | undefined, depth: number, fixed?: Fixed): ValueNode | undefined {
+    switch (type.kind) {
+      case "string":
+      case "unknown":
+        return raw(str(placeholder(name)));
+      case "number":
+        return raw(String(exampleNumber(name)));
+      case "boolean":
+        return raw("false");
+      case "null":
+        return raw("null");
+      case "literal":
+        return raw(literal(type.value));
+      case "binary":
+        return {
+          kind: "object",
+          entries: [
+            ["content", raw(`Buffer.from(${str("file contents")})`)],
+            ["fileName", raw(str("example.txt"))],
+          ],
+        };
+      case "array": {
+        const item = this.build(type.items, name === undefined ? undefined : singular(name), depth);
+        return { kind: "array", items: item ? [item] : [] };
+      }
+      case "map": {
+        const plain = type.values.kind === "string" || type.values.kind === "unknown";
+        const value = plain ? raw(str("value")) : this.build(type.values, undefined, depth);
+        return { kind: "object", entries: value ? [[str("key"), value]] : [] };
+      }
+      case "nullable":
+        return this.build(type.inner, name, depth, fixed) ?? raw("null");
+      case "union": {
+        const order = type.members.map((m, i) => ({ m, i })).sort((a, b) => Number(a.m.kind === "null") - Number(b.m.kind === "null"));
+        for (const { m, i } of order) {
+          const tag = type.discriminator?.tags.find((t) => t.member === i);
+          const value = this.build(m, name, depth, tag ? { wireName: type.discriminator!.property, value: tag.value } : fixed);
+          if (value) return value;
+        }
+        return undefined;
+      }
+      case "named":
+        return this.named(type.decl, name, depth, fixed);
+    }
+  }
+
+  private named(decl: Decl, name: string | undefined, depth: number, fixed: Fixed | undefined): ValueNode | undefined {
+    if (decl.kind === "enum") return this.enumValue(decl);
+    if (this.stack.has(decl)) return undefined;
+    this.stack.add(decl);
+    try {
+      return decl.kind === "alias" ? this.build(decl.type, name, depth, fixed) : this.object(decl, depth, fixed);
+    } finally {
+      this.stack.delete(decl);
+    }
+  }
+
+  private enumValue(decl: EnumDecl): ValueNode | undefined {
+    const first = decl.members[0];
+    return first ? raw(access(this.imports.decl(decl), first.name)) : undefined;
+  }
+
+  private object(decl: ObjectDecl, depth: number, fixed: Fixed | undefined): ValueNode | undefined {
+    const entries: [string, ValueNode][] = [];
+    for (const field of decl.fields) {
+      if (fixed && field.wireName === fixed.wireName) {
+        // A discriminated union member: its tag as a literal, which its enum type accepts.
+        entries.push([key(field.name), raw(str(fixed.value))]);
+        continue;
+      }
+      if (!field.required && depth > OPTIONAL_FIELDS_DEPTH) continue;
+      const value = this.build(field.type, field.name, depth + 1);
+      if (value) entries.push([key(field.name), value]);
+      else if (field.required) return undefined;
+    }
+    if (decl.fields.length === 0 && decl.additional) return this.build({ kind: "map", values: decl.additional }, undefined, depth);
+    return { kind: "object", entries };
+  }
+}
+
+/** TypeScript type text for a variable's annotation, importing what it names. */
+export function annotation(type: TypeRef, imports: ExampleImports): string {
+  switch (type.kind) {
+    case "string":
+    case "number":
+    case "boolean":
+    case "null":
+    case "unknown":
+      return type.kind;
+    case "binary":
+      return imports.root("Upload");
+    case "literal":
+      return literal(type.value);
+    case "named":
+      return imports.decl(type.decl);
+    case "array": {
+      const items = annotation(type.items, imports);
+      return /^[\w.$]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
+    }
+    case "map":
+      return `Record<string, ${annotation(type.values, imports)}>`;
+    case "union":
+      return type.members.map((m) => annotation(m, imports)).join(" | ");
+    case "nullable":
+      return `${annotation(type.inner, imports)} | null`;
+  }
+}
+
+/** `<thread_id>` for `threadId`: a placeholder that says what belongs there. */
+function placeholder(name: string | undefined): string {
+  if (!name) return "<value>";
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+  return words.length > 0 ? `<${words.join("_")}>` : "<value>";
+}
+
+function exampleNumber(name: string | undefined): number {
+  if (name && /(At|_at|Timestamp)$/.test(name)) return 1700000000;
+  if (name && /limit|count|size|max/i.test(name)) return 20;
+  return 1;
+}
+
+/** `fileIds` → `fileId`, `entries` → `entry`: the name of one item. */
+function singular(name: string): string {
+  if (/ies$/.test(name)) return name.slice(0, -3) + "y";
+  if (/[^s]s$/.test(name)) return name.slice(0, -1);
+  return name;
+}
+
+/** The status an example checks for: the first 2xx the operation declares (200 otherwise). */
+function successStatus(op: Operation): number {
+  const status = op.responses.map((r) => r.status).find((s) => /^2\d\d$/.test(s));
+  return status ? Number(status) : 200;
+}
+
+function credential(kind: string): string {
+  return kind === "basic" ? "<USERNAME>:<PASSWORD>" : "<YOUR_API_KEY>";
+}
+
+export interface SecurityOption {
+  readonly kind: string;
+  readonly optionName: string;
+}
+
+/** One argument of a call, as the method's signature orders them (sdk.ts, methodArguments). */
+interface Argument {
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly required: boolean;
+}
+
+/** The positional arguments: body first, then parameters in the model's (alphabetical) order. */
+export function positionalArguments(op: Operation): Argument[] {
+  const args: Argument[] = [];
+  // A body-only operation takes "request", as the seed SDK did; otherwise the body's own name.
+  if (op.body) args.push({ name: op.params.length === 0 ? "request" : op.body.fieldName, type: op.body.type, required: op.body.required });
+  for (const p of op.params) args.push({ name: p.name, type: p.type, required: p.required });
+  return args;
+}
+
+/** A complete program calling one operation. */
+export function usageExample(op: Operation, tag: Tag, security: readonly SecurityOption[], config: GenConfig): string {
+  const imports = new ExampleImports(config);
+  const client = imports.root(config.sdkClassName);
+  const values = new ExampleValues(imports);
+  const fallback = raw("{} as any");
+  const declarations: string[] = [];
+  let callArgs: string[];
+  if (op.positional) {
+    const args = positionalArguments(op);
+    const bodyOnly = op.body !== undefined && op.params.length === 0;
+    if (bodyOnly) {
+      callArgs = [printValue(values.build(args[0].type, undefined, 0) ?? fallback, "  ")];
+    } else {
+      callArgs = args.map((arg) => {
+        const local = imports.reserve(arg.name);
+        const value = values.build(arg.type, arg.name, 0) ?? fallback;
+        declarations.push(`  const ${local}: ${annotation(arg.type, imports)} = ${printValue(value, "  ")};`);
+        return local;
+      });
+    }
+  } else {
+    const entries: [string, ValueNode][] = [];
+    if (op.body) entries.push([key(op.body.fieldName), values.build(op.body.type, undefined, 1) ?? fallback]);
+    for (const p of op.params) {
+      const value = values.build(p.type, p.name, 1);
+      if (value) entries.push([key(p.name), value]);
+      else if (p.required) entries.push([key(p.name), fallback]);
+    }
+    callArgs = [printValue({ kind: "object", entries }, "  ")];
+  }
+  const first = security[0];
+  const options = first ? `{\n    ${key(first.optionName)}: ${str(credential(first.kind))},\n  }` : "";
+  const call = `${access(access("sdk", tag.propertyName), op.methodName)}(${callArgs.join(", ")})`;
+  return [
+    imports.render(),
+    "",
+    "async function run() {",
+    `  const sdk = new ${client}(${options});`,
+    "",
+    ...(declarations.length > 0 ? [...declarations, ""] : []),
+    `  const res = await ${call};`,
+    "",
+    `  if (res.statusCode == ${successStatus(op)}) {`,
+    "    // handle response",
+    "  }",
+    "}",
+    "",
+    "run();",
+  ].join("\n");
+}
+
+/** A short program using an enum from its documented import path. */
+export function enumExample(decl: EnumDecl, config: GenConfig): string | undefined {
+  const first = decl.members[0];
+  if (!first) return undefined;
+  const imports = new ExampleImports(config);
+  const local = imports.decl(decl);
+  return `${imports.render()}\n\nconst value: ${local} = ${access(local, first.name)};`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Spec bumps: OpenAI's 2024-05 (Assistants v2, OpenAPI 3.0) and 2026-08 (OpenAPI 3.1, 288
+ * operations) documents generate whole packages that typecheck strictly, deterministically,
+ * and whose types accept what the API accepts and reject what it rejects.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { generate } from "../../codegen/generate";
+import { SPECS, runGenerate, tempDir, typecheckPackage } from "../support/cli";
+
+/** Usage that must typecheck against the 2026 SDK (and one line that must not). */
+const USAGE_2026 = `
+import { OpenAIAPI } from "./sdk";
+import type * as shared from "./sdk/models/shared";
+
+export async function usage(sdk: OpenAIAPI): Promise<void> {
+  const chat: shared.CreateChatCompletionRequest = {
+    model: "gpt-4o",
+    messages: [{ role: "system", content: "be brief" }, { role: "user", content: "hi" }],
+  };
+  await sdk.chat.createChatCompletion(chat);
+
+  const assistant: shared.CreateAssistantRequest = {
+    model: "gpt-4o",
+    tools: [{ type: "code_interpreter" }, { type: "function", function: { name: "f", parameters: {} } }],
+    metadata: { k: "v" },
+    description: null,
+  };
+  await sdk.assistants.createAssistant(assistant);
+
+  const bogus: shared.CreateAssistantRequest = {
+    model: "gpt-4o",
+    // @ts-expect-error: "bogus" is not a tool type
+    tools: [{ type: "bogus" }],
+  };
+  void bogus;
+}
+`;
+
+describe.each([
+  ["openai-2024-05-13.yaml", 64, undefined],
+  ["openai-2026-08-21.yaml", 288, USAGE_2026],
+])("%s", (file, operations, usage) => {
+  const spec = join(SPECS, file);
+
+  test(`generates all ${operations} operations into a package that typechecks with strict: true`, () => {
+    const out = tempDir("spec");
+    const run = runGenerate(["--spec", spec, "--out", out]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`operations: ${operations} in`);
+    if (usage) writeFileSync(join(out, "src", "usage.ts"), usage);
+    const check = typecheckPackage(out);
+    expect(check.stdout + check.stderr).toBe("");
+    expect(check.status).toBe(0);
+  }, 300_000);
+
+  test("generation is deterministic", () => {
+    const first = generate({ specFile: spec, mode: "package" }).files;
+    const second = generate({ specFile: spec, mode: "package" }).files;
+    expect(second.length).toBe(first.length);
+    second.forEach((f, i) => {
+      expect(f.path).toBe(first[i].path);
+      expect(f.content === first[i].content).toBe(true);
+    });
+  }, 120_000);
+});
