@@ -2,11 +2,12 @@
  * npm run generate                         regenerate this repository's SDK and docs
  * npm run generate -- --check              exit 1 and name the files that are stale
  * npm run generate -- --spec F --out D     write a standalone SDK package for any document
+ * npm run generate -- --diff OLD [--spec F] print, as markdown, how the SDK surface changed since OLD
  *   [--config gen.yaml] [--debug]
  */
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { generate } from "./generate";
+import { diffDocuments, generate } from "./generate";
 import { SpecError } from "./load/errors";
 import { diffTree, writeTree } from "./write/tree";
 
@@ -18,6 +19,7 @@ interface Args {
   spec?: string;
   out?: string;
   config?: string;
+  diff?: string;
 }
 
 class UsageError extends Error {}
@@ -36,10 +38,11 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--spec") args.spec = value();
     else if (arg === "--out") args.out = value();
     else if (arg === "--config") args.config = value();
+    else if (arg === "--diff") args.diff = value();
     else if (arg === "--help" || arg === "-h") throw new UsageError("");
     else throw new UsageError(`unknown argument "${arg}"`);
   }
-  if (args.spec && !args.out) throw new UsageError("--spec needs --out <dir>");
+  if (args.spec && !args.out && !args.diff) throw new UsageError("--spec needs --out <dir>");
   if (args.out && !args.spec) throw new UsageError("--out needs --spec <document>");
   return args;
 }
@@ -52,7 +55,7 @@ function main(argv: string[]): number {
   } catch (error) {
     const message = (error as Error).message;
     if (message) console.error(`generate: ${message}`);
-    console.error("usage: npm run generate [-- --check] [-- --spec <document> --out <dir> [--config <gen.yaml>]] [--debug]");
+    console.error("usage: npm run generate [-- --check] [-- --spec <document> --out <dir> [--config <gen.yaml>]] [-- --diff <older document>] [--debug]");
     return 2;
   }
   const packageMode = Boolean(args.spec);
@@ -60,6 +63,10 @@ function main(argv: string[]): number {
   const configFile = args.config ? resolve(args.config) : packageMode ? undefined : join(PROJECT_ROOT, "gen.yaml");
   const outDir = resolve(args.out ?? PROJECT_ROOT);
   try {
+    if (args.diff) {
+      process.stdout.write(diffDocuments(resolve(args.diff), specFile, configFile));
+      return 0;
+    }
     const { model, config, files } = generate({ specFile, configFile, mode: packageMode ? "package" : "repo" });
     const operations = model.tags.reduce((n, t) => n + t.operations.length, 0);
     const where = relative(process.cwd(), outDir) || ".";

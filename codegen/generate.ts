@@ -8,6 +8,9 @@ import type { ApiModel } from "./model/ir";
 import { emitSdk } from "./emit";
 import { emitPackage } from "./emit/package";
 import type { GeneratedFile } from "./write/tree";
+import { changesMarkdown, compareSurfaces } from "./diff/compare";
+import { surfaceOf } from "./diff/surface";
+import { basename } from "node:path";
 
 export interface GenerateInput {
   readonly specFile: string;
@@ -22,15 +25,27 @@ export interface GenerateOutput {
   readonly files: GeneratedFile[];
 }
 
-export function generate(input: GenerateInput): GenerateOutput {
-  const doc = readDocument(input.specFile);
+/** Reads, validates and models one document. */
+export function modelDocument(specFile: string, configFile: string | undefined): { model: ApiModel; config: GenConfig } {
+  const doc = readDocument(specFile);
   const resolver = new Resolver(doc);
   validateDocument(resolver);
-  const title = typeof (doc.root.info as { title?: unknown })?.title === "string" ? ((doc.root.info as { title: string }).title) : "Api";
-  const config = loadConfig(input.configFile, title);
-  const model = buildModel(resolver, config);
+  const title = typeof (doc.root.info as { title?: unknown })?.title === "string" ? (doc.root.info as { title: string }).title : "Api";
+  const config = loadConfig(configFile, title);
+  return { model: buildModel(resolver, config), config };
+}
+
+export function generate(input: GenerateInput): GenerateOutput {
+  const { model, config } = modelDocument(input.specFile, input.configFile);
   const files = emitSdk(model, config);
   if (input.mode === "package") files.push(...emitPackage(model, config));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, config, files };
+}
+
+/** Markdown listing the SDK surface changes from an older document to the current one. */
+export function diffDocuments(olderFile: string, currentFile: string, configFile: string | undefined): string {
+  const before = modelDocument(olderFile, configFile).model;
+  const after = modelDocument(currentFile, configFile).model;
+  return changesMarkdown(compareSurfaces(surfaceOf(before), surfaceOf(after)), basename(olderFile), basename(currentFile));
 }

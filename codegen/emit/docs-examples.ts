@@ -3,7 +3,7 @@
  * values built from the types (so every example typechecks against the generated SDK).
  */
 import type { GenConfig } from "../config";
-import type { Decl, EnumDecl, Namespace, ObjectDecl, Operation, Tag, TypeRef } from "../model/ir";
+import type { Decl, EnumDecl, Namespace, ObjectDecl, Operation, Param, Tag, TypeRef } from "../model/ir";
 import { access, key, literal, str } from "./code";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -86,19 +86,27 @@ export type ValueNode =
 
 const raw = (text: string): ValueNode => ({ kind: "raw", text });
 
-/** Prints a value as the seed's examples do: one field per line, trailing commas. */
-export function printValue(node: ValueNode, indent: string): string {
+/**
+ * Prints a value as the seed's examples do: one field per line, trailing commas. A small
+ * nested object of plain values (`{ type: "code_interpreter" }`) stays on one line.
+ */
+export function printValue(node: ValueNode, indent: string, top = true): string {
   const inner = indent + "  ";
   switch (node.kind) {
     case "raw":
       return node.text;
-    case "object":
+    case "object": {
       if (node.entries.length === 0) return "{}";
-      return `{\n${node.entries.map(([k, v]) => `${inner}${k}: ${printValue(v, inner)},\n`).join("")}${indent}}`;
+      const flat = `{ ${node.entries.map(([k, v]) => `${k}: ${printValue(v, inner, false)}`).join(", ")} }`;
+      if (!top && node.entries.length <= 2 && node.entries.every(([, v]) => v.kind === "raw") && flat.length <= 60) return flat;
+      return `{\n${node.entries.map(([k, v]) => `${inner}${k}: ${printValue(v, inner, false)},\n`).join("")}${indent}}`;
+    }
     case "array":
       if (node.items.length === 0) return "[]";
-      if (node.items.every((item) => item.kind === "raw")) return `[${node.items.map((item) => printValue(item, inner)).join(", ")}]`;
-      return `[\n${node.items.map((item) => `${inner}${printValue(item, inner)},\n`).join("")}${indent}]`;
+      if (node.items.every((item) => item.kind === "raw")) return `[${node.items.map((item) => printValue(item, inner, false)).join(", ")}]`;
+      const items = node.items.map((item) => printValue(item, inner, false));
+      if (items.length === 1 && !items[0].includes("\n")) return `[${items[0]}]`;
+      return `[\n${items.map((item) => `${inner}${item},\n`).join("")}${indent}]`;
   }
 }
 
@@ -267,10 +275,12 @@ export interface SecurityOption {
 }
 
 /** One argument of a call, as the method's signature orders them (sdk.ts, methodArguments). */
-interface Argument {
+export interface Argument {
   readonly name: string;
   readonly type: TypeRef;
   readonly required: boolean;
+  /** The parameter, for all but the body. */
+  readonly param?: Param;
 }
 
 /** The positional arguments: body first, then parameters in the model's (alphabetical) order. */
@@ -278,7 +288,7 @@ export function positionalArguments(op: Operation): Argument[] {
   const args: Argument[] = [];
   // A body-only operation takes "request", as the seed SDK did; otherwise the body's own name.
   if (op.body) args.push({ name: op.params.length === 0 ? "request" : op.body.fieldName, type: op.body.type, required: op.body.required });
-  for (const p of op.params) args.push({ name: p.name, type: p.type, required: p.required });
+  for (const p of op.params) args.push({ name: p.name, type: p.type, required: p.required, param: p });
   return args;
 }
 
