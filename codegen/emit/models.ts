@@ -12,7 +12,7 @@ export interface EmittedFile {
 }
 
 export function emitDecl(decl: Decl): EmittedFile {
-  const imports = new Imports(decl.namespace);
+  const imports = new Imports(decl.namespace, decl.name);
   const body = decl.kind === "object" ? objectCode(decl, imports) : decl.kind === "enum" ? enumCode(decl) : aliasCode(decl, imports);
   return { path: `models/${decl.namespace}/${fileBase(decl.name)}.ts`, content: HEADER + withImports(imports, body) };
 }

@@ -8,7 +8,8 @@ export class Imports {
   private readonly namespaces = new Map<string, string>();
   private readonly typeOnly = new Map<string, Set<string>>();
 
-  constructor(readonly namespace: Namespace | "sdk") {}
+  /** `self` is the declaration this file defines: a recursive reference needs no import. */
+  constructor(readonly namespace: Namespace | "sdk", private readonly self?: string) {}
 
   add(module: string, name: string): void {
     const names = this.named.get(module) ?? new Set<string>();
@@ -30,6 +31,7 @@ export class Imports {
   /** The expression that names a declaration (or its codec) from this file. */
   ref(decl: Decl, suffix = ""): string {
     if (this.namespace === decl.namespace) {
+      if (decl.name === this.self) return decl.name + suffix;
       this.add(`./${fileBase(decl.name)}`, decl.name + suffix);
       return decl.name + suffix;
     }

@@ -12,6 +12,13 @@ const RESERVED_TYPE_NAMES = new Set([
 /** Field names that would mean something else inside a class body or object. */
 const RESERVED_FIELD_NAMES = new Set(["constructor", "__proto__", "prototype"]);
 
+/** Words that cannot name a function parameter (strict mode). */
+const RESERVED_WORDS = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
+    "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
+    "implements interface package private protected public await arguments eval").split(" "),
+);
+
 /** Splits `file_ids`, `OpenAIFile`, `x-rate-limit` or `2xx` into words. */
 export function words(name: string): string[] {
   return name
@@ -48,6 +55,12 @@ export function typeName(specName: string): string {
 export function fieldName(wireName: string): string {
   const name = camelCase(wireName);
   return RESERVED_FIELD_NAMES.has(name) ? `${name}Value` : name;
+}
+
+/** A method argument name: a field name that is also a legal parameter (`class` → `classValue`). */
+export function argumentName(wireName: string): string {
+  const name = fieldName(wireName);
+  return RESERVED_WORDS.has(name) ? `${name}Value` : name;
 }
 
 /** An enum member name for a value: `in_progress` → `InProgress`, `1` → `One`. */

@@ -4,7 +4,7 @@ import { childPointer } from "../load/errors";
 import type { Resolver } from "../load/refs";
 import { HTTP_METHODS, isPlainObject } from "../load/validate";
 import type { Operation, Pagination, Param, RequestBody, Response, Tag, TypeRef } from "./ir";
-import { NameScope, camelCase, fieldName, pascalCase, typeName } from "./names";
+import { NameScope, argumentName, camelCase, fieldName, pascalCase, typeName } from "./names";
 import { type SchemaModeler, docsOf } from "./schemas";
 
 type Node = Record<string, any>;
@@ -138,6 +138,9 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
   add(op.pathParams, childPointer(op.pointer.slice(0, op.pointer.lastIndexOf("/")), "parameters"));
   add(op.node.parameters, childPointer(op.pointer, "parameters"));
   const names = new NameScope();
+  // The generated method's own arguments.
+  names.claim(["request"]);
+  names.claim(["options"]);
   const params: Param[] = [];
   for (const { node: p, pointer } of merged.values()) {
     if (p.in === "cookie") throw resolver.error(pointer, `cookie parameter "${p.name}" is not supported yet`);
@@ -151,7 +154,7 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
       candidates: [typeName(p.name), `${location}${propName}`, `${opType}${location}${propName}`],
     });
     params.push({
-      name: names.claim([fieldName(p.name), `${fieldName(p.name)}${location}`]),
+      name: names.claim([argumentName(p.name), `${argumentName(p.name)}${location}`]),
       wireName: p.name,
       in: p.in,
       type,
@@ -179,7 +182,7 @@ function buildBody(resolver: Resolver, schemas: SchemaModeler, raw: unknown, poi
     kind,
     type,
     required: located.node.required === true,
-    fieldName: type.kind === "named" ? camelCase(type.decl.name) : "requestBody",
+    fieldName: type.kind === "named" ? fieldName(type.decl.name) : "requestBody",
     ...docsOf(located.node),
   };
 }
@@ -204,8 +207,10 @@ function buildResponses(resolver: Resolver, schemas: SchemaModeler, raw: Node, p
       const type: TypeRef =
         kind === "bytes" ? { kind: "binary" } : kind === "text" ? { kind: "string" }
         : schemas.typeOf(content[mediaType]?.schema ?? {}, schemaPointer, { namespace: "operations", candidates: [`${opType}ResponseBody${suffix}`] });
-      const fieldName = type.kind === "named" ? camelCase(type.decl.name) : "body";
-      out.push({ status, mediaType, kind, type, fieldName, ...docsOf(located.node) });
+      // The result already has statusCode, contentType and rawResponse.
+      const name = type.kind === "named" ? fieldName(type.decl.name) : "body";
+      const field = ["statusCode", "contentType", "rawResponse"].includes(name) ? `${name}Body` : name;
+      out.push({ status, mediaType, kind, type, fieldName: field, ...docsOf(located.node) });
     }
   }
   return out;
