@@ -43,7 +43,7 @@ export class ExampleImports {
     return local;
   }
 
-  /** A name exported by the package's entry point (`Gpt`, `Upload`). */
+  /** A name exported by the package's entry point (`Gpt`). */
   root(name: string): string {
     return this.add(this.config.packageName, name, "");
   }
@@ -206,6 +206,29 @@ export class ExampleValues {
   }
 }
 
+/** A type's text contains a file (`Upload`), which not every package's entry point exports. */
+function mentionsBinary(type: TypeRef): boolean {
+  switch (type.kind) {
+    case "binary":
+      return true;
+    case "array":
+      return mentionsBinary(type.items);
+    case "map":
+      return mentionsBinary(type.values);
+    case "nullable":
+      return mentionsBinary(type.inner);
+    case "union":
+      return type.members.some((m) => mentionsBinary(m));
+    default:
+      return false;
+  }
+}
+
+/** `const name: Type = ` (the type is left to inference when it would name `Upload`). */
+function declaration(local: string, type: TypeRef, imports: ExampleImports): string {
+  return mentionsBinary(type) ? `const ${local} = ` : `const ${local}: ${annotation(type, imports)} = `;
+}
+
 /** TypeScript type text for a variable's annotation, importing what it names. */
 export function annotation(type: TypeRef, imports: ExampleImports): string {
   switch (type.kind) {
@@ -216,7 +239,7 @@ export function annotation(type: TypeRef, imports: ExampleImports): string {
     case "unknown":
       return type.kind;
     case "binary":
-      return imports.root("Upload");
+      return "Uint8Array"; // not reached: declaration() leaves such types to inference
     case "literal":
       return literal(type.value);
     case "named":
@@ -309,7 +332,7 @@ export function usageExample(op: Operation, tag: Tag, security: readonly Securit
       callArgs = args.map((arg) => {
         const local = imports.reserve(arg.name);
         const value = values.build(arg.type, arg.name, 0) ?? fallback;
-        declarations.push(`  const ${local}: ${annotation(arg.type, imports)} = ${printValue(value, "  ")};`);
+        declarations.push(`  ${declaration(local, arg.type, imports)}${printValue(value, "  ")};`);
         return local;
       });
     }

@@ -98,31 +98,40 @@ function requiredMark(required: boolean): string {
 
 function tagPage(tag: Tag, model: ApiModel, config: GenConfig): string {
   const path = tagPagePath(tag);
-  const slugger = new Slugger();
-  // Anchors in document order, as GitHub assigns them.
-  slugger.slug(tag.className);
-  if (tag.description) slugger.slug("Overview");
-  slugger.slug("Available Operations");
-  const anchors = new Map<Operation, string>();
-  for (const op of tag.operations) {
-    anchors.set(op, slugger.slug(op.methodName));
-    for (const heading of ["Example Usage", "Parameters", "Response", "Errors"]) slugger.slug(heading);
-  }
-
-  const out: string[] = [`# ${tag.className}`, `(*${codeSafe(`sdk.${tag.propertyName}`)}*)`];
-  if (tag.description) out.push("## Overview", paragraph(tag.description));
-  out.push("### Available Operations");
-  out.push(
-    tag.operations
-      .map((op) => {
-        const summary = oneLine(op.summary) || firstSentence(op.description);
-        return `* [${op.methodName}](#${anchors.get(op)})${summary ? ` - ${summary}` : ""}${op.deprecated ? ` - ${DEPRECATED}` : ""}`;
-      })
-      .join("\n"),
-  );
   const security = model.security.map((s) => ({ kind: s.kind, optionName: s.optionName }));
-  for (const op of tag.operations) out.push(operationSection(op, tag, path, security, config));
-  return out.join("\n\n");
+  const head = [`# ${tag.className}`, `(*${codeSafe(`sdk.${tag.propertyName}`)}*)`];
+  if (tag.description) head.push("## Overview", paragraph(tag.description));
+  head.push("### Available Operations");
+  const sections = tag.operations.map((op) => operationSection(op, tag, path, security, config));
+  // Anchors as GitHub assigns them: every heading of the page in order, descriptions' own included.
+  const slugger = new Slugger();
+  for (const heading of headings(head.join("\n\n"))) slugger.slug(heading);
+  const anchors = sections.map((section) => headings(section).map((h) => slugger.slug(h))[0]);
+  const list = tag.operations.map((op, i) => {
+    const summary = oneLine(op.summary) || firstSentence(op.description);
+    return `* [${op.methodName}](#${anchors[i]})${summary ? ` - ${summary}` : ""}${op.deprecated ? ` - ${DEPRECATED}` : ""}`;
+  });
+  return [...head, list.join("\n"), ...sections].join("\n\n");
+}
+
+/** The text of each ATX heading outside code blocks, in order. */
+function headings(markdown: string): string[] {
+  const found: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split("\n")) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    const heading = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (heading) found.push((heading[1] ?? "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"));
+  }
+  return found;
 }
 
 /** Text from names (identifiers) that goes inside emphasis: nothing to escape but `*` and `_`. */

@@ -40,11 +40,14 @@ function securitySchemes(resolver: Resolver): SecurityScheme[] {
   const schemes = root.components?.securitySchemes;
   if (!isPlainObject(schemes)) return [];
   const used = new Set<string>();
-  const requirements = [root.security ?? []];
-  for (const item of Object.values((root.paths ?? {}) as Record<string, any>)) {
-    for (const op of Object.values(item ?? {})) if (isPlainObject(op) && Array.isArray(op.security)) requirements.push(op.security);
+  const requirements: unknown[] = [root.security];
+  for (const item of Object.values((root.paths ?? {}) as Record<string, unknown>)) {
+    if (isPlainObject(item)) for (const op of Object.values(item)) if (isPlainObject(op)) requirements.push(op.security);
   }
-  for (const list of requirements) for (const req of list) if (isPlainObject(req)) Object.keys(req).forEach((k) => used.add(k));
+  for (const list of requirements) {
+    if (!Array.isArray(list)) continue;
+    for (const req of list) if (isPlainObject(req)) Object.keys(req).forEach((k) => used.add(k));
+  }
   const names = new NameScope();
   names.claim(["serverURL", "defaultClient", "retries", "timeoutMs", "logger"]);
   const out: SecurityScheme[] = [];
@@ -52,6 +55,7 @@ function securitySchemes(resolver: Resolver): SecurityScheme[] {
     if (!used.has(name)) continue;
     const pointer = childPointer("#/components/securitySchemes", name);
     const scheme = resolver.deref<Record<string, any>>(schemes[name], pointer).node;
+    if (!isPlainObject(scheme)) throw resolver.error(pointer, "a security scheme must be an object");
     const optionName = names.claim([camelCase(name), `${camelCase(name)}Auth`]);
     const description = typeof scheme.description === "string" ? scheme.description : undefined;
     if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic") out.push({ kind: "basic", optionName, description });

@@ -169,6 +169,7 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
 function buildBody(resolver: Resolver, schemas: SchemaModeler, raw: unknown, pointer: string, opType: string): RequestBody | undefined {
   if (raw === undefined) return undefined;
   const located = resolver.deref<Node>(raw, pointer);
+  if (!isPlainObject(located.node)) throw resolver.error(located.pointer, "a request body must be an object");
   const content = located.node.content as Node;
   if (!isPlainObject(content)) return undefined;
   const mediaType = pickMedia(Object.keys(content), ["application/json", "multipart/form-data", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream"]);
@@ -194,6 +195,7 @@ function buildResponses(resolver: Resolver, schemas: SchemaModeler, raw: Node, p
   const out: Response[] = [];
   for (const status of chosen) {
     const located = resolver.deref<Node>(raw[status], childPointer(pointer, status));
+    if (!isPlainObject(located.node)) throw resolver.error(located.pointer, "a response must be an object");
     const content: Node = isPlainObject(located.node.content) ? located.node.content : {};
     const media = Object.keys(content);
     if (media.length === 0) {

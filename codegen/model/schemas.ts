@@ -246,7 +246,7 @@ export class SchemaModeler {
       const plain = this.plain(m, `${pointer}/${i}`);
       return plain?.allOf ? this.flattenAllOf(plain, pointer) : plain;
     });
-    if (objects.some((o) => !o || typeof o.properties !== "object")) return undefined;
+    if (objects.some((o) => !o || typeof o.properties !== "object" || o.properties === null)) return undefined;
     const declared = typeof s.discriminator?.propertyName === "string" ? [s.discriminator.propertyName as string] : [];
     const candidates = [...declared, "type", ...Object.keys(objects[0]!.properties)];
     for (const property of [...new Set(candidates)]) {

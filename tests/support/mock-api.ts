@@ -73,3 +73,57 @@ export function mockApi() {
     },
   };
 }
+
+export interface ExpectedRequest {
+  method: "GET" | "POST" | "DELETE";
+  /** Path plus query string, relative to BASE_URL (e.g. `/assistants?limit=5`). */
+  path: string;
+  /** True for the Assistants operations (beta): `OpenAI-Beta: assistants=v1` must be sent; false: it must be absent. */
+  beta: boolean;
+  /** The JSON body the wire must carry (compared after JSON.parse). Omit for a request without a body. */
+  json?: unknown;
+}
+
+/**
+ * Asserts everything about one wire request: method, full URL (query included, no bare `?`),
+ * bearer auth, the beta header present or absent, the SDK's user agent, content type and body.
+ */
+export function expectRequest(req: Recorded, expected: ExpectedRequest): void {
+  expect(req.method).toBe(expected.method);
+  expect(req.url).toBe(`${BASE_URL}${expected.path}`);
+  expect(req.headers["authorization"]).toBe(`Bearer ${API_KEY}`);
+  if (expected.beta) {
+    expect(req.headers["openai-beta"]).toBe("assistants=v1");
+  } else {
+    expect(req.headers).not.toHaveProperty("openai-beta");
+  }
+  expect(req.headers["user-agent"]).toMatch(/^gpt-sdk\/\d+\.\d+\.\d+/);
+  if (expected.json === undefined) {
+    expect(req.contentType).toBeUndefined();
+    expect(req.body).toBe("");
+  } else {
+    expect(req.contentType).toBe("application/json");
+    expect(JSON.parse(req.body)).toEqual(expected.json);
+  }
+}
+
+/** Asserts the common result fields of a successful JSON call. */
+export function expectJsonResult(res: { statusCode: number; contentType: string; rawResponse: { status: number } }): void {
+  expect(res.statusCode).toBe(200);
+  expect(res.contentType).toBe("application/json");
+  expect(res.rawResponse.status).toBe(200);
+}
+
+/** Creates the mock API and wires it into the current test file's lifecycle. */
+export function useMockApi() {
+  const api = mockApi();
+  beforeAll(() => api.server.listen({ onUnhandledRequest: "error" }));
+  afterEach(() => api.reset());
+  afterAll(() => api.server.close());
+  return api;
+}
+
+/** The OpenAI error body a 404 carries. */
+export function notFoundBody(message: string) {
+  return { error: { message, type: "invalid_request_error", param: null, code: null } };
+}
