@@ -132,7 +132,11 @@ export function emitOperationClasses(op: Operation): EmittedFile[] {
   for (const r of op.responses) {
     if (!r.fieldName || !r.type || seen.has(r.fieldName)) continue;
     seen.add(r.fieldName);
-    const type = r.kind === "bytes" ? "Uint8Array" : tsType(r.type, imports);
+    let type = r.kind === "bytes" ? "Uint8Array" : tsType(r.type, imports);
+    if (r.kind === "stream") {
+      imports.addType("../../../internal", "EventStream");
+      type = `EventStream<${type}>`;
+    }
     fields.push(`${jsdoc("  ", r.description)}  ${key(r.fieldName)}?: ${type};`);
   }
   const body = `/** The result of \`${op.methodName}\`. */\nexport class ${op.responseClass} {\n${fields.join("\n\n")}\n}\n`;

@@ -115,7 +115,7 @@ function operationDef(op: Operation, imports: Imports): string {
     );
   }
   const responses = op.responses.map((r) => {
-    const decode = r.kind === "json" && r.type ? mapExpr(r.type, "value", "fromWire", imports) : undefined;
+    const decode = (r.kind === "json" || r.kind === "stream") && r.type ? mapExpr(r.type, "value", "fromWire", imports) : undefined;
     const parts = [`status: ${str(r.status)}`, `kind: ${str(r.kind)}`];
     if (r.mediaType) parts.push(`contentType: ${str(r.mediaType.split(";")[0].trim().toLowerCase())}`);
     if (r.fieldName) parts.push(`field: ${str(r.fieldName)}`);

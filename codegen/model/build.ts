@@ -54,8 +54,10 @@ function securitySchemes(resolver: Resolver): SecurityScheme[] {
   for (const name of Object.keys(schemes).sort()) {
     if (!used.has(name)) continue;
     const pointer = childPointer("#/components/securitySchemes", name);
-    const scheme = resolver.deref<Record<string, any>>(schemes[name], pointer).node;
-    if (!isPlainObject(scheme)) throw resolver.error(pointer, "a security scheme must be an object");
+    const resolved: unknown = resolver.deref(schemes[name], pointer).node;
+    if (!isPlainObject(resolved)) throw resolver.error(pointer, "a security scheme must be an object");
+    const scheme = resolved as Record<string, any>;
+    if (scheme.type === "apiKey" && typeof scheme.name !== "string") throw resolver.error(pointer, "an apiKey security scheme needs a `name`");
     const optionName = names.claim([camelCase(name), `${camelCase(name)}Auth`]);
     const description = typeof scheme.description === "string" ? scheme.description : undefined;
     if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic") out.push({ kind: "basic", optionName, description });

@@ -82,7 +82,8 @@ export interface RequestBody extends Docs {
 export interface Response extends Docs {
   readonly status: string;
   readonly mediaType?: string;
-  readonly kind: "json" | "text" | "bytes" | "empty";
+  /** `stream`: server-sent events, each event's data decoded as `type`. */
+  readonly kind: "json" | "text" | "bytes" | "empty" | "stream";
   readonly type?: TypeRef;
   /** Result field carrying the body (`assistantObject`). */
   readonly fieldName?: string;

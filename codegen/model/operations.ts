@@ -208,9 +208,12 @@ function buildResponses(resolver: Resolver, schemas: SchemaModeler, raw: Node, p
       const suffix = chosen.length > 1 && status !== chosen[0] ? status : "";
       const type: TypeRef =
         kind === "bytes" ? { kind: "binary" } : kind === "text" ? { kind: "string" }
-        : schemas.typeOf(content[mediaType]?.schema ?? {}, schemaPointer, { namespace: "operations", candidates: [`${opType}ResponseBody${suffix}`] });
+        : schemas.typeOf(content[mediaType]?.schema ?? {}, schemaPointer, {
+            namespace: "operations",
+            candidates: [kind === "stream" ? `${opType}StreamEvent${suffix}` : `${opType}ResponseBody${suffix}`],
+          });
       // The result already has statusCode, contentType and rawResponse.
-      const name = type.kind === "named" ? fieldName(type.decl.name) : "body";
+      const name = type.kind === "named" ? fieldName(type.decl.name) : kind === "stream" ? "events" : "body";
       const field = ["statusCode", "contentType", "rawResponse"].includes(name) ? `${name}Body` : name;
       out.push({ status, mediaType, kind, type, fieldName: field, ...docsOf(located.node) });
     }
@@ -237,6 +240,7 @@ function bodyKind(mediaType: string): RequestBody["kind"] {
 
 function responseKind(mediaType: string): Response["kind"] {
   const m = mediaType.toLowerCase();
+  if (m.startsWith("text/event-stream")) return "stream";
   if (m.includes("json")) return "json";
   if (m.startsWith("text/")) return "text";
   return "bytes";
