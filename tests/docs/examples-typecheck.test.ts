@@ -1,0 +1,37 @@
+/**
+ * Every ```typescript block in docs/**\/*.md and README.md compiles against the SDK's sources
+ * (strict, one program for all blocks). Run `npm run generate` first: the docs are generated.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { generate } from "../../codegen/generate";
+import { formatDiagnostics, markdownFiles, REPO_ROOT, snippetsFromMarkdown, typecheckSnippets } from "../support/typecheck";
+
+function documentedFiles(): string[] {
+  const files = markdownFiles(join(REPO_ROOT, "docs"));
+  const readme = join(REPO_ROOT, "README.md");
+  if (existsSync(readme)) files.push(readme);
+  return files;
+}
+
+describe("docs examples", () => {
+  const snippets = snippetsFromMarkdown(documentedFiles());
+
+  it("has an example program for every operation on its tag's page", () => {
+    const { model, config } = generate({ specFile: join(REPO_ROOT, "openapi.yaml"), configFile: join(REPO_ROOT, "gen.yaml"), mode: "repo" });
+    for (const tag of model.tags) {
+      const page = snippets.filter((s) => s.source === `docs/sdks/${tag.className.toLowerCase()}/README.md`);
+      expect(page).toHaveLength(tag.operations.length);
+      tag.operations.forEach((op, i) => {
+        expect(page[i].code).toContain(`import { ${config.sdkClassName} } from "${config.packageName}";`);
+        expect(page[i].code).toContain(`await sdk.${tag.propertyName}.${op.methodName}(`);
+      });
+    }
+  });
+
+  it("all typecheck (strict) in one program", () => {
+    expect(snippets.length).toBeGreaterThan(0);
+    const { diagnostics } = typecheckSnippets(snippets);
+    if (diagnostics.length > 0) throw new Error(`${diagnostics.length} type error(s) in doc examples:\n${formatDiagnostics(diagnostics)}`);
+  });
+});
