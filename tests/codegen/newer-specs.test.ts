@@ -3,7 +3,7 @@
  * operations) documents generate whole packages that typecheck strictly, deterministically,
  * and whose types accept what the API accepts and reject what it rejects.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../codegen/generate";
 import { SPECS, runGenerate, tempDir, typecheckPackage } from "../support/cli";
@@ -49,7 +49,15 @@ describe.each([
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`operations: ${operations} in`);
-    if (usage) writeFileSync(join(out, "src", "usage.ts"), usage);
+    if (usage) {
+      writeFileSync(join(out, "src", "usage.ts"), usage);
+      // The 2026 document deprecates the Assistants operations: code and docs both say so.
+      const code = readFileSync(join(out, "src/sdk/assistants.ts"), "utf8");
+      expect(code).toMatch(/@deprecated The API marks this operation as deprecated\.\n\s+\*\/\n\s+createAssistant\(/);
+      const docs = readFileSync(join(out, "docs/sdks/assistants/README.md"), "utf8");
+      const section = docs.slice(docs.indexOf("\n## createAssistant\n"), docs.indexOf("### Example Usage", docs.indexOf("\n## createAssistant\n")));
+      expect(section).toContain("**DEPRECATED**");
+    }
     const check = typecheckPackage(out);
     expect(check.stdout + check.stderr).toBe("");
     expect(check.status).toBe(0);
