@@ -19,7 +19,8 @@ export class Paginator<Item> implements AsyncIterable<Item> {
   /** Each page in turn, starting from the caller's own cursor (if any). */
   async *pages(): AsyncGenerator<Page<Item>, void, undefined> {
     let cursor = this.firstCursor;
-    const seen = new Set<string>();
+    // The caller's own cursor counts as seen: a server echoing it back must not loop.
+    const seen = new Set<string>(cursor ? [cursor] : []);
     for (;;) {
       const page = await this.fetchPage(cursor);
       yield page;
