@@ -1,5 +1,6 @@
 /** The SDK's public surface, flattened to comparable entries: operations, parameters, fields, enum values. */
 import type { ApiModel, Decl, TypeRef } from "../model/ir";
+import { printType } from "../emit/print-type";
 
 export interface SurfaceEntry {
   /** Stable key, e.g. `op:createAssistant`, `param:createAssistant.limit`, `field:AssistantObject.fileIds`. */
@@ -40,28 +41,8 @@ export function surfaceOf(model: ApiModel): Map<string, SurfaceEntry> {
 }
 
 /** A type as text, naming declarations rather than expanding them (so renames show as changes). */
-export function typeText(type: TypeRef, depth = 0): string {
-  if (depth > 8) return "...";
-  switch (type.kind) {
-    case "named":
-      return declLabel(type.decl);
-    case "literal":
-      return JSON.stringify(type.value);
-    case "array": {
-      const items = typeText(type.items, depth + 1);
-      return type.items.kind === "union" || type.items.kind === "nullable" ? `(${items})[]` : `${items}[]`;
-    }
-    case "map":
-      return `Record<string, ${typeText(type.values, depth + 1)}>`;
-    case "union":
-      return type.members.map((m) => typeText(m, depth + 1)).join(" | ");
-    case "nullable":
-      return `${typeText(type.inner, depth + 1)} | null`;
-    case "binary":
-      return "Upload";
-    default:
-      return type.kind;
-  }
+export function typeText(type: TypeRef): string {
+  return printType(type, { named: declLabel, binary: "Upload" });
 }
 
 function declLabel(decl: Decl): string {

@@ -5,6 +5,7 @@
 import type { GenConfig } from "../config";
 import type { Decl, EnumDecl, Namespace, ObjectDecl, Operation, Param, Tag, TypeRef } from "../model/ir";
 import { access, key, literal, str } from "./code";
+import { printType } from "./print-type";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -231,30 +232,8 @@ function declaration(local: string, type: TypeRef, imports: ExampleImports): str
 
 /** TypeScript type text for a variable's annotation, importing what it names. */
 export function annotation(type: TypeRef, imports: ExampleImports): string {
-  switch (type.kind) {
-    case "string":
-    case "number":
-    case "boolean":
-    case "null":
-    case "unknown":
-      return type.kind;
-    case "binary":
-      return "Uint8Array"; // not reached: declaration() leaves such types to inference
-    case "literal":
-      return literal(type.value);
-    case "named":
-      return imports.decl(type.decl);
-    case "array": {
-      const items = annotation(type.items, imports);
-      return /^[\w.$]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
-    }
-    case "map":
-      return `Record<string, ${annotation(type.values, imports)}>`;
-    case "union":
-      return type.members.map((m) => annotation(m, imports)).join(" | ");
-    case "nullable":
-      return `${annotation(type.inner, imports)} | null`;
-  }
+  // Binary is not reached: declaration() leaves such types to inference.
+  return printType(type, { named: (decl) => imports.decl(decl), binary: "Uint8Array" });
 }
 
 /** `<thread_id>` for `threadId`: a placeholder that says what belongs there. */

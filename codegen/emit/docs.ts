@@ -12,6 +12,7 @@ import { cell, fileBase, literal } from "./code";
 import { enumExample, positionalArguments, usageExample } from "./docs-examples";
 import { codeCell, codeSpan, firstSentence, oneLine, paragraph, Slugger, table } from "./docs-markdown";
 import type { EmittedFile } from "./models";
+import { printType } from "./print-type";
 
 const REQUIRED = ":heavy_check_mark:";
 const OPTIONAL = ":heavy_minus_sign:";
@@ -49,30 +50,11 @@ function link(from: string, to: string): string {
 
 /** A type as markdown, each named type linked to its page (not yet escaped for a table cell). */
 function mdType(type: TypeRef, from: string): string {
-  switch (type.kind) {
-    case "string":
-    case "number":
-    case "boolean":
-    case "null":
-    case "unknown":
-      return `*${type.kind}*`;
-    case "binary":
-      return "*Upload*";
-    case "literal":
-      return codeSpan(literal(type.value));
-    case "named":
-      return namedLink(type.decl.namespace, type.decl.name, from);
-    case "array": {
-      const items = mdType(type.items, from);
-      return type.items.kind === "union" || type.items.kind === "nullable" ? `(${items})[]` : `${items}[]`;
-    }
-    case "map":
-      return `Record<string, ${mdType(type.values, from)}>`;
-    case "union":
-      return type.members.map((m) => mdType(m, from)).join(" | ");
-    case "nullable":
-      return `${mdType(type.inner, from)} | *null*`;
-  }
+  return printType(type, {
+    named: (decl) => namedLink(decl.namespace, decl.name, from),
+    binary: "Upload",
+    leaf: (text, kind) => (kind === "literal" ? codeSpan(text) : `*${text}*`),
+  });
 }
 
 function namedLink(namespace: Namespace, name: string, from: string): string {

@@ -1,6 +1,7 @@
 /** TypeRef → TypeScript type text, recording the imports each reference needs. */
 import type { Decl, Namespace, TypeRef } from "../model/ir";
-import { fileBase, literal } from "./code";
+import { fileBase } from "./code";
+import { printType } from "./print-type";
 
 /** Tracks what one generated file imports. */
 export class Imports {
@@ -54,36 +55,15 @@ export class Imports {
   }
 }
 
+/** TypeScript type text, importing every declaration it names. */
 export function tsType(type: TypeRef, imports: Imports): string {
-  switch (type.kind) {
-    case "string":
-      return "string";
-    case "number":
-      return "number";
-    case "boolean":
-      return "boolean";
-    case "null":
-      return "null";
-    case "unknown":
-      return "unknown";
-    case "binary":
+  return printType(type, {
+    named: (decl) => imports.ref(decl),
+    get binary() {
       imports.addType(internalPath(imports), "Upload");
       return "Upload";
-    case "literal":
-      return literal(type.value);
-    case "named":
-      return imports.ref(type.decl);
-    case "array": {
-      const items = tsType(type.items, imports);
-      return /^[\w.$]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
-    }
-    case "map":
-      return `Record<string, ${tsType(type.values, imports)}>`;
-    case "union":
-      return type.members.map((m) => tsType(m, imports)).join(" | ");
-    case "nullable":
-      return `${tsType(type.inner, imports)} | null`;
-  }
+    },
+  });
 }
 
 export function internalPath(imports: Imports): string {

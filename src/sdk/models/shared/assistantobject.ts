@@ -51,7 +51,7 @@ export class AssistantObject {
   /**
    * Tools turned on for this assistant (at most 128). Each is a `code_interpreter`, `retrieval` or `function` tool.
    */
-  tools!: Array<AssistantToolsCode | AssistantToolsRetrieval | AssistantToolsFunction>;
+  tools!: (AssistantToolsCode | AssistantToolsRetrieval | AssistantToolsFunction)[];
 
   /**
    * IDs of files attached to this assistant, at most 20, sorted by creation time (oldest first).

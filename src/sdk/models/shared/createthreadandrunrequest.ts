@@ -36,7 +36,7 @@ export class CreateThreadAndRunRequest {
   /**
    * Replaces the assistant's tool list for this run only.
    */
-  tools?: Array<AssistantToolsCode | AssistantToolsRetrieval | AssistantToolsFunction> | null;
+  tools?: (AssistantToolsCode | AssistantToolsRetrieval | AssistantToolsFunction)[] | null;
 
   /**
    * Up to 16 key-value pairs for keeping your own structured data on the object. Keys may be at most 64 characters and values at most 512 characters.

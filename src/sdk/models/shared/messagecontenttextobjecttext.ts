@@ -18,7 +18,7 @@ export class MessageContentTextObjectText {
   /**
    * Annotations that refer to spans of the text.
    */
-  annotations!: Array<MessageContentTextAnnotationsFileCitationObject | MessageContentTextAnnotationsFilePathObject>;
+  annotations!: (MessageContentTextAnnotationsFileCitationObject | MessageContentTextAnnotationsFilePathObject)[];
 }
 
 /** @internal Maps MessageContentTextObjectText between its JSON wire form and the model. */

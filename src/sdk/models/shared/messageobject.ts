@@ -41,7 +41,7 @@ export class MessageObject {
   /**
    * Message body as a list of text and image parts.
    */
-  content!: Array<MessageContentImageFileObject | MessageContentTextObject>;
+  content!: (MessageContentImageFileObject | MessageContentTextObject)[];
 
   /**
    * ID of the assistant that wrote the message, when there is one.

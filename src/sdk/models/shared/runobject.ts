@@ -94,7 +94,7 @@ export class RunObject {
   /**
    * Tools the assistant had available for this run.
    */
-  tools!: Array<AssistantToolsCode | AssistantToolsRetrieval | AssistantToolsFunction>;
+  tools!: (AssistantToolsCode | AssistantToolsRetrieval | AssistantToolsFunction)[];
 
   /**
    * IDs of the files the assistant used for this run.

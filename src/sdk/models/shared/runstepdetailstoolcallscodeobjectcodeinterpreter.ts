@@ -18,7 +18,7 @@ export class RunStepDetailsToolCallsCodeObjectCodeInterpreter {
   /**
    * What the code interpreter produced: any number of text (`logs`) or `image` items, each with its own object type.
    */
-  outputs!: Array<RunStepDetailsToolCallsCodeOutputLogsObject | RunStepDetailsToolCallsCodeOutputImageObject>;
+  outputs!: (RunStepDetailsToolCallsCodeOutputLogsObject | RunStepDetailsToolCallsCodeOutputImageObject)[];
 }
 
 /** @internal Maps RunStepDetailsToolCallsCodeObjectCodeInterpreter between its JSON wire form and the model. */

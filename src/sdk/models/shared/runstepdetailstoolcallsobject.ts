@@ -20,7 +20,7 @@ export class RunStepDetailsToolCallsObject {
   /**
    * Tool calls made during this step. Each is a `code_interpreter`, `retrieval` or `function` call.
    */
-  toolCalls!: Array<RunStepDetailsToolCallsCodeObject | RunStepDetailsToolCallsRetrievalObject | RunStepDetailsToolCallsFunctionObject>;
+  toolCalls!: (RunStepDetailsToolCallsCodeObject | RunStepDetailsToolCallsRetrievalObject | RunStepDetailsToolCallsFunctionObject)[];
 }
 
 /** @internal Maps RunStepDetailsToolCallsObject between its JSON wire form and the model. */
