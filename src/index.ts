@@ -4,5 +4,8 @@
  */
 export * from "./sdk";
 export * from "./internal/errors";
-export type { ClientOptions, RequestOptions, RetryConfig } from "./internal/runtime";
+export type { ClientOptions, RequestOptions } from "./internal/runtime";
+export type { RetryConfig, RetrySetting } from "./internal/retries";
+export type { Logger, LogLevel } from "./internal/logging";
 export type { Upload, FileContent } from "./internal/upload";
+export * from "./lib";

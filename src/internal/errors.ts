@@ -1,18 +1,26 @@
 /**
- * Every error the SDK throws extends SDKError. Errors never carry the API key:
- * the raw axios response (whose config holds the Authorization header) is kept
- * out of enumeration, JSON and inspection.
+ * Every error the SDK throws extends SDKError:
+ *
+ *   SDKError
+ *   ├─ APIError                 the server answered with an error status
+ *   │   ├─ BadRequestError (400), AuthenticationError (401), PermissionDeniedError (403),
+ *   │   ├─ NotFoundError (404), ConflictError (409), UnprocessableEntityError (422),
+ *   │   └─ RateLimitError (429), InternalServerError (>= 500)
+ *   ├─ APIConnectionError       no response: refused, reset, DNS, ...
+ *   │   └─ APITimeoutError      no complete response within the time limit
+ *   ├─ APIUserAbortError        the caller's AbortSignal fired
+ *   ├─ ResponseValidationError  a response the SDK cannot read (not JSON, empty, undeclared)
+ *   └─ SDKValidationError       bad arguments, rejected before anything is sent
+ *
+ * Errors never carry the API key: the raw axios response (whose config holds the
+ * Authorization header) is kept out of enumeration, JSON and inspection.
  */
 import type { AxiosResponse } from "axios";
+import { inspect } from "node:util";
+import { type APIErrorBody, parseErrorBody } from "./error-body";
+import { redactHeaders } from "./redact";
 
-/** The error body OpenAI-style APIs send: `{ "error": { message, type, param, code } }`. */
-export interface APIErrorBody {
-  message?: string;
-  type?: string;
-  param?: string | null;
-  code?: string | null;
-  [key: string]: unknown;
-}
+export type { APIErrorBody };
 
 export interface SDKErrorInit {
   statusCode?: number;
@@ -26,7 +34,7 @@ export interface SDKErrorInit {
 export class SDKError extends Error {
   /** HTTP status, when a response arrived. */
   readonly statusCode: number | undefined;
-  /** Response headers, lower-cased. */
+  /** Response headers, lower-cased; credential headers (`set-cookie`, ...) read `***`. */
   readonly headers: Record<string, string>;
   /** The raw response body text ("" when none). */
   readonly body: string;
@@ -34,20 +42,26 @@ export class SDKError extends Error {
   readonly error: APIErrorBody | undefined;
   /** The server's `x-request-id`, for support requests. */
   readonly requestId: string | undefined;
-  /** How many HTTP attempts were made before giving up. */
+  /** How many HTTP requests were sent before giving up (0 when none was). */
   readonly attempts: number;
   declare readonly rawResponse: AxiosResponse | undefined;
 
   constructor(message: string, init: SDKErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(message);
     this.name = new.target.name;
     this.statusCode = init.statusCode;
-    this.headers = init.headers ?? {};
+    this.headers = redactHeaders(init.headers ?? {});
     this.body = init.body ?? "";
     this.error = parseErrorBody(this.body);
     this.requestId = this.headers["x-request-id"];
     this.attempts = init.attempts ?? 1;
-    Object.defineProperty(this, "rawResponse", { value: init.rawResponse, enumerable: false, writable: true });
+    Object.defineProperty(this, "rawResponse", { value: init.rawResponse, enumerable: false, writable: true, configurable: true });
+    if (init.cause !== undefined) Object.defineProperty(this, "cause", { value: init.cause, enumerable: false, writable: true, configurable: true });
+  }
+
+  /** The HTTP status (same as `statusCode`). */
+  get status(): number | undefined {
+    return this.statusCode;
   }
 
   toJSON(): Record<string, unknown> {
@@ -62,14 +76,80 @@ export class SDKError extends Error {
       attempts: this.attempts,
     };
   }
+
+  /** `util.inspect` / `console.log` show the stack and the fields of toJSON, never `rawResponse` or `cause`. */
+  [inspect.custom](depth: number, options: { depth?: number | null }): string {
+    const { name: _name, message: _message, ...fields } = this.toJSON();
+    const head = this.stack ?? `${this.name}: ${this.message}`;
+    if (depth < 0) return `[${this.name}: ${this.message}]`;
+    return `${head} ${inspect(fields, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+  }
 }
 
-function parseErrorBody(body: string): APIErrorBody | undefined {
-  if (!body || body[0] !== "{") return undefined;
-  try {
-    const parsed = JSON.parse(body);
-    return parsed && typeof parsed.error === "object" && parsed.error !== null ? parsed.error : undefined;
-  } catch {
-    return undefined;
+/** The server answered with an error status (4xx/5xx). */
+export class APIError extends SDKError {}
+/** 400: the request was malformed or had an invalid argument. */
+export class BadRequestError extends APIError {}
+/** 401: missing or wrong API key. */
+export class AuthenticationError extends APIError {}
+/** 403: the key may not do this. */
+export class PermissionDeniedError extends APIError {}
+/** 404: no such resource. */
+export class NotFoundError extends APIError {}
+/** 409: the resource changed concurrently. */
+export class ConflictError extends APIError {}
+/** 422: the request was well-formed but not acceptable. */
+export class UnprocessableEntityError extends APIError {}
+/** 429: rate limited, or out of quota (`error.type === "insufficient_quota"`). */
+export class RateLimitError extends APIError {}
+/** 500 and above: the server failed. */
+export class InternalServerError extends APIError {}
+
+/** No response arrived: connection refused or reset, DNS failure, ... */
+export class APIConnectionError extends SDKError {}
+/** No complete response (body included) within the time limit. */
+export class APITimeoutError extends APIConnectionError {}
+/** The caller's AbortSignal cancelled the request (or the wait before a retry). */
+export class APIUserAbortError extends SDKError {}
+/** A response the SDK cannot read: not valid JSON, empty where a body is promised, or undeclared. */
+export class ResponseValidationError extends SDKError {}
+
+/** An argument is missing or invalid; thrown before any request is sent. */
+export class SDKValidationError extends SDKError {
+  /** The operation called (`getAssistant`). */
+  readonly operationId: string;
+  /** The argument at fault, by its name in the API (`assistant_id`, `body`). */
+  readonly argument: string;
+
+  constructor(message: string, operationId: string, argument: string) {
+    super(message, { attempts: 0 });
+    this.operationId = operationId;
+    this.argument = argument;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), operationId: this.operationId, argument: this.argument };
+  }
+}
+
+/** The APIError subclass for an HTTP status. */
+export function apiErrorClass(status: number): typeof APIError {
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    case 422:
+      return UnprocessableEntityError;
+    case 429:
+      return RateLimitError;
+    default:
+      return status >= 500 ? InternalServerError : APIError;
   }
 }

@@ -2,5 +2,8 @@ export * from "./codec";
 export * from "./errors";
 export * from "./operation";
 export * from "./runtime";
+export * from "./retries";
+export * from "./logging";
 export * from "./upload";
 export * from "./pagination";
+export * from "./sse";

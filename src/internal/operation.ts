@@ -32,7 +32,7 @@ export interface BodyDef {
   readonly encode?: Encode;
 }
 
-export type ResponseKind = "json" | "text" | "bytes" | "empty";
+export type ResponseKind = "json" | "text" | "bytes" | "empty" | "stream";
 
 export interface ResponseDef {
   /** "200", "2XX" or "default". */
@@ -43,6 +43,14 @@ export interface ResponseDef {
   /** Name of the result field that carries the body (`assistantObject`). */
   readonly field?: string;
   readonly decode?: Decode;
+  /**
+   * The JSON type the schema promises at the top level, when it has one (not a union).
+   * A body of another type is rejected with a ResponseValidationError instead of being
+   * handed to `decode`.
+   */
+  readonly jsonType?: "object" | "array" | "string" | "number" | "integer" | "boolean";
+  /** With `jsonType`: `null` is also acceptable. */
+  readonly nullable?: boolean;
 }
 
 export interface OperationDef {

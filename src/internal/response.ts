@@ -1,0 +1,140 @@
+/**
+ * Turns an HTTP response into the generated method's result, or into the right error:
+ * an error status gives an APIError subclass; an undeclared status, an empty or invalid
+ * JSON body, or JSON of the wrong kind gives a ResponseValidationError with the raw text.
+ */
+import type { AxiosResponse } from "axios";
+import { invalidResponseError, type ReadResponse, statusError } from "./error-factory";
+import type { OperationDef, ResponseDef } from "./operation";
+import type { Scrubber } from "./redact";
+
+/** A received response: status, lower-cased headers, the body as bytes and (lazily) as text. */
+export class ReceivedResponse implements ReadResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly bytes: Buffer;
+  private text: string | undefined;
+
+  constructor(readonly raw: AxiosResponse) {
+    this.status = raw.status;
+    this.headers = lowerCaseHeaders(raw.headers);
+    this.bytes = toBuffer(raw.data);
+  }
+
+  get body(): string {
+    if (this.text === undefined) this.text = this.bytes.toString("utf8");
+    return this.text;
+  }
+}
+
+export interface ResultContext {
+  readonly attempts: number;
+  readonly scrubber: Scrubber;
+}
+
+export function toResult<R>(op: OperationDef, res: ReceivedResponse, ctx: ResultContext): R {
+  const statusCode = res.status;
+  const contentType = res.headers["content-type"] ?? "";
+  if (statusCode >= 400) throw statusError(res, ctx.attempts, ctx.scrubber);
+  const declared = matchResponse(op.responses, statusCode, contentType);
+  if (!declared) {
+    if (statusCode >= 300) throw statusError(res, ctx.attempts, ctx.scrubber);
+    const expected = op.responses.map((r) => r.status).join(", ") || "none";
+    throw invalidResponseError(op.operationId, `undeclared response status ${statusCode} (declared: ${expected})`, res, ctx.attempts, ctx.scrubber);
+  }
+  const result: Record<string, unknown> = { statusCode, contentType, rawResponse: res.raw };
+  if (declared.field) result[declared.field] = decodeBody(op, declared, res, ctx);
+  return result as R;
+}
+
+function decodeBody(op: OperationDef, def: ResponseDef, res: ReceivedResponse, ctx: ResultContext): unknown {
+  switch (def.kind) {
+    case "bytes":
+      return new Uint8Array(res.bytes.buffer, res.bytes.byteOffset, res.bytes.byteLength);
+    case "text":
+      return res.body;
+    case "empty":
+      return undefined;
+    case "json":
+      return decodeJson(op, def, res, ctx);
+  }
+}
+
+function decodeJson(op: OperationDef, def: ResponseDef, res: ReceivedResponse, ctx: ResultContext): unknown {
+  const fail = (problem: string, cause?: unknown) => invalidResponseError(op.operationId, problem, res, ctx.attempts, ctx.scrubber, cause);
+  if (res.body.trim() === "") throw fail("response body is empty; a JSON body was expected");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(res.body);
+  } catch (error) {
+    throw fail("response body is not valid JSON", error);
+  }
+  if (def.jsonType && !hasJsonType(parsed, def.jsonType, def.nullable === true)) {
+    throw fail(`response body is ${describe(parsed)}; the API document promises ${withArticle(def.jsonType)}${def.nullable ? " or null" : ""}`);
+  }
+  if (!def.decode) return parsed;
+  try {
+    return def.decode(parsed);
+  } catch (error) {
+    throw fail("response body does not match the declared schema", error);
+  }
+}
+
+function hasJsonType(value: unknown, type: NonNullable<ResponseDef["jsonType"]>, nullable: boolean): boolean {
+  if (value === null) return nullable;
+  switch (type) {
+    case "object":
+      return typeof value === "object" && !Array.isArray(value);
+    case "array":
+      return Array.isArray(value);
+    case "integer":
+      return Number.isInteger(value);
+    default:
+      return typeof value === type;
+  }
+}
+
+function withArticle(word: string): string {
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** Picks the declared response for a status: exact code, then `2XX`-style range, then `default`. */
+export function matchResponse(responses: readonly ResponseDef[], status: number, contentType: string): ResponseDef | undefined {
+  const code = String(status);
+  const range = `${code[0]}XX`;
+  const candidates =
+    pick(responses, (r) => r.status === code) ?? pick(responses, (r) => r.status.toUpperCase() === range) ?? pick(responses, (r) => r.status === "default");
+  if (!candidates) return undefined;
+  const media = contentType.split(";")[0].trim().toLowerCase();
+  return candidates.find((r) => !r.contentType || r.contentType === media || r.contentType === "*/*") ?? candidates[0];
+}
+
+function pick(responses: readonly ResponseDef[], test: (r: ResponseDef) => boolean): ResponseDef[] | undefined {
+  const found = responses.filter(test);
+  return found.length > 0 ? found : undefined;
+}
+
+export function lowerCaseHeaders(headers: AxiosResponse["headers"] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  const source = headers && typeof (headers as { toJSON?: unknown }).toJSON === "function" ? (headers as { toJSON(): object }).toJSON() : headers;
+  for (const [key, value] of Object.entries(source ?? {})) {
+    if (value !== undefined && value !== null) out[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+  }
+  return out;
+}
+
+function toBuffer(data: unknown): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (typeof data === "string") return Buffer.from(data, "utf8");
+  if (data === undefined || data === null) return Buffer.alloc(0);
+  // A custom axios instance may transform bodies into objects; send them back to text.
+  return Buffer.from(JSON.stringify(data), "utf8");
+}
