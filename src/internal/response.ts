@@ -7,6 +7,15 @@ import type { AxiosResponse } from "axios";
 import { invalidResponseError, type ReadResponse, statusError } from "./error-factory";
 import type { OperationDef, ResponseDef } from "./operation";
 import type { Scrubber } from "./redact";
+import { EventStream } from "./sse";
+
+/** A `text/event-stream` body not yet read, and how to close it. */
+export interface StreamedBody {
+  readonly source: AsyncIterable<Uint8Array>;
+  readonly stop: () => void;
+  /** The error to throw when the caller's AbortSignal ended the stream, else undefined. */
+  readonly abortedByCaller: () => Error | undefined;
+}
 
 /** A received response: status, lower-cased headers, the body as bytes and (lazily) as text. */
 export class ReceivedResponse implements ReadResponse {
@@ -15,7 +24,10 @@ export class ReceivedResponse implements ReadResponse {
   readonly bytes: Buffer;
   private text: string | undefined;
 
-  constructor(readonly raw: AxiosResponse) {
+  constructor(
+    readonly raw: AxiosResponse,
+    readonly stream?: StreamedBody,
+  ) {
     this.status = raw.status;
     this.headers = lowerCaseHeaders(raw.headers);
     this.bytes = toBuffer(raw.data);
@@ -57,6 +69,9 @@ function decodeBody(op: OperationDef, def: ResponseDef, res: ReceivedResponse, c
       return undefined;
     case "json":
       return decodeJson(op, def, res, ctx);
+    case "stream":
+      if (!res.stream) throw invalidResponseError(op.operationId, "expected a text/event-stream body", res, ctx.attempts, ctx.scrubber);
+      return new EventStream(res.stream.source, def.decode ?? ((value) => value), op.operationId, res.stream.stop, res.stream.abortedByCaller);
   }
 }
 

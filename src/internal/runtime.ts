@@ -117,12 +117,15 @@ export class Runtime {
     const signal = call.signal;
     if (signal?.aborted) throw abortError(method, url, 0, this.scrubber);
     const preview = this.log.enabled ? bodyPreview(body) : undefined;
+    const streaming = op.responses.some((r) => r.kind === "stream");
 
     for (let attempt = 1; ; attempt++) {
       const at: AttemptInfo = { operationId: op.operationId, method, url, attempt, maxAttempts };
       this.log.request(at, headers, preview);
       const started = clock().now();
-      const outcome = await sendOnce(this.client, { ...call.axios, method: op.method, url, baseURL: undefined, headers, data: body?.data }, timeoutMs, signal);
+      const outcome = await sendOnce(this.client, { ...call.axios, method: op.method, url, baseURL: undefined, headers, data: body?.data }, timeoutMs, signal, streaming, () =>
+        abortError(method, url, attempt, this.scrubber),
+      );
       const elapsed = Math.max(0, Math.round(clock().now() - started));
       const last = attempt >= maxAttempts;
 

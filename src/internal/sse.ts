@@ -61,16 +61,27 @@ export async function* parseEvents(source: AsyncIterable<Uint8Array | string>): 
 export class EventStream<T> implements AsyncIterable<T> {
   private consumed = false;
 
+  private stopped = false;
+
+  /** `stop` closes the connection; it is called once, when reading ends for any reason. */
   constructor(
     private readonly source: AsyncIterable<Uint8Array | string>,
     private readonly decode: (value: unknown) => T,
-    private readonly controller: AbortController,
     private readonly operationId: string,
+    private readonly stop: () => void,
+    /** The caller's abort error, when their AbortSignal ended the stream. */
+    private readonly abortedByCaller: () => Error | undefined = () => undefined,
   ) {}
 
   /** Stops the stream: the connection is closed and iteration ends. */
   abort(): void {
-    this.controller.abort();
+    this.close();
+  }
+
+  private close(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.stop();
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
@@ -92,11 +103,13 @@ export class EventStream<T> implements AsyncIterable<T> {
         yield this.decode(value);
       }
     } catch (error) {
-      if (this.controller.signal.aborted) return;
+      const abort = this.abortedByCaller();
+      if (abort) throw abort;
+      if (this.stopped) return;
       throw error;
     } finally {
       // Leaving the loop early (break, return, throw) closes the connection.
-      this.controller.abort();
+      this.close();
     }
   }
 }

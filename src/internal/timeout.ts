@@ -18,6 +18,10 @@ export interface AttemptSignal {
   readonly signal: AbortSignal;
   /** True when the time limit, not the caller, ended the attempt. */
   timedOut(): boolean;
+  /** Ends the time limit only: a streamed body then lives until it is read or aborted. */
+  clearTimer(): void;
+  /** Aborts the exchange (closing a streamed body). */
+  abort(): void;
   dispose(): void;
 }
 
@@ -36,6 +40,10 @@ export function attemptSignal(timeoutMs: number, userSignal: SignalLike | undefi
   return {
     signal: controller.signal,
     timedOut: () => cause === "timeout",
+    clearTimer: () => {
+      if (timer !== undefined) clearTimeout(timer);
+    },
+    abort: () => end("user"),
     dispose: () => {
       if (timer !== undefined) clearTimeout(timer);
       userSignal?.removeEventListener?.("abort", onUserAbort);

@@ -1,9 +1,11 @@
 /**
  * Sends one attempt with axios and says what became of it, without throwing: a response
  * (any status, body read in full), a timeout, a caller's abort, or a connection failure.
+ * With `streaming`, a `text/event-stream` response is handed over unread: the time limit
+ * ends at its headers, and the caller's signal or the stream's own abort closes it.
  */
 import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
-import { ReceivedResponse } from "./response";
+import { ReceivedResponse, type StreamedBody } from "./response";
 import { attemptSignal, type SignalLike } from "./timeout";
 
 export type AttemptOutcome =
@@ -12,16 +14,42 @@ export type AttemptOutcome =
   | { readonly kind: "aborted" }
   | { readonly kind: "connection"; readonly failure: unknown };
 
-export async function sendOnce(client: AxiosInstance, config: AxiosRequestConfig, timeoutMs: number, userSignal: SignalLike | undefined): Promise<AttemptOutcome> {
+export async function sendOnce(
+  client: AxiosInstance,
+  config: AxiosRequestConfig,
+  timeoutMs: number,
+  userSignal: SignalLike | undefined,
+  streaming = false,
+  /** The error for a stream the caller's signal ends while it is being read. */
+  streamAbortError: () => Error = () => new Error("aborted"),
+): Promise<AttemptOutcome> {
   const attempt = attemptSignal(timeoutMs, userSignal);
+  let handedOver = false;
   try {
     const raw = await client.request({
       ...config,
       signal: attempt.signal,
-      responseType: "arraybuffer",
+      responseType: streaming ? "stream" : "arraybuffer",
       transformResponse: (data: unknown) => data,
       validateStatus: () => true,
     });
+    if (streaming) {
+      const type = String(raw.headers["content-type"] ?? "").toLowerCase();
+      if (raw.status < 300 && type.startsWith("text/event-stream")) {
+        attempt.clearTimer();
+        handedOver = true;
+        const stream: StreamedBody = {
+          source: raw.data as AsyncIterable<Uint8Array>,
+          stop: () => {
+            attempt.abort();
+            attempt.dispose();
+          },
+          abortedByCaller: () => (userSignal?.aborted ? streamAbortError() : undefined),
+        };
+        return { kind: "response", response: new ReceivedResponse({ ...raw, data: undefined }, stream) };
+      }
+      raw.data = await readAll(raw.data as AsyncIterable<Uint8Array>);
+    }
     return { kind: "response", response: new ReceivedResponse(raw) };
   } catch (error) {
     if (attempt.timedOut()) return { kind: "timeout" };
@@ -33,6 +61,12 @@ export async function sendOnce(client: AxiosInstance, config: AxiosRequestConfig
     }
     return { kind: "connection", failure: error };
   } finally {
-    attempt.dispose();
+    if (!handedOver) attempt.dispose();
   }
+}
+
+async function readAll(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of source) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
 }

@@ -30,13 +30,13 @@ test("a multi-byte character split between chunks survives", async () => {
 
 test("EventStream decodes each event and stops at [DONE]", async () => {
   const controller = new AbortController();
-  const stream = new EventStream(chunks('data: {"n":1}\n\n', 'data: {"n":2}\n\ndata: [DONE]\n\ndata: {"n":3}\n\n'), (v) => (v as { n: number }).n * 10, controller, "op");
+  const stream = new EventStream(chunks('data: {"n":1}\n\n', 'data: {"n":2}\n\ndata: [DONE]\n\ndata: {"n":3}\n\n'), (v) => (v as { n: number }).n * 10, "op", () => controller.abort());
   expect(await collect(stream)).toEqual([10, 20]);
   expect(controller.signal.aborted).toBe(true);
 });
 
 test("an error event mid-stream throws with the server's message after the earlier items", async () => {
-  const stream = new EventStream(chunks('data: {"n":1}\n\n', 'event: error\ndata: {"error":{"message":"overloaded"}}\n\n'), (v) => v, new AbortController(), "createChatCompletion");
+  const stream = new EventStream(chunks('data: {"n":1}\n\n', 'event: error\ndata: {"error":{"message":"overloaded"}}\n\n'), (v) => v, "createChatCompletion", () => undefined);
   const seen: unknown[] = [];
   await expect(
     (async () => {
@@ -47,7 +47,7 @@ test("an error event mid-stream throws with the server's message after the earli
 });
 
 test("data that is not JSON gives a clear error with the text", async () => {
-  const stream = new EventStream(chunks("data: <html>\n\n"), (v) => v, new AbortController(), "op");
+  const stream = new EventStream(chunks("data: <html>\n\n"), (v) => v, "op", () => undefined);
   await expect(collect(stream)).rejects.toThrow("op: stream event is not valid JSON: <html>");
 });
 
@@ -65,7 +65,7 @@ test("abort() ends iteration quietly and closes the source", async () => {
       closed = true;
     }
   }
-  const stream = new EventStream(endless(), (v) => (v as { i: number }).i, controller, "op");
+  const stream = new EventStream(endless(), (v) => (v as { i: number }).i, "op", () => controller.abort());
   const seen: number[] = [];
   for await (const i of stream) {
     seen.push(i);
@@ -76,7 +76,7 @@ test("abort() ends iteration quietly and closes the source", async () => {
 });
 
 test("a stream can be read only once", async () => {
-  const stream = new EventStream(chunks("data: 1\n\n"), (v) => v, new AbortController(), "op");
+  const stream = new EventStream(chunks("data: 1\n\n"), (v) => v, "op", () => undefined);
   await collect(stream);
   await expect(collect(stream)).rejects.toThrow("op: a stream can be read only once");
 });
