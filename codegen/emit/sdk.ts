@@ -1,6 +1,6 @@
 /** The tag classes (one per tag), the client class and the package's entry files. */
 import type { GenConfig } from "../config";
-import type { ApiModel, Operation, Param, Tag } from "../model/ir";
+import type { ApiModel, Operation, Param, Tag, TypeRef } from "../model/ir";
 import { access, fileBase, jsdoc, key, optionalAccess, str } from "./code";
 import { mapExpr } from "./codecs";
 import { HEADER, type EmittedFile } from "./models";
@@ -85,6 +85,28 @@ function sourceOf(p: Param, source: (name: string) => string): string {
   return source(p.name);
 }
 
+/** The JSON kind a response schema promises at its top level, so the runtime can reject another. */
+function jsonShape(type: TypeRef, nullable = false): { type: string; nullable: boolean } | undefined {
+  switch (type.kind) {
+    case "nullable":
+      return jsonShape(type.inner, true);
+    case "string":
+    case "number":
+    case "boolean":
+      return { type: type.kind, nullable };
+    case "array":
+      return { type: "array", nullable };
+    case "map":
+      return { type: "object", nullable };
+    case "named":
+      if (type.decl.kind === "object") return { type: "object", nullable };
+      if (type.decl.kind === "alias") return jsonShape(type.decl.type, nullable);
+      return { type: typeof type.decl.members[0]?.value === "number" ? "number" : "string", nullable };
+    default:
+      return undefined;
+  }
+}
+
 /** `X$.fromWire(value)` is passed as `X$.fromWire`; anything else becomes an arrow function. */
 function asFunction(expr: string): string {
   const direct = /^([\w.$]+)\(value\)$/.exec(expr);
@@ -120,6 +142,8 @@ function operationDef(op: Operation, imports: Imports): string {
     if (r.mediaType) parts.push(`contentType: ${str(r.mediaType.split(";")[0].trim().toLowerCase())}`);
     if (r.fieldName) parts.push(`field: ${str(r.fieldName)}`);
     if (decode) parts.push(`decode: ${asFunction(decode)}`);
+    const shape = r.kind === "json" && r.type ? jsonShape(r.type) : undefined;
+    if (shape) parts.push(`jsonType: ${str(shape.type)}${shape.nullable ? ", nullable: true" : ""}`);
     return `    { ${parts.join(", ")} },`;
   });
   lines.push(`  responses: [\n${responses.join("\n")}\n  ],`);

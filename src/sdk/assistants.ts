@@ -261,7 +261,7 @@ const cancelRunOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["run_id", "thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -273,7 +273,7 @@ const createAssistantOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   body: { kind: "json", contentType: "application/json", required: true, encode: shared.CreateAssistantRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: shared.AssistantObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: shared.AssistantObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -286,7 +286,7 @@ const createAssistantFileOperation: OperationDef = {
   pathParams: ["assistant_id"],
   body: { kind: "json", contentType: "application/json", required: true, encode: shared.CreateAssistantFileRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "assistantFileObject", decode: shared.AssistantFileObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "assistantFileObject", decode: shared.AssistantFileObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -299,7 +299,7 @@ const createMessageOperation: OperationDef = {
   pathParams: ["thread_id"],
   body: { kind: "json", contentType: "application/json", required: true, encode: shared.CreateMessageRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: shared.MessageObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: shared.MessageObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -312,7 +312,7 @@ const createRunOperation: OperationDef = {
   pathParams: ["thread_id"],
   body: { kind: "json", contentType: "application/json", required: true, encode: shared.CreateRunRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -324,7 +324,7 @@ const createThreadOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   body: { kind: "json", contentType: "application/json", required: false, encode: shared.CreateThreadRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: shared.ThreadObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: shared.ThreadObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -336,7 +336,7 @@ const createThreadAndRunOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   body: { kind: "json", contentType: "application/json", required: true, encode: shared.CreateThreadAndRunRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -348,7 +348,7 @@ const deleteAssistantOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["assistant_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "deleteAssistantResponse", decode: shared.DeleteAssistantResponse$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "deleteAssistantResponse", decode: shared.DeleteAssistantResponse$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -360,7 +360,7 @@ const deleteAssistantFileOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["assistant_id", "file_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "deleteAssistantFileResponse", decode: shared.DeleteAssistantFileResponse$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "deleteAssistantFileResponse", decode: shared.DeleteAssistantFileResponse$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -372,7 +372,7 @@ const deleteThreadOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "deleteThreadResponse", decode: shared.DeleteThreadResponse$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "deleteThreadResponse", decode: shared.DeleteThreadResponse$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -384,7 +384,7 @@ const getAssistantOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["assistant_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: shared.AssistantObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: shared.AssistantObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -396,7 +396,7 @@ const getAssistantFileOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["assistant_id", "file_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "assistantFileObject", decode: shared.AssistantFileObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "assistantFileObject", decode: shared.AssistantFileObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -408,7 +408,7 @@ const getMessageOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["message_id", "thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: shared.MessageObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: shared.MessageObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -420,7 +420,7 @@ const getMessageFileOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["file_id", "message_id", "thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "messageFileObject", decode: shared.MessageFileObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "messageFileObject", decode: shared.MessageFileObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -432,7 +432,7 @@ const getRunOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["run_id", "thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -444,7 +444,7 @@ const getRunStepOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["run_id", "step_id", "thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runStepObject", decode: shared.RunStepObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "runStepObject", decode: shared.RunStepObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -456,7 +456,7 @@ const getThreadOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: shared.ThreadObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: shared.ThreadObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -469,7 +469,7 @@ const listAssistantFilesOperation: OperationDef = {
   pathParams: ["assistant_id"],
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listAssistantFilesResponse", decode: shared.ListAssistantFilesResponse$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "listAssistantFilesResponse", decode: shared.ListAssistantFilesResponse$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -481,7 +481,7 @@ const listAssistantsOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listAssistantsResponse", decode: shared.ListAssistantsResponse$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "listAssistantsResponse", decode: shared.ListAssistantsResponse$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -494,7 +494,7 @@ const listMessageFilesOperation: OperationDef = {
   pathParams: ["message_id", "thread_id"],
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listMessageFilesResponse", decode: shared.ListMessageFilesResponse$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "listMessageFilesResponse", decode: shared.ListMessageFilesResponse$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -507,7 +507,7 @@ const listMessagesOperation: OperationDef = {
   pathParams: ["thread_id"],
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listMessagesResponse", decode: shared.ListMessagesResponse$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "listMessagesResponse", decode: shared.ListMessagesResponse$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -520,7 +520,7 @@ const listRunStepsOperation: OperationDef = {
   pathParams: ["run_id", "thread_id"],
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listRunStepsResponse", decode: shared.ListRunStepsResponse$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "listRunStepsResponse", decode: shared.ListRunStepsResponse$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -533,7 +533,7 @@ const listRunsOperation: OperationDef = {
   pathParams: ["thread_id"],
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listRunsResponse", decode: shared.ListRunsResponse$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "listRunsResponse", decode: shared.ListRunsResponse$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -546,7 +546,7 @@ const modifyAssistantOperation: OperationDef = {
   pathParams: ["assistant_id"],
   body: { kind: "json", contentType: "application/json", required: true, encode: shared.ModifyAssistantRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: shared.AssistantObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: shared.AssistantObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -559,7 +559,7 @@ const modifyMessageOperation: OperationDef = {
   pathParams: ["message_id", "thread_id"],
   body: { kind: "json", contentType: "application/json", required: true, encode: shared.ModifyMessageRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: shared.MessageObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: shared.MessageObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -572,7 +572,7 @@ const modifyRunOperation: OperationDef = {
   pathParams: ["run_id", "thread_id"],
   body: { kind: "json", contentType: "application/json", required: true, encode: shared.ModifyRunRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -585,7 +585,7 @@ const modifyThreadOperation: OperationDef = {
   pathParams: ["thread_id"],
   body: { kind: "json", contentType: "application/json", required: true, encode: shared.ModifyThreadRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: shared.ThreadObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: shared.ThreadObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -598,7 +598,7 @@ const submitToolOuputsToRunOperation: OperationDef = {
   pathParams: ["run_id", "thread_id"],
   body: { kind: "json", contentType: "application/json", required: true, encode: shared.SubmitToolOutputsRunRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };

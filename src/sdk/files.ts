@@ -56,7 +56,7 @@ const createFileOperation: OperationDef = {
   path: "/files",
   body: { kind: "multipart", contentType: "multipart/form-data", required: true, encode: shared.CreateFileRequest$.toWire },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "openAIFile", decode: shared.OpenAIFile$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "openAIFile", decode: shared.OpenAIFile$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -67,7 +67,7 @@ const deleteFileOperation: OperationDef = {
   path: "/files/{file_id}",
   pathParams: ["file_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "deleteFileResponse", decode: shared.DeleteFileResponse$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "deleteFileResponse", decode: shared.DeleteFileResponse$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -89,7 +89,7 @@ const listFilesOperation: OperationDef = {
   path: "/files",
   queryParams: [{ name: "purpose" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listFilesResponse", decode: shared.ListFilesResponse$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "listFilesResponse", decode: shared.ListFilesResponse$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
@@ -100,7 +100,7 @@ const retrieveFileOperation: OperationDef = {
   path: "/files/{file_id}",
   pathParams: ["file_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "openAIFile", decode: shared.OpenAIFile$.fromWire },
+    { status: "200", kind: "json", contentType: "application/json", field: "openAIFile", decode: shared.OpenAIFile$.fromWire, jsonType: "object" },
   ],
   secured: true,
 };
