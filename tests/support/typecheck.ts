@@ -104,6 +104,8 @@ function compilerOptions(packageName: string, root: string): ts.CompilerOptions 
     paths: {
       [packageName]: [join(root, "src", "index.ts")],
       [`${packageName}/dist/*`]: [join(root, "src", "*")],
+      // A user's project has the package's dependencies installed too.
+      axios: [join(REPO_ROOT, "node_modules", "axios")],
     },
   };
 }
