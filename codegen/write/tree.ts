@@ -3,7 +3,7 @@
  * its target first and renamed into place only when all are staged. `files.gen` lists what
  * was generated, so stale generated files can be removed without touching hand-written ones.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 
 export const MANIFEST = "files.gen";
@@ -40,13 +40,16 @@ export function diffTree(root: string, files: readonly GeneratedFile[]): TreeDif
 }
 
 export function writeTree(root: string, files: readonly GeneratedFile[]): TreeDiff {
+  if (isMissingOrEmpty(root)) return writeFreshTree(root, files);
   const diff = diffTree(root, files);
-  const toWrite = withManifest(files).filter((f) => diff.added.includes(f.path) || diff.changed.includes(f.path));
+  const outdated = new Set([...diff.added, ...diff.changed]);
+  const toWrite = withManifest(files).filter((f) => outdated.has(f.path));
   const staged: { temp: string; target: string }[] = [];
+  const made = new Set<string>();
   try {
     for (const file of toWrite) {
       const target = safeJoin(root, file.path);
-      mkdirSync(dirname(target), { recursive: true });
+      ensureDir(dirname(target), made);
       const temp = `${target}.gen-tmp-${process.pid}`;
       writeFileSync(temp, file.content);
       staged.push({ temp, target });
@@ -62,6 +65,38 @@ export function writeTree(root: string, files: readonly GeneratedFile[]): TreeDi
     removeEmptyDirs(root, dirname(target));
   }
   return diff;
+}
+
+/** A new output folder is built whole beside its final place, then renamed in at once. */
+function writeFreshTree(root: string, files: readonly GeneratedFile[]): TreeDiff {
+  const all = withManifest(files);
+  const stage = `${resolve(root)}.gen-tmp-${process.pid}`;
+  const made = new Set<string>();
+  try {
+    for (const file of all) {
+      const target = safeJoin(stage, file.path);
+      ensureDir(dirname(target), made);
+      writeFileSync(target, file.content);
+    }
+    if (existsSync(root)) rmdirSync(root);
+    mkdirSync(dirname(resolve(root)), { recursive: true });
+    renameSync(stage, root);
+  } catch (error) {
+    rmSync(stage, { recursive: true, force: true });
+    throw error;
+  }
+  return { added: all.map((f) => f.path), changed: [], unchanged: [], stale: [] };
+}
+
+function isMissingOrEmpty(root: string): boolean {
+  return !existsSync(root) || (statSync(root).isDirectory() && readdirSync(root).length === 0);
+}
+
+/** Creates each folder once per write, not once per file. */
+function ensureDir(dir: string, made: Set<string>): void {
+  if (made.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  made.add(dir);
 }
 
 function withManifest(files: readonly GeneratedFile[]): GeneratedFile[] {
