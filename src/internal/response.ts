@@ -20,17 +20,27 @@ export interface StreamedBody {
 /** A received response: status, lower-cased headers, the body as bytes and (lazily) as text. */
 export class ReceivedResponse implements ReadResponse {
   readonly status: number;
-  readonly headers: Record<string, string>;
   readonly bytes: Buffer;
   private text: string | undefined;
+  private lowerCased: Record<string, string> | undefined;
 
   constructor(
     readonly raw: AxiosResponse,
     readonly stream?: StreamedBody,
   ) {
     this.status = raw.status;
-    this.headers = lowerCaseHeaders(raw.headers);
     this.bytes = toBuffer(raw.data);
+  }
+
+  /** Lower-cased headers, built on first use (a successful call needs only the content type). */
+  get headers(): Record<string, string> {
+    if (this.lowerCased === undefined) this.lowerCased = lowerCaseHeaders(this.raw.headers);
+    return this.lowerCased;
+  }
+
+  get contentType(): string {
+    const value = this.raw.headers?.["content-type"];
+    return typeof value === "string" ? value : this.headers["content-type"] ?? "";
   }
 
   get body(): string {
@@ -46,7 +56,7 @@ export interface ResultContext {
 
 export function toResult<R>(op: OperationDef, res: ReceivedResponse, ctx: ResultContext): R {
   const statusCode = res.status;
-  const contentType = res.headers["content-type"] ?? "";
+  const contentType = res.contentType;
   if (statusCode >= 400) throw statusError(res, ctx.attempts, ctx.scrubber);
   const declared = matchResponse(op.responses, statusCode, contentType);
   if (!declared) {
@@ -77,11 +87,11 @@ function decodeBody(op: OperationDef, def: ResponseDef, res: ReceivedResponse, c
 
 function decodeJson(op: OperationDef, def: ResponseDef, res: ReceivedResponse, ctx: ResultContext): unknown {
   const fail = (problem: string, cause?: unknown) => invalidResponseError(op.operationId, problem, res, ctx.attempts, ctx.scrubber, cause);
-  if (res.body.trim() === "") throw fail("response body is empty; a JSON body was expected");
   let parsed: unknown;
   try {
     parsed = JSON.parse(res.body);
   } catch (error) {
+    if (res.body.trim() === "") throw fail("response body is empty; a JSON body was expected");
     throw fail("response body is not valid JSON", error);
   }
   if (def.jsonType && !hasJsonType(parsed, def.jsonType, def.nullable === true)) {

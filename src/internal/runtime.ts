@@ -110,7 +110,7 @@ export class Runtime {
     Object.assign(headers, call.headers);
     const url = joinURL(call.axios.baseURL ?? this.serverURL, fillPath(op.path, args.path) + query);
 
-    const retry = resolveRetries(this.retries, call.retries);
+    const retry = call.retries === undefined ? this.retries : resolveRetries(this.retries, call.retries);
     // A one-shot stream cannot be sent twice.
     const maxAttempts = 1 + (body && isStream(body.data) ? 0 : retry.maxRetries);
     const timeoutMs = call.timeoutMs ?? this.timeoutMs;
@@ -123,7 +123,9 @@ export class Runtime {
       const at: AttemptInfo = { operationId: op.operationId, method, url, attempt, maxAttempts };
       this.log.request(at, headers, preview);
       const started = clock().now();
-      const outcome = await sendOnce(this.client, { ...call.axios, method: op.method, url, baseURL: undefined, headers, data: body?.data }, timeoutMs, signal, streaming, () =>
+      // The URL is absolute, so a custom instance's baseURL does not apply to it.
+      const config = { ...call.axios, method: op.method, url, headers, ...(body ? { data: body.data } : {}) };
+      const outcome = await sendOnce(this.client, config, timeoutMs, signal, streaming, () =>
         abortError(method, url, attempt, this.scrubber),
       );
       const elapsed = Math.max(0, Math.round(clock().now() - started));

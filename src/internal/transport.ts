@@ -30,8 +30,8 @@ export async function sendOnce(
       ...config,
       signal: attempt.signal,
       responseType: streaming ? "stream" : "arraybuffer",
-      transformResponse: (data: unknown) => data,
-      validateStatus: () => true,
+      transformResponse: keepBody,
+      validateStatus: anyStatus,
     });
     if (streaming) {
       const type = String(raw.headers["content-type"] ?? "").toLowerCase();
@@ -64,6 +64,10 @@ export async function sendOnce(
     if (!handedOver) attempt.dispose();
   }
 }
+
+/** The runtime reads bodies and judges statuses itself; axios passes both through. */
+const keepBody = (data: unknown): unknown => data;
+const anyStatus = (): boolean => true;
 
 async function readAll(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];

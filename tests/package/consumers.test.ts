@@ -10,8 +10,9 @@ import { ROOT, tempDir } from "../support/cli";
 let consumer: string;
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], { encoding: "utf8" });
-  expect(build.stdout + build.stderr).toBe("");
+  const build = spawnSync("npm", ["run", "-s", "build"], { cwd: ROOT, encoding: "utf8" });
+  expect(build.stdout + build.stderr.replace(/^npm warn .*\n/gm, "")).toBe("");
+  expect(build.status).toBe(0);
   consumer = tempDir("consumer");
   mkdirSync(join(consumer, "node_modules"));
   symlinkSync(ROOT, join(consumer, "node_modules", "gpt-sdk"), "dir");
@@ -52,6 +53,19 @@ ${PROGRAM}`,
   const run = node("main.mjs");
   expect(run.stderr).toBe("");
   expect(run.stdout.trim()).toBe("function,function,user,asc,function");
+});
+
+test("the bundled entry and the deep paths share one copy of each class", () => {
+  writeFileSync(
+    join(consumer, "same.cjs"),
+    `const root = require("gpt-sdk");
+const shared = require("gpt-sdk/dist/sdk/models/shared");
+const errors = require("gpt-sdk/dist/sdk/models/errors");
+console.log([shared.AssistantObject === root.shared.AssistantObject, errors.NotFoundError === root.NotFoundError, new root.NotFoundError("x").name].join(","));`,
+  );
+  const run = node("same.cjs");
+  expect(run.stderr).toBe("");
+  expect(run.stdout.trim()).toBe("true,true,NotFoundError");
 });
 
 test.each([
