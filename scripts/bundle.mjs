@@ -22,8 +22,18 @@ await build({
   format: "cjs",
   target: "node18",
   external: ["axios"],
-  // Error classes report `new.target.name`; bundling must not rename them.
-  keepNames: true,
+  // esbuild renames top-level classes whose names collide across modules (shared and
+  // operations both have a CreateMessageRequest). Its keepNames option would fix that but
+  // wraps every closure created per request; instead the footer restores the exported
+  // classes' names once, at load, so errors report `NotFoundError` and models print as themselves.
+  footer: {
+    js: [
+      "(function restoreClassNames(pkg) {",
+      "  const fix = (ns) => { for (const key of Object.keys(ns)) { const value = ns[key]; if (typeof value === \"function\" && /^[A-Z]/.test(key) && value.name !== key) Object.defineProperty(value, \"name\", { value: key }); } };",
+      "  fix(pkg); for (const ns of [\"shared\", \"operations\", \"errors\"]) if (pkg[ns]) fix(pkg[ns]);",
+      "})(module.exports);",
+    ].join("\n"),
+  },
   sourcemap: true,
   logLevel: "warning",
 });

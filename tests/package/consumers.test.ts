@@ -61,11 +61,11 @@ test("the bundled entry and the deep paths share one copy of each class", () => 
     `const root = require("gpt-sdk");
 const shared = require("gpt-sdk/dist/sdk/models/shared");
 const errors = require("gpt-sdk/dist/sdk/models/errors");
-console.log([shared.AssistantObject === root.shared.AssistantObject, errors.NotFoundError === root.NotFoundError, new root.NotFoundError("x").name].join(","));`,
+console.log([shared.AssistantObject === root.shared.AssistantObject, errors.NotFoundError === root.NotFoundError, new root.NotFoundError("x").name, root.operations.CreateMessageRequest.name].join(","));`,
   );
   const run = node("same.cjs");
   expect(run.stderr).toBe("");
-  expect(run.stdout.trim()).toBe("true,true,NotFoundError");
+  expect(run.stdout.trim()).toBe("true,true,NotFoundError,CreateMessageRequest");
 });
 
 test.each([
