@@ -9,25 +9,16 @@ import { inspect } from "node:util";
 import { APIConnectionError, Gpt, InternalServerError, ResponseValidationError, SDKError } from "../../src";
 import type { BaseResult, ClientDefaults, OperationDef } from "../../src/internal";
 import { Runtime } from "../../src/internal";
-import { type FakeClock, installFakeClock } from "./support/fake-clock";
-import { assistantWire, type FaultServer, json, raw, startFaultServer } from "./support/fault-server";
+
+import { assistantWire, json, raw, startFaultServer, useFaultServer } from "./support/fault-server";
 
 const API_KEY = "sk-core-7a6b5c4d3e2f1a0b";
-let server: FaultServer;
-let clock: FakeClock;
-
-beforeEach(async () => {
-  server = await startFaultServer();
-  clock = installFakeClock();
-});
-afterEach(async () => {
-  clock.restore();
-  await server.close();
-});
+// A fresh fault server and fake clock for each test.
+const env = useFaultServer();
 
 function defaults(overrides: Partial<ClientDefaults> = {}): ClientDefaults {
   return {
-    serverURL: server.baseURL,
+    serverURL: env.server.baseURL,
     userAgent: "test/1",
     security: [],
     retries: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8000 },
@@ -56,30 +47,30 @@ const uploadOp: OperationDef = {
 };
 
 test("a one-shot stream body is sent once and never retried", async () => {
-  server.fallback = json(500, {});
+  env.server.fallback = json(500, {});
   const runtime = new Runtime({}, defaults());
   const error = await failure(runtime.call<BaseResult>(uploadOp, { body: Readable.from([Buffer.from("chunk-1;"), Buffer.from("chunk-2")]) }));
   expect(error).toBeInstanceOf(InternalServerError);
   expect(error.attempts).toBe(1);
-  expect(server.requests.map((r) => r.body)).toEqual(["chunk-1;chunk-2"]);
-  expect(clock.sleeps).toEqual([]);
+  expect(env.server.requests.map((r) => r.body)).toEqual(["chunk-1;chunk-2"]);
+  expect(env.clock.sleeps).toEqual([]);
 });
 
 test("the same bytes as a Buffer are retried", async () => {
-  server.queue(json(500, {}), raw(200, ""));
+  env.server.queue(json(500, {}), raw(200, ""));
   const runtime = new Runtime({}, defaults());
   const res = await runtime.call<BaseResult>(uploadOp, { body: Buffer.from("chunk-1;chunk-2") });
   expect(res.statusCode).toBe(200);
-  expect(server.requests.map((r) => r.body)).toEqual(["chunk-1;chunk-2", "chunk-1;chunk-2"]);
+  expect(env.server.requests.map((r) => r.body)).toEqual(["chunk-1;chunk-2", "chunk-1;chunk-2"]);
 });
 
 test("createFile with a stream: the multipart body is buffered once, so a retry resends the whole file", async () => {
-  server.queue(json(503, {}), json(200, { id: "file-1", object: "file", bytes: 11, created_at: 1, filename: "notes.txt", purpose: "assistants", status: "uploaded" }));
-  const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: server.baseURL });
+  env.server.queue(json(503, {}), json(200, { id: "file-1", object: "file", bytes: 11, created_at: 1, filename: "notes.txt", purpose: "assistants", status: "uploaded" }));
+  const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL });
   const res = await sdk.files.createFile({ file: { content: Readable.from([Buffer.from("hello world")]), fileName: "notes.txt" }, purpose: "assistants" });
   expect(res.openAIFile!.id).toBe("file-1");
-  expect(server.requests).toHaveLength(2);
-  for (const request of server.requests) {
+  expect(env.server.requests).toHaveLength(2);
+  for (const request of env.server.requests) {
     expect(request.body).toContain('filename="notes.txt"');
     expect(request.body).toContain("hello world");
   }
@@ -117,7 +108,7 @@ describe("a promised JSON type", () => {
     ["42", "a number"],
     ["null", "null"],
   ])("%s where an object is promised: ResponseValidationError", async (body, kind) => {
-    server.fallback = raw(200, body, { "content-type": "application/json" });
+    env.server.fallback = raw(200, body, { "content-type": "application/json" });
     const error = await failure(new Runtime({}, defaults()).call<BaseResult>(op(), {}));
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.message).toBe(`getThing: response body is ${kind}; the API document promises an object (200 OK, application/json, ${body.length} bytes): ${body}`);
@@ -125,13 +116,13 @@ describe("a promised JSON type", () => {
   });
 
   test("null is accepted when the schema is nullable", async () => {
-    server.fallback = raw(200, "null", { "content-type": "application/json" });
+    env.server.fallback = raw(200, "null", { "content-type": "application/json" });
     const res = await new Runtime({}, defaults()).call<BaseResult & { thing: unknown }>(op(true), {});
     expect(res.thing).toBeNull();
   });
 
   test("a decoder that throws becomes a ResponseValidationError", async () => {
-    server.fallback = json(200, { a: 1 });
+    env.server.fallback = json(200, { a: 1 });
     const throwing: OperationDef = {
       ...op(),
       responses: [{ status: "200", kind: "json", field: "thing", decode: () => { throw new TypeError("boom"); } }],
@@ -148,27 +139,27 @@ test("a custom axios instance (defaultClient) sends the requests, interceptors i
     config.headers.set("x-intercepted", "1");
     return config;
   });
-  server.queue(json(500, {}), json(200, assistantWire()));
-  const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: server.baseURL, defaultClient: instance });
+  env.server.queue(json(500, {}), json(200, assistantWire()));
+  const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL, defaultClient: instance });
   const res = await sdk.assistants.getAssistant("asst_abc123");
   expect(res.assistantObject!.id).toBe("asst_abc123");
-  expect(server.requests).toHaveLength(2);
-  for (const request of server.requests) {
+  expect(env.server.requests).toHaveLength(2);
+  for (const request of env.server.requests) {
     expect(request.headers["x-intercepted"]).toBe("1");
     expect(request.headers["x-instance-default"]).toBe("yes");
   }
 });
 
 test("a POST without a body declares no content type", async () => {
-  server.fallback = json(200, { id: "thread_1", object: "thread", created_at: 1, metadata: {} });
-  await new Gpt({ apiKeyAuth: API_KEY, serverURL: server.baseURL }).assistants.createThread();
-  expect(server.requests[0].headers["content-type"]).toBeUndefined();
-  expect(server.requests[0].body).toBe("");
+  env.server.fallback = json(200, { id: "thread_1", object: "thread", created_at: 1, metadata: {} });
+  await new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL }).assistants.createThread();
+  expect(env.server.requests[0].headers["content-type"]).toBeUndefined();
+  expect(env.server.requests[0].body).toBe("");
 });
 
 test("per-call headers override the SDK's", async () => {
-  server.fallback = json(200, assistantWire());
-  await new Gpt({ apiKeyAuth: API_KEY, serverURL: server.baseURL }).assistants.getAssistant("asst_abc123", { headers: { "OpenAI-Beta": "assistants=v2", "X-Extra": "1" } });
-  expect(server.requests[0].headers["openai-beta"]).toBe("assistants=v2");
-  expect(server.requests[0].headers["x-extra"]).toBe("1");
+  env.server.fallback = json(200, assistantWire());
+  await new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL }).assistants.getAssistant("asst_abc123", { headers: { "OpenAI-Beta": "assistants=v2", "X-Extra": "1" } });
+  expect(env.server.requests[0].headers["openai-beta"]).toBe("assistants=v2");
+  expect(env.server.requests[0].headers["x-extra"]).toBe("1");
 });

@@ -6,23 +6,14 @@
 import { inspect } from "node:util";
 import * as pkg from "../../src";
 import { Gpt, SDKError, SDKValidationError, errors, shared } from "../../src";
-import { type FakeClock, installFakeClock } from "./support/fake-clock";
-import { assistantWire, type FaultServer, hang, json, raw, resetMidBody, startFaultServer } from "./support/fault-server";
+
+import { assistantWire, hang, json, raw, resetMidBody, useFaultServer } from "./support/fault-server";
 
 const API_KEY = "sk-secret-DO-NOT-LEAK-4f9a8b7c6d5e";
-let server: FaultServer;
-let clock: FakeClock;
+// A fresh fault server and fake clock for each test.
+const env = useFaultServer();
 
-beforeEach(async () => {
-  server = await startFaultServer();
-  clock = installFakeClock();
-});
-afterEach(async () => {
-  clock.restore();
-  await server.close();
-});
-
-const client = (options: ConstructorParameters<typeof Gpt>[0] = {}) => new Gpt({ apiKeyAuth: API_KEY, serverURL: server.baseURL, ...options });
+const client = (options: ConstructorParameters<typeof Gpt>[0] = {}) => new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL, ...options });
 
 async function failure(promise: Promise<unknown>): Promise<SDKError> {
   try {
@@ -58,7 +49,7 @@ function expectNoKey(error: SDKError): void {
 
 describe("the API key never leaks through an error", () => {
   test("a 401 whose body echoes the key: scrubbed in message, body and error, still the right class", async () => {
-    server.fallback = json(401, { error: { message: `Incorrect API key provided: ${API_KEY}.`, type: "invalid_request_error", param: null, code: "invalid_api_key" } });
+    env.server.fallback = json(401, { error: { message: `Incorrect API key provided: ${API_KEY}.`, type: "invalid_request_error", param: null, code: "invalid_api_key" } });
     const error = await failure(client().assistants.getAssistant("asst_abc123"));
     expect(error).toBeInstanceOf(errors.AuthenticationError);
     expect(error.message).toBe("401 Unauthorized: Incorrect API key provided: ***.");
@@ -70,11 +61,11 @@ describe("the API key never leaks through an error", () => {
     // Control: the raw response does hold the key, so the checks above are meaningful.
     expect(inspect(error.rawResponse!.config.headers)).toContain(API_KEY);
     expect(Object.keys(error)).not.toContain("rawResponse");
-    expect(server.requests[0].headers["authorization"]).toBe(`Bearer ${API_KEY}`);
+    expect(env.server.requests[0].headers["authorization"]).toBe(`Bearer ${API_KEY}`);
   });
 
   test("a connection error's cause is a plain summary, not the axios error with its request config", async () => {
-    server.fallback = resetMidBody(JSON.stringify(assistantWire()));
+    env.server.fallback = resetMidBody(JSON.stringify(assistantWire()));
     const error = await failure(client({ retries: false }).assistants.getAssistant("asst_abc123"));
     expect(error).toBeInstanceOf(errors.APIConnectionError);
     const cause = (error as { cause?: unknown }).cause as Error;
@@ -84,22 +75,22 @@ describe("the API key never leaks through an error", () => {
   });
 
   test("timeout and abort errors", async () => {
-    server.fallback = hang();
+    env.server.fallback = hang();
     expectNoKey(await failure(client({ retries: false, timeoutMs: 50 }).assistants.getAssistant("asst_abc123")));
     const controller = new AbortController();
-    server.onRequest = () => setTimeout(() => controller.abort(), 10);
+    env.server.onRequest = () => setTimeout(() => controller.abort(), 10);
     expectNoKey(await failure(client({ retries: false }).assistants.getAssistant("asst_abc123", { signal: controller.signal })));
   });
 
   test("a response validation error", async () => {
-    server.fallback = raw(200, `{"id": "${API_KEY}", trunc`, { "content-type": "application/json" });
+    env.server.fallback = raw(200, `{"id": "${API_KEY}", trunc`, { "content-type": "application/json" });
     const error = await failure(client().assistants.getAssistant("asst_abc123"));
     expect(error.message).toContain('{"id": "***", trunc');
     expectNoKey(error);
   });
 
   test("inspect shows the useful fields", async () => {
-    server.fallback = json(404, { error: { message: "No assistant found with id 'x'.", type: "invalid_request_error", param: null, code: null } }, { "x-request-id": "req_9" });
+    env.server.fallback = json(404, { error: { message: "No assistant found with id 'x'.", type: "invalid_request_error", param: null, code: null } }, { "x-request-id": "req_9" });
     const error = await failure(client().assistants.getAssistant("x"));
     const text = inspect(error);
     expect(text).toContain("NotFoundError: 404 Not Found: No assistant found with id 'x'. (request req_9)");
@@ -118,7 +109,7 @@ describe("the API key never leaks through an error", () => {
   });
 
   test("set-cookie in an error's headers reads ***", async () => {
-    server.fallback = json(400, { error: { message: "bad" } }, { "set-cookie": "session=abc123secret" });
+    env.server.fallback = json(400, { error: { message: "bad" } }, { "set-cookie": "session=abc123secret" });
     const error = await failure(client().assistants.getAssistant("x"));
     expect(error.headers["set-cookie"]).toBe("***");
     expect(JSON.stringify(error)).not.toContain("abc123secret");
@@ -139,7 +130,7 @@ describe("prototype pollution", () => {
   });
 
   test("getAssistant with __proto__ and constructor keys: data stays data, no prototype changes", async () => {
-    server.fallback = raw(200, hostile, { "content-type": "application/json" });
+    env.server.fallback = raw(200, hostile, { "content-type": "application/json" });
     const res = await client().assistants.getAssistant("asst_1");
     const assistant = res.assistantObject!;
 
@@ -166,7 +157,7 @@ describe("prototype pollution", () => {
   });
 
   test("an error body with __proto__ keys", async () => {
-    server.fallback = raw(400, `{"error":{"message":"bad","__proto__":{"polluted":"error"}},"__proto__":{"polluted":"body"}}`, { "content-type": "application/json" });
+    env.server.fallback = raw(400, `{"error":{"message":"bad","__proto__":{"polluted":"error"}},"__proto__":{"polluted":"body"}}`, { "content-type": "application/json" });
     const error = await failure(client().assistants.getAssistant("asst_1"));
     expect(error.error!.message).toBe("bad");
     expect((error.error as Record<string, unknown>).polluted).toBeUndefined();
@@ -182,27 +173,27 @@ describe("missing required arguments are refused before any request", () => {
     expect((error as SDKValidationError).operationId).toBe("getAssistant");
     expect((error as SDKValidationError).argument).toBe("assistant_id");
     expect(error.attempts).toBe(0);
-    expect(server.requests).toHaveLength(0);
+    expect(env.server.requests).toHaveLength(0);
   });
 
   test('cancelRun("run_1", "") — an empty id is missing too', async () => {
     const error = await failure(client().assistants.cancelRun("run_1", ""));
     expect(error.message).toBe('cancelRun: missing required path parameter "thread_id"');
-    expect(server.requests).toHaveLength(0);
+    expect(env.server.requests).toHaveLength(0);
   });
 
   test("createAssistant(undefined): the body", async () => {
     const error = await failure(client().assistants.createAssistant(undefined as unknown as shared.CreateAssistantRequest));
     expect(error).toBeInstanceOf(SDKValidationError);
     expect(error.message).toBe("createAssistant: missing required request body");
-    expect(server.requests).toHaveLength(0);
+    expect(env.server.requests).toHaveLength(0);
   });
 
   test("listRunSteps({ runId }) without threadId", async () => {
     const error = await failure(client().assistants.listRunSteps({ runId: "run_1" } as Parameters<Gpt["assistants"]["listRunSteps"]>[0]));
     expect(error).toBeInstanceOf(SDKValidationError);
     expect(error.message).toBe('listRunSteps: missing required path parameter "thread_id"');
-    expect(server.requests).toHaveLength(0);
+    expect(env.server.requests).toHaveLength(0);
   });
 });
 

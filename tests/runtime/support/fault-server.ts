@@ -3,6 +3,7 @@
  * fault (or reply) and records what it saw, so a test can assert exactly how many requests
  * the SDK made and what they looked like. It tracks its sockets so it can close them all.
  */
+import { type FakeClock, installFakeClock } from "./fake-clock";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
@@ -145,4 +146,18 @@ export function assistantWire(id = "asst_abc123"): Record<string, unknown> {
     file_ids: [],
     metadata: {},
   };
+}
+
+/** A fault server and a fake clock, fresh for each test of the file that calls this. */
+export function useFaultServer(): { readonly server: FaultServer; readonly clock: FakeClock } {
+  const env = {} as { server: FaultServer; clock: FakeClock };
+  beforeEach(async () => {
+    env.server = await startFaultServer();
+    env.clock = installFakeClock();
+  });
+  afterEach(async () => {
+    env.clock.restore();
+    await env.server.close();
+  });
+  return env;
 }
