@@ -1,6 +1,6 @@
 /** The tag classes (one per tag), the client class and the package's entry files. */
 import type { GenConfig } from "../config";
-import type { ApiModel, Operation, Param, Tag, TypeRef } from "../model/ir";
+import type { ApiModel, Operation, Tag, TypeRef } from "../model/ir";
 import { access, fileBase, jsdoc, key, optionalAccess, str } from "./code";
 import { mapExpr } from "./codecs";
 import { HEADER, type EmittedFile } from "./models";
@@ -23,7 +23,7 @@ export function emitTag(tag: Tag): EmittedFile {
 export function methodArguments(op: Operation, imports: Imports): string[] {
   if (!op.positional) {
     const required = op.params.some((p) => p.required) || op.body?.required;
-    return [`request${required ? "" : "?"}: ${imports.ref({ kind: "object", name: op.requestClass!, namespace: "operations", fields: [] })}`];
+    return [`request${required ? "" : "?"}: ${imports.refName("operations", op.requestClass!)}`];
   }
   const args: { name: string; type: string; required: boolean }[] = [];
   if (op.body) args.push({ name: bodyArgName(op), type: tsType(op.body.type, imports), required: op.body.required });
@@ -40,13 +40,13 @@ function bodyArgName(op: Operation): string {
 
 function methodCode(op: Operation, imports: Imports): string {
   const args = [...methodArguments(op, imports), "options?: RequestOptions"];
-  const result = imports.ref({ kind: "object", name: op.responseClass, namespace: "operations", fields: [] });
+  const result = imports.refName("operations", op.responseClass);
   const doc = jsdoc("  ", [op.summary, op.description].filter(Boolean).join("\n\n") || undefined, op.deprecated ? ["@deprecated The API marks this operation as deprecated."] : []);
   const source = (name: string) => (op.positional ? name : optionalAccess("request", name));
   const groups: string[] = [];
   for (const location of ["path", "query", "header"] as const) {
     const params = op.params.filter((p) => p.in === location);
-    const entries = params.map((p) => (p.wireName === p.name && op.positional ? p.name : `${key(p.wireName)}: ${sourceOf(p, source)}`));
+    const entries = params.map((p) => (p.wireName === p.name && op.positional ? p.name : `${key(p.wireName)}: ${source(p.name)}`));
     if (params.length > 0) groups.push(`${location === "header" ? "headers" : location}: { ${entries.join(", ")} }`);
   }
   if (op.body) groups.push(`body: ${op.positional ? bodyArgName(op) : optionalAccess("request", op.body.fieldName)}`);
@@ -65,7 +65,7 @@ function paginatedMethodCode(op: Operation, imports: Imports): string {
   const p = op.pagination!;
   imports.add("../internal", "paginate");
   imports.addType("../internal", "Paginator");
-  const requestType = imports.ref({ kind: "object", name: op.requestClass!, namespace: "operations", fields: [] });
+  const requestType = imports.refName("operations", op.requestClass!);
   const required = op.params.some((x) => x.required) || op.body?.required;
   const item = tsType(p.itemType, imports);
   const cursor = p.cursorParam.name;
@@ -79,10 +79,6 @@ function paginatedMethodCode(op: Operation, imports: Imports): string {
     `${doc}  ${p.methodName}(request${required ? "" : "?"}: ${requestType}, options?: RequestOptions): Paginator<${item}> {\n` +
     `    return paginate(${optionalAccess("request", cursor)}, (${cursor}) => ${call}, (res) => res.${p.resultField}, ${fields});\n  }`
   );
-}
-
-function sourceOf(p: Param, source: (name: string) => string): string {
-  return source(p.name);
 }
 
 /** The JSON kind a response schema promises at its top level, so the runtime can reject another. */

@@ -31,15 +31,19 @@ export class Imports {
 
   /** The expression that names a declaration (or its codec) from this file. */
   ref(decl: Decl, suffix = ""): string {
-    if (this.namespace === decl.namespace) {
-      if (decl.name === this.self) return decl.name + suffix;
-      this.add(`./${fileBase(decl.name)}`, decl.name + suffix);
-      return decl.name + suffix;
+    return this.refName(decl.namespace, decl.name, suffix);
+  }
+
+  /** The same, for a class known by name only (an operation's request or response class). */
+  refName(namespace: Namespace, name: string, suffix = ""): string {
+    if (this.namespace === namespace) {
+      if (name === this.self) return name + suffix;
+      this.add(`./${fileBase(name)}`, name + suffix);
+      return name + suffix;
     }
-    const alias = decl.namespace;
-    const module = this.namespace === "sdk" ? `./models/${alias}` : `../${alias}`;
-    this.addNamespace(alias, module);
-    return `${alias}.${decl.name}${suffix}`;
+    const module = this.namespace === "sdk" ? `./models/${namespace}` : `../${namespace}`;
+    this.addNamespace(namespace, module);
+    return `${namespace}.${name}${suffix}`;
   }
 
   render(): string {
