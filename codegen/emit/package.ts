@@ -31,6 +31,7 @@ export function emitPackage(model: ApiModel, config: GenConfig): EmittedFile[] {
       module: "commonjs",
       lib: ["ES2022", "DOM"],
       strict: true,
+      noUnusedLocals: true,
       declaration: true,
       outDir: "dist",
       rootDir: "src",
