@@ -96,6 +96,8 @@ function compilerOptions(packageName: string, root: string): ts.CompilerOptions 
     ...parsed.options,
     strict: true,
     noEmit: true,
+    // Examples may declare what they do not use (`const res = ...`); that is not an error in user code.
+    noUnusedLocals: false,
     // Each snippet is a module even without imports, so two snippets never share globals.
     moduleDetection: ts.ModuleDetectionKind.Force,
     // Snippets are user code: Node's types, not jest's globals.
