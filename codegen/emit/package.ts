@@ -9,6 +9,19 @@ import type { EmittedFile } from "./models";
 /** The hand-written runtime ships inside every generated package, unchanged. */
 const RUNTIME_DIR = join(__dirname, "..", "..", "src", "internal");
 
+/** A standalone package's entry: the client plus the runtime's public errors and types. */
+const PACKAGE_INDEX = [
+  `export * from "./sdk";`,
+  `export * from "./internal/errors";`,
+  `export type { ClientOptions, RequestOptions } from "./internal/runtime";`,
+  `export type { RetryConfig, RetrySetting } from "./internal/retries";`,
+  `export type { Logger, LogLevel } from "./internal/logging";`,
+  `export type { Upload, FileContent } from "./internal/upload";`,
+  `export type { EventStream } from "./internal/sse";`,
+  `export type { Paginator } from "./internal/pagination";`,
+  "",
+].join("\n");
+
 export function emitPackage(model: ApiModel, config: GenConfig): EmittedFile[] {
   const runtime = readdirSync(RUNTIME_DIR)
     .filter((f) => f.endsWith(".ts"))
@@ -50,7 +63,7 @@ export function emitPackage(model: ApiModel, config: GenConfig): EmittedFile[] {
     "```\n\n## Operations\n\n" + (tags || "(none)") + "\n";
   return [
     ...runtime,
-    { path: "src/index.ts", content: `export * from "./sdk";\nexport * from "./internal/errors";\n` },
+    { path: "src/index.ts", content: PACKAGE_INDEX },
     { path: "package.json", content: JSON.stringify(pkg, null, 2) + "\n" },
     { path: "tsconfig.json", content: JSON.stringify(tsconfig, null, 2) + "\n" },
     { path: "README.md", content: readme },
