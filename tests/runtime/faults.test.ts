@@ -16,11 +16,10 @@ import {
   NotFoundError,
   RateLimitError,
   ResponseValidationError,
-  SDKError,
 } from "../../src";
 import { setClock } from "../../src/internal/clock";
 import { systemClock } from "./support/fake-clock";
-import { assistantWire, hang, json, openAIError, raw, resetMidBody, stallMidBody, startFaultServer, useFaultServer } from "./support/fault-server";
+import { assistantWire, failure, hang, json, openAIError, raw, resetMidBody, stallMidBody, startFaultServer, useFaultServer } from "./support/fault-server";
 
 const API_KEY = "sk-fault-0123456789abcdef";
 // A fresh fault server and fake clock for each test.
@@ -30,16 +29,6 @@ function client(options: ConstructorParameters<typeof Gpt>[0] = {}): Gpt {
   return new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL, ...options });
 }
 
-/** Resolves to the error a promise rejects with; fails the test if it resolves. */
-async function failure(promise: Promise<unknown>): Promise<SDKError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(SDKError);
-    return error as SDKError;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
 
 describe("retries", () => {
   test("500 → 500 → 200 succeeds on the third attempt after backing off 500 ms then 1000 ms", async () => {

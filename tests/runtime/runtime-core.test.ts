@@ -6,11 +6,11 @@
 import axios from "axios";
 import { Readable } from "node:stream";
 import { inspect } from "node:util";
-import { APIConnectionError, Gpt, InternalServerError, ResponseValidationError, SDKError } from "../../src";
+import { APIConnectionError, Gpt, InternalServerError, ResponseValidationError } from "../../src";
 import type { BaseResult, ClientDefaults, OperationDef } from "../../src/internal";
 import { Runtime } from "../../src/internal";
 
-import { assistantWire, json, raw, startFaultServer, useFaultServer } from "./support/fault-server";
+import { assistantWire, failure, json, raw, startFaultServer, useFaultServer } from "./support/fault-server";
 
 const API_KEY = "sk-core-7a6b5c4d3e2f1a0b";
 // A fresh fault server and fake clock for each test.
@@ -27,15 +27,6 @@ function defaults(overrides: Partial<ClientDefaults> = {}): ClientDefaults {
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<SDKError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(SDKError);
-    return error as SDKError;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
 
 const uploadOp: OperationDef = {
   operationId: "upload",

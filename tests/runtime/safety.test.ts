@@ -7,7 +7,7 @@ import { inspect } from "node:util";
 import * as pkg from "../../src";
 import { Gpt, SDKError, SDKValidationError, errors, shared } from "../../src";
 
-import { assistantWire, hang, json, raw, resetMidBody, useFaultServer } from "./support/fault-server";
+import { assistantWire, failure, hang, json, raw, resetMidBody, useFaultServer } from "./support/fault-server";
 
 const API_KEY = "sk-secret-DO-NOT-LEAK-4f9a8b7c6d5e";
 // A fresh fault server and fake clock for each test.
@@ -15,15 +15,6 @@ const env = useFaultServer();
 
 const client = (options: ConstructorParameters<typeof Gpt>[0] = {}) => new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL, ...options });
 
-async function failure(promise: Promise<unknown>): Promise<SDKError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(SDKError);
-    return error as SDKError;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
 
 /** Every way an error is commonly turned into text. */
 function renderings(error: SDKError): Record<string, string> {

@@ -6,9 +6,9 @@
  * Every snippet is its own module; all of them go into ONE TypeScript program, so checking a
  * hundred examples costs about as much as checking one.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 
 export const REPO_ROOT = resolve(__dirname, "..", "..");
@@ -156,6 +156,20 @@ export function typecheckSnippets(snippets: readonly Snippet[], options: Typeche
 }
 
 /** One line per diagnostic: `docs/sdks/assistants/README.md:52:7 error message`. */
+/**
+ * Writes generated files into a new temp folder that resolves this repository's
+ * node_modules, as an installed package would. The caller removes it.
+ */
+export function writeTempPackage(files: readonly { path: string; content: string }[], prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `gpt-sdk-${prefix}-`));
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}
+
 export function formatDiagnostics(diagnostics: readonly SnippetDiagnostic[]): string {
   return diagnostics.map((d) => `${d.location} ${d.message}`).join("\n");
 }

@@ -3,6 +3,7 @@
  * fault (or reply) and records what it saw, so a test can assert exactly how many requests
  * the SDK made and what they looked like. It tracks its sockets so it can close them all.
  */
+import { SDKError } from "../../../src";
 import { type FakeClock, installFakeClock } from "./fake-clock";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -160,4 +161,15 @@ export function useFaultServer(): { readonly server: FaultServer; readonly clock
     await env.server.close();
   });
   return env;
+}
+
+/** Resolves to the error a promise rejects with; fails the test if it resolves. */
+export async function failure(promise: Promise<unknown>): Promise<SDKError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(SDKError);
+    return error as SDKError;
+  }
+  throw new Error("expected the call to fail, but it succeeded");
 }
