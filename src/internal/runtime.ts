@@ -6,7 +6,7 @@
  * send it up to 1 + maxRetries times, each attempt under its own time limit and the
  * caller's AbortSignal, waiting between attempts as the retry policy and the server say.
  */
-import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from "axios";
 import { encodeBody, type EncodedBody } from "./body";
 import { clock } from "./clock";
 import { errorTypeOf } from "./error-body";
@@ -18,18 +18,13 @@ import { type RequestOptions, splitRequestOptions } from "./request-options";
 import { toResult } from "./response";
 import { isRetryableResponse, resolveRetries, type RetryConfig, type RetrySetting, retryDelayMs } from "./retries";
 import { followSignal, type SignalLike } from "./timeout";
-import { sendOnce } from "./transport";
+import { redirectHop, redirectedHeaders, DEFAULT_MAX_REDIRECTS } from "./redirects";
+import { type AttemptOutcome, type OutgoingRequest, sendOnce } from "./transport";
 import { isStream } from "./upload";
-import { buildQuery, fillPath, joinURL } from "./url";
 import { checkArguments } from "./validate";
+import { buildRequest, Credentials, type RequestContext, type SecurityDef } from "./request";
 
-/** A credential the client adds to each secured request. */
-export interface SecurityDef {
-  readonly kind: "bearer" | "basic" | "apiKeyHeader" | "apiKeyQuery";
-  /** Header or query name for API keys. */
-  readonly name?: string;
-  readonly value: string | undefined;
-}
+export type { SecurityDef };
 
 /** Options every generated client accepts (its SDKOptions add the credentials). */
 export interface ClientOptions {
@@ -69,11 +64,19 @@ export interface BaseResult {
   rawResponse: AxiosResponse;
 }
 
+/** What every attempt of one call shares. */
+interface Exchange {
+  readonly passThrough: AxiosRequestConfig;
+  readonly timeoutMs: number;
+  readonly signal: SignalLike | undefined;
+  readonly streaming: boolean;
+  readonly maxRedirects: number;
+  readonly preview: string | undefined;
+}
+
 export class Runtime {
   private readonly client: AxiosInstance;
-  private readonly serverURL: string;
-  private readonly security: readonly SecurityDef[];
-  private readonly userAgent: string;
+  private readonly context: RequestContext;
   private readonly scrubber: Scrubber;
   private readonly log: RequestLog;
   readonly retries: Required<RetryConfig>;
@@ -81,9 +84,7 @@ export class Runtime {
 
   constructor(options: ClientOptions, defaults: ClientDefaults) {
     this.client = options.defaultClient ?? axios.create();
-    this.serverURL = options.serverURL ?? defaults.serverURL;
-    this.security = defaults.security;
-    this.userAgent = defaults.userAgent;
+    this.context = { serverURL: options.serverURL ?? defaults.serverURL, userAgent: defaults.userAgent, credentials: new Credentials(defaults.security) };
     this.retries = resolveRetries(defaults.retries, options.retries);
     this.timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
     this.scrubber = new Scrubber(defaults.security.map((s) => s.value));
@@ -95,39 +96,31 @@ export class Runtime {
     checkArguments(op, args);
     const call = splitRequestOptions(options);
     const body = op.body && args.body !== undefined ? await encodeBody(op.body, args.body) : undefined;
-    const method = op.method.toUpperCase();
-    let query = buildQuery(op.queryParams, args.query);
-    const headers: Record<string, string | false> = { "user-agent": this.userAgent };
-    for (const [name, value] of Object.entries(op.headers ?? {})) headers[name.toLowerCase()] = value;
-    if (body?.contentType) headers["content-type"] = body.contentType;
-    // Without a body, stop axios from declaring one (it defaults POST/PUT/PATCH to form-urlencoded).
-    else if (!body) headers["content-type"] = false;
-    for (const param of op.headerParams ?? []) {
-      const value = args.headers?.[param.name];
-      if (value !== undefined && value !== null) headers[param.name.toLowerCase()] = String(value);
-    }
-    if (op.secured) query = this.applySecurity(headers, query);
-    Object.assign(headers, call.headers);
-    const url = joinURL(call.axios.baseURL ?? this.serverURL, fillPath(op.path, args.path) + query);
+    const request = buildRequest(op, args, call, body, this.context);
+    const { method, url, headers } = request;
 
     const retry = call.retries === undefined ? this.retries : resolveRetries(this.retries, call.retries);
     // A one-shot stream cannot be sent twice.
-    const maxAttempts = 1 + (body && isStream(body.data) ? 0 : retry.maxRetries);
+    const oneShot = body !== undefined && isStream(body.data);
+    const maxAttempts = 1 + (oneShot ? 0 : retry.maxRetries);
     const timeoutMs = call.timeoutMs ?? this.timeoutMs;
     const signal = call.signal;
     if (signal?.aborted) throw abortError(method, url, 0, this.scrubber);
     const preview = this.log.enabled ? bodyPreview(body) : undefined;
-    const streaming = op.responses.some((r) => r.kind === "stream");
+    const exchange: Exchange = {
+      passThrough: call.axios,
+      timeoutMs,
+      signal,
+      streaming: op.responses.some((r) => r.kind === "stream"),
+      maxRedirects: oneShot ? 0 : call.axios.maxRedirects ?? this.client.defaults.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+      preview,
+    };
 
     for (let attempt = 1; ; attempt++) {
       const at: AttemptInfo = { operationId: op.operationId, method, url, attempt, maxAttempts };
       this.log.request(at, headers, preview);
       const started = clock().now();
-      // The URL is absolute, so a custom instance's baseURL does not apply to it.
-      const config = { ...call.axios, method: op.method, url, headers, ...(body ? { data: body.data } : {}) };
-      const outcome = await sendOnce(this.client, config, timeoutMs, signal, streaming, () =>
-        abortError(method, url, attempt, this.scrubber),
-      );
+      const outcome = await this.send(request, at, exchange);
       const elapsed = Math.max(0, Math.round(clock().now() - started));
       const last = attempt >= maxAttempts;
 
@@ -157,6 +150,33 @@ export class Runtime {
     }
   }
 
+  /**
+   * One attempt: the request, then each redirect it meets (up to `maxRedirects`), every hop
+   * within what is left of the attempt's time limit. A redirect not followed is the outcome.
+   */
+  private async send(first: OutgoingRequest, at: AttemptInfo, exchange: Exchange): Promise<AttemptOutcome> {
+    const deadline = clock().now() + exchange.timeoutMs;
+    let request = first;
+    for (let hops = 0; ; hops++) {
+      const timeLeft = hops === 0 ? exchange.timeoutMs : Math.max(1, deadline - clock().now());
+      const outcome = await sendOnce(this.client, request, exchange.passThrough, timeLeft, exchange.signal, exchange.streaming, () =>
+        abortError(request.method, request.url, at.attempt, this.scrubber),
+      );
+      if (outcome.kind !== "response" || hops >= exchange.maxRedirects) return outcome;
+      const res = outcome.response;
+      const hop = res.status >= 300 && res.status < 400 ? redirectHop(res.status, res.headers["location"], request.url, request.method) : undefined;
+      if (!hop) return outcome;
+      this.log.response({ ...at, url: request.url }, res, 0, undefined);
+      request = {
+        method: hop.method,
+        url: hop.url,
+        headers: redirectedHeaders(request.headers, hop, this.context.credentials.secretHeaders),
+        data: hop.keepsBody ? request.data : undefined,
+      };
+      this.log.request({ ...at, method: hop.method, url: hop.url }, request.headers, hop.keepsBody ? exchange.preview : undefined);
+    }
+  }
+
   /** Sleeps before a retry; the caller's signal ends the wait (and the call) at once. */
   private async wait(ms: number, signal: SignalLike | undefined, method: string, url: string, attempts: number): Promise<void> {
     const follow = followSignal(signal);
@@ -166,27 +186,6 @@ export class Runtime {
       follow.dispose();
     }
     if (signal?.aborted) throw abortError(method, url, attempts, this.scrubber, true);
-  }
-
-  private applySecurity(headers: Record<string, string | false>, query: string): string {
-    for (const scheme of this.security) {
-      if (scheme.value === undefined || scheme.value === "") continue;
-      switch (scheme.kind) {
-        case "bearer":
-          headers["authorization"] = `Bearer ${scheme.value}`;
-          break;
-        case "basic":
-          headers["authorization"] = `Basic ${Buffer.from(scheme.value).toString("base64")}`;
-          break;
-        case "apiKeyHeader":
-          headers[scheme.name!.toLowerCase()] = scheme.value;
-          break;
-        case "apiKeyQuery":
-          query += `${query ? "&" : "?"}${encodeURIComponent(scheme.name!)}=${encodeURIComponent(scheme.value)}`;
-          break;
-      }
-    }
-    return query;
   }
 }
 

@@ -14,8 +14,42 @@ export interface SignalLike {
 /** setTimeout fires at once for delays above 2^31-1 ms (about 24.8 days); cap there. */
 const MAX_TIMER_MS = 2_147_483_647;
 
+/**
+ * What axios needs of `config.signal` (its GenericAbortSignal): `aborted`, `onabort` and the
+ * two listener methods. A Node AbortController costs an EventTarget per attempt, and axios'
+ * listener on it measurably slows every call; this plain object does the same job.
+ */
+export class AttemptAbortSignal {
+  aborted = false;
+  reason: Error | undefined;
+  onabort: ((event: { type: "abort" }) => void) | null = null;
+  private listeners: Array<(event: { type: "abort" }) => void> = [];
+
+  addEventListener(type: string, listener: (event: { type: "abort" }) => void): void {
+    if (type !== "abort") return;
+    if (this.aborted) queueMicrotask(() => listener.call(this, { type: "abort" }));
+    else this.listeners.push(listener);
+  }
+
+  removeEventListener(type: string, listener: (event: { type: "abort" }) => void): void {
+    if (type === "abort") this.listeners = this.listeners.filter((l) => l !== listener);
+  }
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = Object.assign(new Error("This operation was aborted"), { name: "AbortError" });
+    const event = { type: "abort" } as const;
+    const listeners = this.listeners;
+    this.listeners = [];
+    // Called with the signal as `this`, as an EventTarget would (axios' fetch adapter reads `this.reason`).
+    this.onabort?.call(this, event);
+    for (const listener of listeners) listener.call(this, event);
+  }
+}
+
 export interface AttemptSignal {
-  readonly signal: AbortSignal;
+  readonly signal: AttemptAbortSignal;
   /** True when the time limit, not the caller, ended the attempt. */
   timedOut(): boolean;
   /** Ends the time limit only: a streamed body then lives until it is read or aborted. */
@@ -26,19 +60,19 @@ export interface AttemptSignal {
 }
 
 export function attemptSignal(timeoutMs: number, userSignal: SignalLike | undefined): AttemptSignal {
-  const controller = new AbortController();
+  const signal = new AttemptAbortSignal();
   let cause: "timeout" | "user" | undefined;
   const end = (why: "timeout" | "user") => {
     if (cause !== undefined) return;
     cause = why;
-    controller.abort();
+    signal.abort();
   };
   const onUserAbort = () => end("user");
   userSignal?.addEventListener?.("abort", onUserAbort, { once: true });
   if (userSignal?.aborted) end("user");
   const timer = timeoutMs > 0 && Number.isFinite(timeoutMs) ? setTimeout(() => end("timeout"), Math.min(timeoutMs, MAX_TIMER_MS)) : undefined;
   return {
-    signal: controller.signal,
+    signal,
     timedOut: () => cause === "timeout",
     clearTimer: () => {
       if (timer !== undefined) clearTimeout(timer);

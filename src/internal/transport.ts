@@ -1,7 +1,7 @@
 /**
  * Sends one attempt with axios and says what became of it, without throwing: a response
  * (any status, body read in full), a timeout, a caller's abort, or a connection failure.
- * With `streaming`, a `text/event-stream` response is handed over unread: the time limit
+ * Redirects come back as responses (the runtime follows them). With `streaming`, a `text/event-stream` response is handed over unread: the time limit
  * ends at its headers, and the caller's signal or the stream's own abort closes it.
  */
 import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
@@ -14,9 +14,22 @@ export type AttemptOutcome =
   | { readonly kind: "aborted" }
   | { readonly kind: "connection"; readonly failure: unknown };
 
+/** One HTTP request as the runtime built it. */
+export interface OutgoingRequest {
+  /** Upper-case. */
+  readonly method: string;
+  /** Absolute, so a custom instance's baseURL does not apply to it. */
+  readonly url: string;
+  /** `false` removes a header axios would otherwise add. */
+  readonly headers: Record<string, string | false>;
+  readonly data?: unknown;
+}
+
 export async function sendOnce(
   client: AxiosInstance,
-  config: AxiosRequestConfig,
+  request: OutgoingRequest,
+  /** The caller's own axios options for this call, passed through. */
+  passThrough: AxiosRequestConfig,
   timeoutMs: number,
   userSignal: SignalLike | undefined,
   streaming = false,
@@ -27,11 +40,17 @@ export async function sendOnce(
   let handedOver = false;
   try {
     const raw = await client.request({
-      ...config,
+      ...passThrough,
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      data: request.data,
       signal: attempt.signal,
       responseType: streaming ? "stream" : "arraybuffer",
       transformResponse: keepBody,
       validateStatus: anyStatus,
+      // The runtime follows redirects itself (see redirects.ts); this sends through plain node:http.
+      maxRedirects: 0,
     });
     if (streaming) {
       const type = String(raw.headers["content-type"] ?? "").toLowerCase();

@@ -1,20 +1,9 @@
-/** URL building: path templates with encoded parameters, and form-style query strings. */
+/** URL building: encoded path segments, form-style query strings, joining a base and a path. */
 
-/**
- * Fills `{name}` placeholders. Every value is percent-encoded, so `/`, `?`, `#`
- * and `..` in an id stay inside its own path segment and cannot reach another endpoint.
- */
-export function fillPath(template: string, values: Readonly<Record<string, unknown>> | undefined): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = values?.[name];
-    return encodeSegment(String(value));
-  });
-}
-
-function encodeSegment(value: string): string {
-  // encodeURIComponent leaves "." alone; a segment of dots would be collapsed by URL parsers.
+/** One path segment, percent-encoded; a segment of dots would be collapsed by URL parsers, so dots are encoded too. */
+export function encodeSegment(value: string): string {
   const encoded = encodeURIComponent(value);
-  return /^\.+$/.test(encoded) ? encoded.replace(/\./g, "%2E") : encoded;
+  return encoded.length <= 2 && /^\.+$/.test(encoded) ? encoded.replace(/\./g, "%2E") : encoded;
 }
 
 export interface QuerySpec {

@@ -1,0 +1,109 @@
+/**
+ * Builds the HTTP request for one call: method, absolute URL, headers and body. What does
+ * not change between calls (an operation's own headers, its path split at the parameters,
+ * the credentials) is worked out once and cached, so a call only fills in its arguments.
+ */
+import type { EncodedBody } from "./body";
+import type { CallArgs, OperationDef } from "./operation";
+import type { SplitOptions } from "./request-options";
+import type { OutgoingRequest } from "./transport";
+import { buildQuery, encodeSegment, joinURL } from "./url";
+
+/** A credential the client adds to each secured request. */
+export interface SecurityDef {
+  readonly kind: "bearer" | "basic" | "apiKeyHeader" | "apiKeyQuery";
+  /** Header or query name for API keys. */
+  readonly name?: string;
+  readonly value: string | undefined;
+}
+
+/** The credentials as headers and a query string, computed once per client. */
+export class Credentials {
+  readonly headers: Readonly<Record<string, string>>;
+  /** `name=value` pairs joined by `&`, or "". */
+  readonly query: string;
+  /** API-key header names, kept from other origins when a redirect leaves the API's. */
+  readonly secretHeaders: readonly string[];
+
+  constructor(security: readonly SecurityDef[]) {
+    const headers: Record<string, string> = {};
+    const query: string[] = [];
+    for (const scheme of security) {
+      if (scheme.value === undefined || scheme.value === "") continue;
+      switch (scheme.kind) {
+        case "bearer":
+          headers["authorization"] = `Bearer ${scheme.value}`;
+          break;
+        case "basic":
+          headers["authorization"] = `Basic ${Buffer.from(scheme.value).toString("base64")}`;
+          break;
+        case "apiKeyHeader":
+          headers[scheme.name!.toLowerCase()] = scheme.value;
+          break;
+        case "apiKeyQuery":
+          query.push(`${encodeURIComponent(scheme.name!)}=${encodeURIComponent(scheme.value)}`);
+          break;
+      }
+    }
+    this.headers = headers;
+    this.query = query.join("&");
+    this.secretHeaders = security.flatMap((s) => (s.kind === "apiKeyHeader" && s.name ? [s.name.toLowerCase()] : []));
+  }
+}
+
+/** What the client adds to every request. */
+export interface RequestContext {
+  readonly serverURL: string;
+  readonly userAgent: string;
+  readonly credentials: Credentials;
+}
+
+/** The parts of an operation every call needs, derived once. */
+interface PreparedOperation {
+  readonly method: string;
+  /** The operation's fixed headers, lower-cased. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The path template split at its `{name}` placeholders: literal, name, literal, ... */
+  readonly pathParts: readonly string[];
+}
+
+const prepared = new WeakMap<OperationDef, PreparedOperation>();
+
+function prepare(op: OperationDef): PreparedOperation {
+  let found = prepared.get(op);
+  if (!found) {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(op.headers ?? {})) headers[name.toLowerCase()] = value;
+    found = { method: op.method.toUpperCase(), headers, pathParts: op.path.split(/\{([^}]+)\}/) };
+    prepared.set(op, found);
+  }
+  return found;
+}
+
+export function buildRequest(op: OperationDef, args: CallArgs, call: SplitOptions, body: EncodedBody | undefined, context: RequestContext): OutgoingRequest {
+  const { method, headers: fixed, pathParts } = prepare(op);
+  const headers: Record<string, string | false> = { "user-agent": context.userAgent, ...fixed };
+  if (body?.contentType) headers["content-type"] = body.contentType;
+  // Without a body, stop axios from declaring one (it defaults POST/PUT/PATCH to form-urlencoded).
+  else if (!body) headers["content-type"] = false;
+  for (const param of op.headerParams ?? []) {
+    const value = args.headers?.[param.name];
+    if (value !== undefined && value !== null) headers[param.name.toLowerCase()] = String(value);
+  }
+  let query = buildQuery(op.queryParams, args.query);
+  if (op.secured) {
+    Object.assign(headers, context.credentials.headers);
+    if (context.credentials.query) query += (query ? "&" : "?") + context.credentials.query;
+  }
+  Object.assign(headers, call.headers);
+  const url = joinURL(call.axios.baseURL ?? context.serverURL, fillPath(pathParts, args.path) + query);
+  return { method, url, headers, data: body?.data };
+}
+
+/** Every value is percent-encoded, so `/`, `?`, `#` and `..` in an id stay inside its own segment. */
+function fillPath(parts: readonly string[], values: Readonly<Record<string, unknown>> | undefined): string {
+  if (parts.length === 1) return parts[0];
+  let path = parts[0];
+  for (let i = 1; i < parts.length; i += 2) path += encodeSegment(String(values?.[parts[i]])) + parts[i + 1];
+  return path;
+}
