@@ -8,13 +8,14 @@ export interface EncodedBody {
   readonly contentType: string | undefined;
 }
 
-export async function encodeBody(def: BodyDef, value: unknown): Promise<EncodedBody> {
+/** Synchronous except for multipart, which may have to read a stream into a Blob. */
+export function encodeBody(def: BodyDef, value: unknown): EncodedBody | Promise<EncodedBody> {
   const wire = def.encode ? def.encode(value) : value;
   switch (def.kind) {
     case "json":
       return { data: JSON.stringify(wire), contentType: def.contentType };
     case "multipart":
-      return { data: await toFormData(wire), contentType: undefined };
+      return toFormData(wire).then((data) => ({ data, contentType: undefined }));
     case "form":
       return { data: new URLSearchParams(formEntries(wire)).toString(), contentType: def.contentType };
     case "text":

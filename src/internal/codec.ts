@@ -10,6 +10,11 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** True for an object's own property (for-in also visits inherited enumerable ones). */
+export function hasOwn(value: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, key);
+}
+
 /**
  * Copies a field the SDK does not know under its own name, so nothing the server
  * sends is lost. `__proto__` is defined as an own property, never as a prototype.

@@ -24,8 +24,10 @@ export interface SplitOptions {
   readonly headers: Record<string, string>;
 }
 
+const NO_OPTIONS: SplitOptions = Object.freeze({ axios: Object.freeze({}), retries: undefined, timeoutMs: undefined, signal: undefined, headers: Object.freeze({}) });
+
 export function splitRequestOptions(options: RequestOptions | undefined): SplitOptions {
-  if (!options) return { axios: {}, retries: undefined, timeoutMs: undefined, signal: undefined, headers: {} };
+  if (!options) return NO_OPTIONS;
   const { retries, timeoutMs, timeout, signal, headers, ...axios } = options;
   return {
     axios,

@@ -65,6 +65,10 @@ interface PreparedOperation {
   readonly headers: Readonly<Record<string, string>>;
   /** The path template split at its `{name}` placeholders: literal, name, literal, ... */
   readonly pathParts: readonly string[];
+  /** True when a response may be a `text/event-stream`, read as it arrives. */
+  readonly streamed: boolean;
+  /** True for methods axios gives a form content type when they have no body. */
+  readonly bodyMethod: boolean;
 }
 
 const prepared = new WeakMap<OperationDef, PreparedOperation>();
@@ -74,18 +78,25 @@ function prepare(op: OperationDef): PreparedOperation {
   if (!found) {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(op.headers ?? {})) headers[name.toLowerCase()] = value;
-    found = { method: op.method.toUpperCase(), headers, pathParts: op.path.split(/\{([^}]+)\}/) };
+    const method = op.method.toUpperCase();
+    found = {
+      method,
+      headers,
+      pathParts: op.path.split(/\{([^}]+)\}/),
+      streamed: op.responses.some((r) => r.kind === "stream"),
+      bodyMethod: method === "POST" || method === "PUT" || method === "PATCH",
+    };
     prepared.set(op, found);
   }
   return found;
 }
 
 export function buildRequest(op: OperationDef, args: CallArgs, call: SplitOptions, body: EncodedBody | undefined, context: RequestContext): OutgoingRequest {
-  const { method, headers: fixed, pathParts } = prepare(op);
+  const { method, headers: fixed, pathParts, bodyMethod } = prepare(op);
   const headers: Record<string, string | false> = { "user-agent": context.userAgent, ...fixed };
   if (body?.contentType) headers["content-type"] = body.contentType;
   // Without a body, stop axios from declaring one (it defaults POST/PUT/PATCH to form-urlencoded).
-  else if (!body) headers["content-type"] = false;
+  else if (!body && bodyMethod) headers["content-type"] = false;
   for (const param of op.headerParams ?? []) {
     const value = args.headers?.[param.name];
     if (value !== undefined && value !== null) headers[param.name.toLowerCase()] = String(value);
@@ -98,6 +109,10 @@ export function buildRequest(op: OperationDef, args: CallArgs, call: SplitOption
   Object.assign(headers, call.headers);
   const url = joinURL(call.axios.baseURL ?? context.serverURL, fillPath(pathParts, args.path) + query);
   return { method, url, headers, data: body?.data };
+}
+
+export function isStreamed(op: OperationDef): boolean {
+  return prepare(op).streamed;
 }
 
 /** Every value is percent-encoded, so `/`, `?`, `#` and `..` in an id stay inside its own segment. */

@@ -133,16 +133,19 @@ function describe(value: unknown): string {
 export function matchResponse(responses: readonly ResponseDef[], status: number, contentType: string): ResponseDef | undefined {
   const code = String(status);
   const range = `${code[0]}XX`;
-  const candidates =
-    pick(responses, (r) => r.status === code) ?? pick(responses, (r) => r.status.toUpperCase() === range) ?? pick(responses, (r) => r.status === "default");
-  if (!candidates) return undefined;
-  const media = contentType.split(";")[0].trim().toLowerCase();
-  return candidates.find((r) => !r.contentType || r.contentType === media || r.contentType === "*/*") ?? candidates[0];
-}
-
-function pick(responses: readonly ResponseDef[], test: (r: ResponseDef) => boolean): ResponseDef[] | undefined {
-  const found = responses.filter(test);
-  return found.length > 0 ? found : undefined;
+  for (const wanted of [code, range, "default"]) {
+    let first: ResponseDef | undefined;
+    let media: string | undefined;
+    for (const r of responses) {
+      if ((wanted === range ? r.status.toUpperCase() : r.status) !== wanted) continue;
+      first ??= r;
+      if (!r.contentType || r.contentType === "*/*") return r;
+      media ??= contentType.split(";")[0].trim().toLowerCase();
+      if (r.contentType === media) return r;
+    }
+    if (first) return first;
+  }
+  return undefined;
 }
 
 export function lowerCaseHeaders(headers: AxiosResponse["headers"] | undefined): Record<string, string> {

@@ -18,11 +18,12 @@ import { type RequestOptions, splitRequestOptions } from "./request-options";
 import { toResult } from "./response";
 import { isRetryableResponse, resolveRetries, type RetryConfig, type RetrySetting, retryDelayMs } from "./retries";
 import { followSignal, type SignalLike } from "./timeout";
+import { proxyConfig } from "./proxy";
 import { redirectHop, redirectedHeaders, DEFAULT_MAX_REDIRECTS } from "./redirects";
 import { type AttemptOutcome, type OutgoingRequest, sendOnce } from "./transport";
 import { isStream } from "./upload";
 import { checkArguments } from "./validate";
-import { buildRequest, Credentials, type RequestContext, type SecurityDef } from "./request";
+import { buildRequest, Credentials, isStreamed, type RequestContext, type SecurityDef } from "./request";
 
 export type { SecurityDef };
 
@@ -77,6 +78,8 @@ interface Exchange {
 export class Runtime {
   private readonly client: AxiosInstance;
   private readonly context: RequestContext;
+  /** Axios options the runtime adds to every request (see proxy.ts). */
+  private readonly axiosDefaults: AxiosRequestConfig;
   private readonly scrubber: Scrubber;
   private readonly log: RequestLog;
   readonly retries: Required<RetryConfig>;
@@ -84,6 +87,7 @@ export class Runtime {
 
   constructor(options: ClientOptions, defaults: ClientDefaults) {
     this.client = options.defaultClient ?? axios.create();
+    this.axiosDefaults = proxyConfig(this.client, typeof process === "undefined" ? undefined : process.env);
     this.context = { serverURL: options.serverURL ?? defaults.serverURL, userAgent: defaults.userAgent, credentials: new Credentials(defaults.security) };
     this.retries = resolveRetries(defaults.retries, options.retries);
     this.timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
@@ -95,7 +99,8 @@ export class Runtime {
   async call<R extends BaseResult>(op: OperationDef, args: CallArgs, options?: RequestOptions): Promise<R> {
     checkArguments(op, args);
     const call = splitRequestOptions(options);
-    const body = op.body && args.body !== undefined ? await encodeBody(op.body, args.body) : undefined;
+    const encoded = op.body && args.body !== undefined ? encodeBody(op.body, args.body) : undefined;
+    const body = encoded instanceof Promise ? await encoded : encoded;
     const request = buildRequest(op, args, call, body, this.context);
     const { method, url, headers } = request;
 
@@ -108,10 +113,10 @@ export class Runtime {
     if (signal?.aborted) throw abortError(method, url, 0, this.scrubber);
     const preview = this.log.enabled ? bodyPreview(body) : undefined;
     const exchange: Exchange = {
-      passThrough: call.axios,
+      passThrough: Object.keys(call.axios).length === 0 ? this.axiosDefaults : { ...this.axiosDefaults, ...call.axios },
       timeoutMs,
       signal,
-      streaming: op.responses.some((r) => r.kind === "stream"),
+      streaming: isStreamed(op),
       maxRedirects: oneShot ? 0 : call.axios.maxRedirects ?? this.client.defaults.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
       preview,
     };

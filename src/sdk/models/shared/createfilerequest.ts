@@ -3,7 +3,7 @@
  */
 
 import type { Upload } from "../../../internal";
-import { isObject, keepUnknown } from "../../../internal";
+import { hasOwn, isObject, keepUnknown } from "../../../internal";
 import { CreateFileRequestPurpose } from "./createfilerequestpurpose";
 
 /**
@@ -26,7 +26,8 @@ export const CreateFileRequest$ = {
   fromWire(wire: any): CreateFileRequest {
     if (!isObject(wire)) return wire as any;
     const model: CreateFileRequest = new CreateFileRequest();
-    for (const key of Object.keys(wire)) {
+    for (const key in wire) {
+      if (!hasOwn(wire, key)) continue;
       const value: any = wire[key];
       switch (key) {
         default:
@@ -38,7 +39,8 @@ export const CreateFileRequest$ = {
   toWire(model: any): any {
     if (!isObject(model)) return model as any;
     const wire: Record<string, unknown> = {};
-    for (const key of Object.keys(model)) {
+    for (const key in model) {
+      if (!hasOwn(model, key)) continue;
       const value: any = model[key];
       if (value === undefined) continue;
       switch (key) {
