@@ -5,12 +5,13 @@
  * configures no proxy of its own, the runtime tells axios `proxy: false`: the same outcome
  * (a direct connection) without the lookups. A proxy set later needs a new client.
  */
-import type { AxiosInstance, AxiosRequestConfig } from "axios";
+import type { AxiosInstance } from "axios";
 
 const PROXY_VARIABLES = ["http_proxy", "https_proxy", "all_proxy"];
 
-export function proxyConfig(client: AxiosInstance, env: Readonly<Record<string, string | undefined>> | undefined): AxiosRequestConfig {
-  if (client.defaults.proxy !== undefined || env === undefined) return {};
+/** `false` to send every request directly, or undefined to leave proxies to axios. */
+export function proxySetting(client: AxiosInstance, env: Readonly<Record<string, string | undefined>> | undefined): false | undefined {
+  if (client.defaults.proxy !== undefined || env === undefined) return undefined;
   const anySet = PROXY_VARIABLES.some((name) => env[name] || env[name.toUpperCase()]);
-  return anySet ? {} : { proxy: false };
+  return anySet ? undefined : false;
 }

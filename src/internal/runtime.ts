@@ -6,7 +6,7 @@
  * send it up to 1 + maxRetries times, each attempt under its own time limit and the
  * caller's AbortSignal, waiting between attempts as the retry policy and the server say.
  */
-import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from "axios";
+import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { encodeBody, type EncodedBody } from "./body";
 import { clock } from "./clock";
 import { errorTypeOf } from "./error-body";
@@ -18,9 +18,9 @@ import { type RequestOptions, splitRequestOptions } from "./request-options";
 import { toResult } from "./response";
 import { isRetryableResponse, resolveRetries, type RetryConfig, type RetrySetting, retryDelayMs } from "./retries";
 import { followSignal, type SignalLike } from "./timeout";
-import { proxyConfig } from "./proxy";
+import { proxySetting } from "./proxy";
 import { redirectHop, redirectedHeaders, DEFAULT_MAX_REDIRECTS } from "./redirects";
-import { type AttemptOutcome, type OutgoingRequest, sendOnce } from "./transport";
+import { type AttemptOutcome, type OutgoingRequest, sendOnce, type SendSettings } from "./transport";
 import { isStream } from "./upload";
 import { checkArguments } from "./validate";
 import { buildRequest, Credentials, isStreamed, type RequestContext, type SecurityDef } from "./request";
@@ -66,11 +66,7 @@ export interface BaseResult {
 }
 
 /** What every attempt of one call shares. */
-interface Exchange {
-  readonly passThrough: AxiosRequestConfig;
-  readonly timeoutMs: number;
-  readonly signal: SignalLike | undefined;
-  readonly streaming: boolean;
+interface Exchange extends SendSettings {
   readonly maxRedirects: number;
   readonly preview: string | undefined;
 }
@@ -78,8 +74,8 @@ interface Exchange {
 export class Runtime {
   private readonly client: AxiosInstance;
   private readonly context: RequestContext;
-  /** Axios options the runtime adds to every request (see proxy.ts). */
-  private readonly axiosDefaults: AxiosRequestConfig;
+  /** `proxy: false` for every request when no proxy can apply (see proxy.ts). */
+  private readonly proxy: false | undefined;
   private readonly scrubber: Scrubber;
   private readonly log: RequestLog;
   readonly retries: Required<RetryConfig>;
@@ -87,7 +83,7 @@ export class Runtime {
 
   constructor(options: ClientOptions, defaults: ClientDefaults) {
     this.client = options.defaultClient ?? axios.create();
-    this.axiosDefaults = proxyConfig(this.client, typeof process === "undefined" ? undefined : process.env);
+    this.proxy = proxySetting(this.client, typeof process === "undefined" ? undefined : process.env);
     this.context = { serverURL: options.serverURL ?? defaults.serverURL, userAgent: defaults.userAgent, credentials: new Credentials(defaults.security) };
     this.retries = resolveRetries(defaults.retries, options.retries);
     this.timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
@@ -113,7 +109,8 @@ export class Runtime {
     if (signal?.aborted) throw abortError(method, url, 0, this.scrubber);
     const preview = this.log.enabled ? bodyPreview(body) : undefined;
     const exchange: Exchange = {
-      passThrough: Object.keys(call.axios).length === 0 ? this.axiosDefaults : { ...this.axiosDefaults, ...call.axios },
+      passThrough: hasKeys(call.axios) ? call.axios : undefined,
+      proxy: this.proxy,
       timeoutMs,
       signal,
       streaming: isStreamed(op),
@@ -164,7 +161,8 @@ export class Runtime {
     let request = first;
     for (let hops = 0; ; hops++) {
       const timeLeft = hops === 0 ? exchange.timeoutMs : Math.max(1, deadline - clock().now());
-      const outcome = await sendOnce(this.client, request, exchange.passThrough, timeLeft, exchange.signal, exchange.streaming, () =>
+      const settings = hops === 0 ? exchange : { ...exchange, timeoutMs: timeLeft };
+      const outcome = await sendOnce(this.client, request, settings, () =>
         abortError(request.method, request.url, at.attempt, this.scrubber),
       );
       if (outcome.kind !== "response" || hops >= exchange.maxRedirects) return outcome;
@@ -213,6 +211,11 @@ function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promis
       },
     );
   });
+}
+
+function hasKeys(value: object): boolean {
+  for (const _ in value) return true;
+  return false;
 }
 
 /** What a debug log line shows of a request body. */

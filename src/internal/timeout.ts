@@ -48,41 +48,51 @@ export class AttemptAbortSignal {
   }
 }
 
-export interface AttemptSignal {
-  readonly signal: AttemptAbortSignal;
+/** One attempt's signal, time limit and caller's-signal subscription (a class: no closures per attempt). */
+export class AttemptSignal {
+  readonly signal = new AttemptAbortSignal();
+  private cause: "timeout" | "user" | undefined;
+  private readonly timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onUserAbort = (): void => this.end("user");
+
+  constructor(
+    timeoutMs: number,
+    private readonly userSignal: SignalLike | undefined,
+  ) {
+    userSignal?.addEventListener?.("abort", this.onUserAbort, { once: true });
+    if (userSignal?.aborted) this.end("user");
+    this.timer = timeoutMs > 0 && Number.isFinite(timeoutMs) ? setTimeout(() => this.end("timeout"), Math.min(timeoutMs, MAX_TIMER_MS)) : undefined;
+  }
+
   /** True when the time limit, not the caller, ended the attempt. */
-  timedOut(): boolean;
+  timedOut(): boolean {
+    return this.cause === "timeout";
+  }
+
   /** Ends the time limit only: a streamed body then lives until it is read or aborted. */
-  clearTimer(): void;
+  clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+  }
+
   /** Aborts the exchange (closing a streamed body). */
-  abort(): void;
-  dispose(): void;
+  abort(): void {
+    this.end("user");
+  }
+
+  dispose(): void {
+    this.clearTimer();
+    this.userSignal?.removeEventListener?.("abort", this.onUserAbort);
+  }
+
+  private end(why: "timeout" | "user"): void {
+    if (this.cause !== undefined) return;
+    this.cause = why;
+    this.signal.abort();
+  }
 }
 
 export function attemptSignal(timeoutMs: number, userSignal: SignalLike | undefined): AttemptSignal {
-  const signal = new AttemptAbortSignal();
-  let cause: "timeout" | "user" | undefined;
-  const end = (why: "timeout" | "user") => {
-    if (cause !== undefined) return;
-    cause = why;
-    signal.abort();
-  };
-  const onUserAbort = () => end("user");
-  userSignal?.addEventListener?.("abort", onUserAbort, { once: true });
-  if (userSignal?.aborted) end("user");
-  const timer = timeoutMs > 0 && Number.isFinite(timeoutMs) ? setTimeout(() => end("timeout"), Math.min(timeoutMs, MAX_TIMER_MS)) : undefined;
-  return {
-    signal,
-    timedOut: () => cause === "timeout",
-    clearTimer: () => {
-      if (timer !== undefined) clearTimeout(timer);
-    },
-    abort: () => end("user"),
-    dispose: () => {
-      if (timer !== undefined) clearTimeout(timer);
-      userSignal?.removeEventListener?.("abort", onUserAbort);
-    },
-  };
+  return new AttemptSignal(timeoutMs, userSignal);
 }
 
 /** A signal that mirrors the caller's (for sleeps between attempts); undefined when there is none. */

@@ -4,7 +4,7 @@
  */
 import axios from "axios";
 import { Gpt } from "../../src";
-import { proxyConfig } from "../../src/internal/proxy";
+import { proxySetting } from "../../src/internal/proxy";
 import { assistantWire, json, useFaultServer } from "./support/fault-server";
 
 const env = useFaultServer();
@@ -38,13 +38,23 @@ test("no proxy variable set: the request goes straight to the server", async () 
   expect(env.server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["GET /v1/assistants/asst_abc123"]);
 });
 
-test("proxyConfig: proxy: false only when no proxy variable is set and the instance has no proxy of its own", () => {
+test("a proxy given for one call wins over the runtime's direct default", async () => {
+  for (const name of ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]) delete process.env[name];
+  const sdk = new Gpt({ apiKeyAuth: "sk-proxy-test", serverURL: "http://api.example.invalid/v1" });
+  env.server.queue(json(200, assistantWire()));
+
+  await sdk.assistants.getAssistant("asst_abc123", { proxy: { protocol: "http", host: "127.0.0.1", port: env.server.port } });
+
+  expect(env.server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["GET http://api.example.invalid/v1/assistants/asst_abc123"]);
+});
+
+test("proxySetting: proxy: false only when no proxy variable is set and the instance has no proxy of its own", () => {
   const plain = axios.create();
-  expect(proxyConfig(plain, {})).toEqual({ proxy: false });
-  expect(proxyConfig(plain, { NO_PROXY: "localhost" })).toEqual({ proxy: false });
-  expect(proxyConfig(plain, { https_proxy: "http://proxy:3128" })).toEqual({});
-  expect(proxyConfig(plain, { ALL_PROXY: "socks://proxy:1080" })).toEqual({});
-  expect(proxyConfig(axios.create({ proxy: { host: "proxy", port: 3128 } }), {})).toEqual({});
-  expect(proxyConfig(axios.create({ proxy: false }), {})).toEqual({});
-  expect(proxyConfig(plain, undefined)).toEqual({});
+  expect(proxySetting(plain, {})).toBe(false);
+  expect(proxySetting(plain, { NO_PROXY: "localhost" })).toBe(false);
+  expect(proxySetting(plain, { https_proxy: "http://proxy:3128" })).toBeUndefined();
+  expect(proxySetting(plain, { ALL_PROXY: "socks://proxy:1080" })).toBeUndefined();
+  expect(proxySetting(axios.create({ proxy: { host: "proxy", port: 3128 } }), {})).toBeUndefined();
+  expect(proxySetting(axios.create({ proxy: false }), {})).toBeUndefined();
+  expect(proxySetting(plain, undefined)).toBeUndefined();
 });
