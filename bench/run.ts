@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     try {
       if (opts.only.has("runtime")) {
         log(`runtime: ${CLIENT_IDS.map(clientLabel).join(", ")}`);
-        const args = q ? ["--rounds", "2", "--seq", "100", "--conc", "200", "--warmup", "100"] : ["--rounds", "8", "--seq", "400", "--conc", "1000", "--warmup", "600"];
+        const args = q ? ["--rounds", "2", "--seq", "100", "--conc", "200", "--warmup", "100"] : ["--rounds", "12", "--seq", "400", "--conc", "1000", "--warmup", "600"];
         results.runtime = await runJsonChild<RuntimeResult>("runtime.ts", ["--bench", "--url", server.baseURL, ...args], ["--expose-gc"]);
         const reps = q ? 1 : 2;
         results.memory = [];
