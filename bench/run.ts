@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     runBytes: Buffer.byteLength(JSON.stringify(runFixture())),
   };
 
-  if (opts.only.has("startup")) results.startup = runStartup({ runs: q ? 3 : 15 });
+  if (opts.only.has("startup")) results.startup = runStartup({ runs: q ? 3 : 25 });
 
   if (opts.only.has("runtime") || opts.only.has("profile")) {
     const server = await startServer();

@@ -6,6 +6,7 @@
  * same class whichever path it was imported from.
  */
 import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -14,7 +15,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 
-await build({
+const options = {
   entryPoints: [join(root, "src", "index.ts")],
   outfile: join(dist, "index.js"),
   bundle: true,
@@ -22,20 +23,40 @@ await build({
   format: "cjs",
   target: "node18",
   external: ["axios"],
-  // esbuild renames top-level classes whose names collide across modules (shared and
-  // operations both have a CreateMessageRequest). Its keepNames option would fix that but
-  // wraps every closure created per request; instead the footer restores the exported
-  // classes' names once, at load, so errors report `NotFoundError` and models print as themselves.
+  sourcemap: true,
+  logLevel: "warning",
+};
+
+// esbuild renames top-level classes whose names collide across modules (shared and
+// operations both have a CreateMessageRequest). Its keepNames option would fix that but
+// wraps every closure created per request, and renaming every export at load costs
+// milliseconds of start-up; so a first build finds the renamed classes and the final
+// build's footer restores just those names, so errors report `NotFoundError` and models
+// print as themselves.
+await build(options);
+const renamed = JSON.parse(
+  execFileSync(process.execPath, ["-e", `
+    const pkg = require(${JSON.stringify(join(dist, "index.js"))});
+    const out = [];
+    for (const ns of ["", "shared", "operations", "errors"]) {
+      const scope = ns ? pkg[ns] : pkg;
+      for (const key of Object.keys(scope ?? {})) {
+        const value = scope[key];
+        if (typeof value === "function" && /^[A-Z]/.test(key) && value.name !== key) out.push([ns, key]);
+      }
+    }
+    process.stdout.write(JSON.stringify(out));
+  `], { encoding: "utf8" }),
+);
+await build({
+  ...options,
   footer: {
     js: [
       "(function restoreClassNames(pkg) {",
-      "  const fix = (ns) => { for (const key of Object.keys(ns)) { const value = ns[key]; if (typeof value === \"function\" && /^[A-Z]/.test(key) && value.name !== key) Object.defineProperty(value, \"name\", { value: key }); } };",
-      "  fix(pkg); for (const ns of [\"shared\", \"operations\", \"errors\"]) if (pkg[ns]) fix(pkg[ns]);",
+      `  for (const [ns, key] of ${JSON.stringify(renamed)}) Object.defineProperty((ns ? pkg[ns] : pkg)[key], "name", { value: key });`,
       "})(module.exports);",
     ].join("\n"),
   },
-  sourcemap: true,
-  logLevel: "warning",
 });
 
 const deepPaths = {

@@ -5,6 +5,7 @@
  * A call: check the arguments (before anything is sent), build the request once, then
  * send it up to 1 + maxRetries times, each attempt under its own time limit and the
  * caller's AbortSignal, waiting between attempts as the retry policy and the server say.
+ * Within an attempt, redirects are followed here (see redirects.ts).
  */
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { encodeBody, type EncodedBody } from "./body";
@@ -16,14 +17,14 @@ import type { CallArgs, OperationDef } from "./operation";
 import { Scrubber } from "./redact";
 import { type RequestOptions, splitRequestOptions } from "./request-options";
 import { toResult } from "./response";
+import { proxySetting } from "./proxy";
+import { DEFAULT_MAX_REDIRECTS, redirectedHeaders, redirectHop } from "./redirects";
+import { buildRequest, Credentials, isStreamed, type RequestContext, type SecurityDef } from "./request";
 import { isRetryableResponse, resolveRetries, type RetryConfig, type RetrySetting, retryDelayMs } from "./retries";
 import { followSignal, type SignalLike } from "./timeout";
-import { proxySetting } from "./proxy";
-import { redirectHop, redirectedHeaders, DEFAULT_MAX_REDIRECTS } from "./redirects";
 import { type AttemptOutcome, type OutgoingRequest, sendOnce, type SendSettings } from "./transport";
 import { isStream } from "./upload";
 import { checkArguments } from "./validate";
-import { buildRequest, Credentials, isStreamed, type RequestContext, type SecurityDef } from "./request";
 
 export type { SecurityDef };
 
@@ -160,8 +161,8 @@ export class Runtime {
     const deadline = clock().now() + exchange.timeoutMs;
     let request = first;
     for (let hops = 0; ; hops++) {
-      const timeLeft = hops === 0 ? exchange.timeoutMs : Math.max(1, deadline - clock().now());
-      const settings = hops === 0 ? exchange : { ...exchange, timeoutMs: timeLeft };
+      // A time limit of 0 means none, for every hop.
+      const settings = hops === 0 || !(exchange.timeoutMs > 0) ? exchange : { ...exchange, timeoutMs: Math.max(1, deadline - clock().now()) };
       const outcome = await sendOnce(this.client, request, settings, () =>
         abortError(request.method, request.url, at.attempt, this.scrubber),
       );

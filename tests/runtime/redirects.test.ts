@@ -3,7 +3,7 @@
  * real servers on 127.0.0.1, each case asserts every request the servers saw.
  */
 import axios from "axios";
-import { APIError, Gpt } from "../../src";
+import { APIError, APITimeoutError, Gpt } from "../../src";
 import { assistantWire, failure, json, raw, startFaultServer, useFaultServer, type FaultServer, type Handler } from "./support/fault-server";
 
 const API_KEY = "sk-redirect-0123456789abcdef";
@@ -84,6 +84,26 @@ test("a redirect to another origin does not carry the API key there", async () =
   } finally {
     await other.close();
   }
+});
+
+test("with timeoutMs: 0 (no limit) every hop still has no limit", async () => {
+  env.server.queue(redirect(302, "/v1/assistants/asst_final"), (req, res) => {
+    setTimeout(() => json(200, assistantWire("asst_final"))(req, res, env.server.requests[1]), 50);
+  });
+
+  const res = await client({ timeoutMs: 0 }).assistants.getAssistant("asst_abc123");
+
+  expect(res.assistantObject!.id).toBe("asst_final");
+  expect(seen(env.server)).toEqual(["GET /v1/assistants/asst_abc123", "GET /v1/assistants/asst_final"]);
+});
+
+test("each hop gets what is left of the attempt's time limit: a slow second hop times out", async () => {
+  env.server.queue(redirect(302, "/v1/assistants/asst_final"), () => undefined);
+
+  const error = await failure(client({ timeoutMs: 200, retries: false }).assistants.getAssistant("asst_abc123"));
+
+  expect(error).toBeInstanceOf(APITimeoutError);
+  expect(env.server.requests).toHaveLength(2);
 });
 
 test("a redirect loop stops after 20 redirects with an APIError naming the status", async () => {
