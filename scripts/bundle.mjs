@@ -1,44 +1,43 @@
 /**
- * Second step of `npm run build`, after tsc has written dist/ (.js and .d.ts per module):
- * the package's entry becomes one bundled file, so `require("gpt-sdk")` reads one module
- * instead of a few hundred (start-up cost, docs/BENCHMARKS.md). The seed's deep import paths
- * (`gpt-sdk/dist/sdk/models/shared`, ...) re-export from that same bundle, so a class is the
- * same class whichever path it was imported from.
+ * Second step of `npm run build`, after tsc has written dist/ (.js and .d.ts per module).
+ * Start-up cost (docs/BENCHMARKS.md) is what this step is about:
+ *
+ * - dist/index.js: the package's entry as one bundled file, so `require("gpt-sdk")` reads one
+ *   module instead of a few hundred. It does not contain the models.
+ * - dist/models.js: the `shared` and `operations` models (classes and their wire mappers),
+ *   loaded on first use: the first call, or the first read of `shared.X` / `operations.X`.
+ *   Compiling and evaluating them is about half of what the package would cost at start-up.
+ * - The seed's deep import paths (`gpt-sdk/dist/sdk/models/shared`, ...) re-export from those
+ *   same two files, so a class is the same class whichever path it was imported from.
  */
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
+const LAZY = ["shared", "operations"];
 
-const options = {
-  entryPoints: [join(root, "src", "index.ts")],
-  outfile: join(dist, "index.js"),
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node18",
-  external: ["axios"],
-  sourcemap: true,
-  logLevel: "warning",
-};
+const common = { bundle: true, platform: "node", format: "cjs", target: "node18", external: ["axios"], sourcemap: true, logLevel: "warning" };
 
-// esbuild renames top-level classes whose names collide across modules (shared and
-// operations both have a CreateMessageRequest). Its keepNames option would fix that but
-// wraps every closure created per request, and renaming every export at load costs
-// milliseconds of start-up; so a first build finds the renamed classes and the final
-// build's footer restores just those names, so errors report `NotFoundError` and models
-// print as themselves.
-await build(options);
-const renamed = JSON.parse(
-  execFileSync(process.execPath, ["-e", `
-    const pkg = require(${JSON.stringify(join(dist, "index.js"))});
+/** Runs `code` in a fresh node process and parses the JSON it prints. */
+function probe(code) {
+  return JSON.parse(execFileSync(process.execPath, ["-e", code], { encoding: "utf8" }));
+}
+
+/**
+ * esbuild renames top-level classes whose names collide across modules (shared and
+ * operations both have a CreateMessageRequest). Its keepNames option would fix that but
+ * wraps every closure created per request; instead a footer restores just the renamed
+ * classes' names, so errors report `NotFoundError` and models print as themselves.
+ */
+function renamedClasses(file, namespaces) {
+  return probe(`
+    const pkg = require(${JSON.stringify(file)});
     const out = [];
-    for (const ns of ["", "shared", "operations", "errors"]) {
+    for (const ns of ${JSON.stringify(namespaces)}) {
       const scope = ns ? pkg[ns] : pkg;
       for (const key of Object.keys(scope ?? {})) {
         const value = scope[key];
@@ -46,32 +45,80 @@ const renamed = JSON.parse(
       }
     }
     process.stdout.write(JSON.stringify(out));
-  `], { encoding: "utf8" }),
-);
-await build({
-  ...options,
-  footer: {
+  `);
+}
+
+function nameFooter(renamed) {
+  return {
     js: [
       "(function restoreClassNames(pkg) {",
       `  for (const [ns, key] of ${JSON.stringify(renamed)}) Object.defineProperty((ns ? pkg[ns] : pkg)[key], "name", { value: key });`,
       "})(module.exports);",
     ].join("\n"),
-  },
-});
+  };
+}
 
-const deepPaths = {
-  "sdk/models/shared/index.js": "shared",
-  "sdk/models/operations/index.js": "operations",
-  "sdk/models/errors/index.js": "errors",
+async function buildTwice(options, namespaces) {
+  await build(options);
+  await build({ ...options, footer: nameFooter(renamedClasses(options.outfile, namespaces)) });
+}
+
+// 1. The models, from a small entry that names the two namespaces.
+const modelsFile = join(dist, "models.js");
+await buildTwice(
+  {
+    ...common,
+    stdin: {
+      contents: LAZY.map((ns) => `export * as ${ns} from "./src/sdk/models/${ns}";`).join("\n"),
+      resolveDir: root,
+      sourcefile: "models-entry.ts",
+      loader: "ts",
+    },
+    outfile: modelsFile,
+  },
+  LAZY,
+);
+const names = probe(`
+  const models = require(${JSON.stringify(modelsFile)});
+  process.stdout.write(JSON.stringify(Object.fromEntries(${JSON.stringify(LAZY)}.map((ns) => [ns, Object.keys(models[ns])]))));
+`);
+
+// 2. The entry: each import of `./models/shared` or `./models/operations` from the client's
+// own modules becomes a namespace of getters that loads dist/models.js on first use.
+const lazyModels = {
+  name: "lazy-models",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/models\/(shared|operations)$/ }, (args) =>
+      args.importer.startsWith(join(root, "src", "sdk") + "/") && !args.importer.includes("/models/")
+        ? { path: args.path.slice("./models/".length), namespace: "lazy-models" }
+        : undefined,
+    );
+    b.onResolve({ filter: /^\.\/models\.js$/, namespace: "lazy-models" }, () => ({ path: "./models.js", external: true }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-models" }, (args) => ({
+      loader: "js",
+      contents: [
+        `// The ${args.path} models, loaded from dist/models.js on first use (see scripts/bundle.mjs).`,
+        `let models;`,
+        `const load = () => (models ??= require("./models.js").${args.path});`,
+        `for (const name of ${JSON.stringify(names[args.path])}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+      ].join("\n"),
+    }));
+  },
 };
-const bundle = createRequire(import.meta.url)(join(dist, "index.js"));
-for (const [file, name] of Object.entries(deepPaths)) {
+await buildTwice({ ...common, entryPoints: [join(root, "src", "index.ts")], outfile: join(dist, "index.js"), plugins: [lazyModels] }, ["", "errors"]);
+
+// 3. The seed's deep paths.
+const deepPaths = {
+  "sdk/models/shared/index.js": { from: "models.js", name: "shared", keys: names.shared },
+  "sdk/models/operations/index.js": { from: "models.js", name: "operations", keys: names.operations },
+  "sdk/models/errors/index.js": { from: "index.js", name: "errors", keys: probe(`process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(join(dist, "index.js"))}).errors)))`) },
+};
+for (const [file, { from, name, keys }] of Object.entries(deepPaths)) {
   const depth = file.split("/").length - 1;
-  const entry = `${"../".repeat(depth)}index.js`;
   // One `exports.X = ...` line per name, so Node's ESM loader can see the named exports.
-  const lines = Object.keys(bundle[name]).sort().map((key) => `exports[${JSON.stringify(key)}] = models[${JSON.stringify(key)}];`);
+  const lines = [...keys].sort().map((key) => `exports[${JSON.stringify(key)}] = models[${JSON.stringify(key)}];`);
   writeFileSync(
     join(dist, file),
-    `"use strict";\n// The bundled package's ${name} module (see scripts/bundle.mjs).\nconst models = require("${entry}").${name};\n${lines.join("\n")}\n`,
+    `"use strict";\n// The bundled package's ${name} module (see scripts/bundle.mjs).\nconst models = require("${"../".repeat(depth)}${from}").${name};\n${lines.join("\n")}\n`,
   );
 }

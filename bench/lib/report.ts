@@ -291,6 +291,7 @@ function extraOverAxios(st: StartupResult[], id: string): number {
 function startupSection(st: StartupResult[]): string {
   const lines = ["## 3. Start-up", ""];
   lines.push(`Each variant in a fresh \`node -e\` process started from the repository root (so \`require("gpt-sdk")\` resolves through the package's \`exports\` to \`dist/\`): time from before the \`require\` to after the constructor (hrtime, inside the process), and the whole process from spawn to exit. RSS and heap growth are measured around the \`require\` inside the process. Medians of ${st[0].inProcessMs.length} processes per variant, interleaved, after one discarded warm-up round; "vs axios" is the median over rounds of the difference to axios in the same round.`, "");
+  lines.push("What gpt-sdk loads: `dist/index.js`, one bundled module with the client, the runtime and the helpers (`scripts/bundle.mjs`). The models (`shared`, `operations`: classes and their wire mappers, half of the code) are a second bundle, `dist/models.js`, loaded on the first call or the first read of `shared.X`, so an import pays for neither compiling nor evaluating them.", "");
   const rows = st.map((s) => [
     `\`${s.label}\``,
     fmtMs(median(s.inProcessMs)),

@@ -103,10 +103,12 @@ function jsonShape(type: TypeRef, nullable = false): { type: string; nullable: b
   }
 }
 
-/** `X$.fromWire(value)` is passed as `X$.fromWire`; anything else becomes an arrow function. */
+/**
+ * Always an arrow function, never `X$.fromWire` itself: the models are then first touched
+ * by a call, not when this module loads (the built package loads them on first use).
+ */
 function asFunction(expr: string): string {
-  const direct = /^([\w.$]+)\(value\)$/.exec(expr);
-  return direct ? direct[1] : `(value) => ${expr}`;
+  return `(value) => ${expr}`;
 }
 
 function defName(op: Operation): string {

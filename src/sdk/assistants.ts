@@ -261,7 +261,7 @@ const cancelRunOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["run_id", "thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: (value) => shared.RunObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -271,9 +271,9 @@ const createAssistantOperation: OperationDef = {
   method: "post",
   path: "/assistants",
   headers: { "OpenAI-Beta": "assistants=v1" },
-  body: { kind: "json", contentType: "application/json", required: true, encode: shared.CreateAssistantRequest$.toWire },
+  body: { kind: "json", contentType: "application/json", required: true, encode: (value) => shared.CreateAssistantRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: shared.AssistantObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: (value) => shared.AssistantObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -284,9 +284,9 @@ const createAssistantFileOperation: OperationDef = {
   path: "/assistants/{assistant_id}/files",
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["assistant_id"],
-  body: { kind: "json", contentType: "application/json", required: true, encode: shared.CreateAssistantFileRequest$.toWire },
+  body: { kind: "json", contentType: "application/json", required: true, encode: (value) => shared.CreateAssistantFileRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "assistantFileObject", decode: shared.AssistantFileObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "assistantFileObject", decode: (value) => shared.AssistantFileObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -297,9 +297,9 @@ const createMessageOperation: OperationDef = {
   path: "/threads/{thread_id}/messages",
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["thread_id"],
-  body: { kind: "json", contentType: "application/json", required: true, encode: shared.CreateMessageRequest$.toWire },
+  body: { kind: "json", contentType: "application/json", required: true, encode: (value) => shared.CreateMessageRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: shared.MessageObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: (value) => shared.MessageObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -310,9 +310,9 @@ const createRunOperation: OperationDef = {
   path: "/threads/{thread_id}/runs",
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["thread_id"],
-  body: { kind: "json", contentType: "application/json", required: true, encode: shared.CreateRunRequest$.toWire },
+  body: { kind: "json", contentType: "application/json", required: true, encode: (value) => shared.CreateRunRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: (value) => shared.RunObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -322,9 +322,9 @@ const createThreadOperation: OperationDef = {
   method: "post",
   path: "/threads",
   headers: { "OpenAI-Beta": "assistants=v1" },
-  body: { kind: "json", contentType: "application/json", required: false, encode: shared.CreateThreadRequest$.toWire },
+  body: { kind: "json", contentType: "application/json", required: false, encode: (value) => shared.CreateThreadRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: shared.ThreadObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: (value) => shared.ThreadObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -334,9 +334,9 @@ const createThreadAndRunOperation: OperationDef = {
   method: "post",
   path: "/threads/runs",
   headers: { "OpenAI-Beta": "assistants=v1" },
-  body: { kind: "json", contentType: "application/json", required: true, encode: shared.CreateThreadAndRunRequest$.toWire },
+  body: { kind: "json", contentType: "application/json", required: true, encode: (value) => shared.CreateThreadAndRunRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: (value) => shared.RunObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -348,7 +348,7 @@ const deleteAssistantOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["assistant_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "deleteAssistantResponse", decode: shared.DeleteAssistantResponse$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "deleteAssistantResponse", decode: (value) => shared.DeleteAssistantResponse$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -360,7 +360,7 @@ const deleteAssistantFileOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["assistant_id", "file_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "deleteAssistantFileResponse", decode: shared.DeleteAssistantFileResponse$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "deleteAssistantFileResponse", decode: (value) => shared.DeleteAssistantFileResponse$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -372,7 +372,7 @@ const deleteThreadOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "deleteThreadResponse", decode: shared.DeleteThreadResponse$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "deleteThreadResponse", decode: (value) => shared.DeleteThreadResponse$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -384,7 +384,7 @@ const getAssistantOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["assistant_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: shared.AssistantObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: (value) => shared.AssistantObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -396,7 +396,7 @@ const getAssistantFileOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["assistant_id", "file_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "assistantFileObject", decode: shared.AssistantFileObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "assistantFileObject", decode: (value) => shared.AssistantFileObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -408,7 +408,7 @@ const getMessageOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["message_id", "thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: shared.MessageObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: (value) => shared.MessageObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -420,7 +420,7 @@ const getMessageFileOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["file_id", "message_id", "thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "messageFileObject", decode: shared.MessageFileObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "messageFileObject", decode: (value) => shared.MessageFileObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -432,7 +432,7 @@ const getRunOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["run_id", "thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: (value) => shared.RunObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -444,7 +444,7 @@ const getRunStepOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["run_id", "step_id", "thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runStepObject", decode: shared.RunStepObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "runStepObject", decode: (value) => shared.RunStepObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -456,7 +456,7 @@ const getThreadOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["thread_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: shared.ThreadObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: (value) => shared.ThreadObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -469,7 +469,7 @@ const listAssistantFilesOperation: OperationDef = {
   pathParams: ["assistant_id"],
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listAssistantFilesResponse", decode: shared.ListAssistantFilesResponse$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "listAssistantFilesResponse", decode: (value) => shared.ListAssistantFilesResponse$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -481,7 +481,7 @@ const listAssistantsOperation: OperationDef = {
   headers: { "OpenAI-Beta": "assistants=v1" },
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listAssistantsResponse", decode: shared.ListAssistantsResponse$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "listAssistantsResponse", decode: (value) => shared.ListAssistantsResponse$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -494,7 +494,7 @@ const listMessageFilesOperation: OperationDef = {
   pathParams: ["message_id", "thread_id"],
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listMessageFilesResponse", decode: shared.ListMessageFilesResponse$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "listMessageFilesResponse", decode: (value) => shared.ListMessageFilesResponse$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -507,7 +507,7 @@ const listMessagesOperation: OperationDef = {
   pathParams: ["thread_id"],
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listMessagesResponse", decode: shared.ListMessagesResponse$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "listMessagesResponse", decode: (value) => shared.ListMessagesResponse$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -520,7 +520,7 @@ const listRunStepsOperation: OperationDef = {
   pathParams: ["run_id", "thread_id"],
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listRunStepsResponse", decode: shared.ListRunStepsResponse$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "listRunStepsResponse", decode: (value) => shared.ListRunStepsResponse$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -533,7 +533,7 @@ const listRunsOperation: OperationDef = {
   pathParams: ["thread_id"],
   queryParams: [{ name: "after" }, { name: "before" }, { name: "limit" }, { name: "order" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listRunsResponse", decode: shared.ListRunsResponse$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "listRunsResponse", decode: (value) => shared.ListRunsResponse$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -544,9 +544,9 @@ const modifyAssistantOperation: OperationDef = {
   path: "/assistants/{assistant_id}",
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["assistant_id"],
-  body: { kind: "json", contentType: "application/json", required: true, encode: shared.ModifyAssistantRequest$.toWire },
+  body: { kind: "json", contentType: "application/json", required: true, encode: (value) => shared.ModifyAssistantRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: shared.AssistantObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "assistantObject", decode: (value) => shared.AssistantObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -557,9 +557,9 @@ const modifyMessageOperation: OperationDef = {
   path: "/threads/{thread_id}/messages/{message_id}",
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["message_id", "thread_id"],
-  body: { kind: "json", contentType: "application/json", required: true, encode: shared.ModifyMessageRequest$.toWire },
+  body: { kind: "json", contentType: "application/json", required: true, encode: (value) => shared.ModifyMessageRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: shared.MessageObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "messageObject", decode: (value) => shared.MessageObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -570,9 +570,9 @@ const modifyRunOperation: OperationDef = {
   path: "/threads/{thread_id}/runs/{run_id}",
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["run_id", "thread_id"],
-  body: { kind: "json", contentType: "application/json", required: true, encode: shared.ModifyRunRequest$.toWire },
+  body: { kind: "json", contentType: "application/json", required: true, encode: (value) => shared.ModifyRunRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: (value) => shared.RunObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -583,9 +583,9 @@ const modifyThreadOperation: OperationDef = {
   path: "/threads/{thread_id}",
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["thread_id"],
-  body: { kind: "json", contentType: "application/json", required: true, encode: shared.ModifyThreadRequest$.toWire },
+  body: { kind: "json", contentType: "application/json", required: true, encode: (value) => shared.ModifyThreadRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: shared.ThreadObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "threadObject", decode: (value) => shared.ThreadObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -596,9 +596,9 @@ const submitToolOuputsToRunOperation: OperationDef = {
   path: "/threads/{thread_id}/runs/{run_id}/submit_tool_outputs",
   headers: { "OpenAI-Beta": "assistants=v1" },
   pathParams: ["run_id", "thread_id"],
-  body: { kind: "json", contentType: "application/json", required: true, encode: shared.SubmitToolOutputsRunRequest$.toWire },
+  body: { kind: "json", contentType: "application/json", required: true, encode: (value) => shared.SubmitToolOutputsRunRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: shared.RunObject$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "runObject", decode: (value) => shared.RunObject$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };

@@ -54,9 +54,9 @@ const createFileOperation: OperationDef = {
   operationId: "createFile",
   method: "post",
   path: "/files",
-  body: { kind: "multipart", contentType: "multipart/form-data", required: true, encode: shared.CreateFileRequest$.toWire },
+  body: { kind: "multipart", contentType: "multipart/form-data", required: true, encode: (value) => shared.CreateFileRequest$.toWire(value) },
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "openAIFile", decode: shared.OpenAIFile$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "openAIFile", decode: (value) => shared.OpenAIFile$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -67,7 +67,7 @@ const deleteFileOperation: OperationDef = {
   path: "/files/{file_id}",
   pathParams: ["file_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "deleteFileResponse", decode: shared.DeleteFileResponse$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "deleteFileResponse", decode: (value) => shared.DeleteFileResponse$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -89,7 +89,7 @@ const listFilesOperation: OperationDef = {
   path: "/files",
   queryParams: [{ name: "purpose" }],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "listFilesResponse", decode: shared.ListFilesResponse$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "listFilesResponse", decode: (value) => shared.ListFilesResponse$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };
@@ -100,7 +100,7 @@ const retrieveFileOperation: OperationDef = {
   path: "/files/{file_id}",
   pathParams: ["file_id"],
   responses: [
-    { status: "200", kind: "json", contentType: "application/json", field: "openAIFile", decode: shared.OpenAIFile$.fromWire, jsonType: "object" },
+    { status: "200", kind: "json", contentType: "application/json", field: "openAIFile", decode: (value) => shared.OpenAIFile$.fromWire(value), jsonType: "object" },
   ],
   secured: true,
 };

@@ -68,6 +68,31 @@ console.log([shared.AssistantObject === root.shared.AssistantObject, errors.NotF
   expect(run.stdout.trim()).toBe("true,true,NotFoundError,CreateMessageRequest");
 });
 
+test("the models load on first use, and a call through the built package decodes into them", () => {
+  writeFileSync(
+    join(consumer, "lazy.cjs"),
+    `const http = require("node:http");
+const modelsLoaded = () => Object.keys(require.cache).some((file) => file.endsWith("/dist/models.js"));
+const { Gpt, shared } = require("gpt-sdk");
+const sdk = new Gpt({ apiKeyAuth: "sk-test", serverURL: "http://127.0.0.1:0/v1" });
+const atStart = modelsLoaded();
+const server = http.createServer((req, res) => {
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify({ id: "asst_1", object: "assistant", created_at: 1699009709, name: null, description: null, model: "gpt-4", instructions: null, tools: [{ type: "retrieval" }], file_ids: [], metadata: {} }));
+});
+server.listen(0, "127.0.0.1", async () => {
+  const url = "http://127.0.0.1:" + server.address().port + "/v1";
+  const res = await new Gpt({ apiKeyAuth: "sk-test", serverURL: url }).assistants.getAssistant("asst_1");
+  const a = res.assistantObject;
+  console.log([atStart, modelsLoaded(), a instanceof shared.AssistantObject, a.createdAt, a.tools[0] instanceof shared.AssistantToolsRetrieval, typeof sdk].join(","));
+  server.close();
+});`,
+  );
+  const run = node("lazy.cjs");
+  expect(run.stderr).toBe("");
+  expect(run.stdout.trim()).toBe("false,true,true,1699009709,true,object");
+});
+
 test.each([
   ["NodeNext ESM", "main.mts", "NodeNext", "NodeNext"],
   ["CommonJS", "main.cts", "CommonJS", "Node10"],
