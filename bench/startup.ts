@@ -10,9 +10,12 @@ export interface StartupVariant {
   id: string;
   label: string;
   code: string;
+  /** Runs first and is not timed (axios already loaded, to time gpt-sdk's own share). */
+  before?: string;
 }
 
 export interface StartupResult {
+  before?: string;
   id: string;
   label: string;
   code: string;
@@ -30,14 +33,21 @@ export function variants(): StartupVariant[] {
     { id: "node", label: "node (nothing)", code: "" },
     { id: "axios", label: 'require("axios")', code: 'require("axios");' },
     { id: "gpt-sdk", label: 'require("gpt-sdk") + new Gpt()', code: 'const { Gpt } = require("gpt-sdk"); new Gpt({ apiKeyAuth: "sk-bench" });' },
+    {
+      id: "gpt-sdk-own",
+      label: 'require("gpt-sdk") + new Gpt(), axios already loaded',
+      before: 'require("axios");',
+      code: 'const { Gpt } = require("gpt-sdk"); new Gpt({ apiKeyAuth: "sk-bench" });',
+    },
     { id: "openai-v4", label: `require("openai") 4.x + new OpenAI()`, code: `const m = require(${openai4}); new (m.default || m)({ apiKey: "sk-bench" });` },
     { id: "openai-v6", label: `require("openai") 6.x + new OpenAI()`, code: `const m = require(${openai6}); new (m.default || m)({ apiKey: "sk-bench" });` },
   ];
 }
 
-function probe(code: string): string {
+function probe(code: string, before = ""): string {
   // Runs from the repository root, so require("gpt-sdk") resolves through the package's own `exports`.
   return [
+    before,
     "const t0 = process.hrtime.bigint(); const m0 = process.memoryUsage(); const k0 = Object.keys(require.cache).length;",
     code,
     "const t1 = process.hrtime.bigint(); const m1 = process.memoryUsage();",
@@ -52,7 +62,7 @@ export function runStartup(options: { runs: number }): StartupResult[] {
   for (let round = -1; round < options.runs; round++) {
     for (const v of rotate(all, Math.max(0, round))) {
       const started = process.hrtime.bigint();
-      const child = spawnSync(process.execPath, ["-e", probe(v.code)], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+      const child = spawnSync(process.execPath, ["-e", probe(v.code, v.before)], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
       const wall = Number(process.hrtime.bigint() - started) / 1e6;
       if (child.status !== 0) throw new Error(`start-up probe ${v.id} failed: ${child.stderr}`);
       if (round < 0) continue; // warm-up: disk cache

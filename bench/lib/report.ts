@@ -150,13 +150,12 @@ export function targets(res: BenchResults): Target[] {
   }
   const st = res.startup;
   if (st) {
-    const sdk = median(st.find((s) => s.id === "gpt-sdk")!.inProcessMs);
-    const ax = median(st.find((s) => s.id === "axios")!.inProcessMs);
+    const own = median(st.find((s) => s.id === "gpt-sdk-own")!.inProcessMs);
     const extra = extraOverAxios(st, "gpt-sdk");
     out.push({
       target: '`require("gpt-sdk")` (and constructing a client) costs at most axios\'s own import + 15 ms',
-      measured: `${fmtMs(extra)} more than axios alone (median over rounds of the difference in the same round; medians ${fmtMs(sdk)} vs ${fmtMs(ax)}): ${extra <= 15 ? `${fmtMs(15 - extra)} to spare` : `over by ${fmtMs(extra - 15)}`}`,
-      met: extra <= 15,
+      measured: `${fmtMs(own)} on top of axios, timed in the same process after \`require("axios")\` (${own <= 15 ? `${fmtMs(15 - own)} to spare` : `over by ${fmtMs(own - 15)}`}); across processes, the median difference to axios alone is ${fmtMs(extra)}, within the noise of separate processes`,
+      met: own <= 15,
     });
   }
   return out;
@@ -290,13 +289,13 @@ function extraOverAxios(st: StartupResult[], id: string): number {
 
 function startupSection(st: StartupResult[]): string {
   const lines = ["## 3. Start-up", ""];
-  lines.push(`Each variant in a fresh \`node -e\` process started from the repository root (so \`require("gpt-sdk")\` resolves through the package's \`exports\` to \`dist/\`): time from before the \`require\` to after the constructor (hrtime, inside the process), and the whole process from spawn to exit. RSS and heap growth are measured around the \`require\` inside the process. Medians of ${st[0].inProcessMs.length} processes per variant, interleaved, after one discarded warm-up round; "vs axios" is the median over rounds of the difference to axios in the same round.`, "");
+  lines.push(`Each variant in a fresh \`node -e\` process started from the repository root (so \`require("gpt-sdk")\` resolves through the package's \`exports\` to \`dist/\`): time from before the \`require\` to after the constructor (hrtime, inside the process), and the whole process from spawn to exit. RSS and heap growth are measured around the \`require\` inside the process. Medians of ${st[0].inProcessMs.length} processes per variant, interleaved, after one discarded warm-up round; "vs axios" is the median over rounds of the difference to axios in the same round. Separate processes differ by tens of milliseconds on this machine, so gpt-sdk's own share is also timed inside one process, after \`require("axios")\` (the row "axios already loaded"); the target is read from that row.`, "");
   lines.push("What gpt-sdk loads: `dist/index.js`, one bundled module with the client, the runtime and the helpers (`scripts/bundle.mjs`). The models (`shared`, `operations`: classes and their wire mappers, half of the code) are a second bundle, `dist/models.js`, loaded on the first call or the first read of `shared.X`, so an import pays for neither compiling nor evaluating them.", "");
   const rows = st.map((s) => [
     `\`${s.label}\``,
     fmtMs(median(s.inProcessMs)),
     `${fmtMs(Math.min(...s.inProcessMs))} – ${fmtMs(Math.max(...s.inProcessMs))}`,
-    s.id === "node" || s.id === "axios" ? "" : `${extraOverAxios(st, s.id) >= 0 ? "+" : ""}${fmtMs(extraOverAxios(st, s.id))}`,
+    s.id === "node" || s.id === "axios" || s.before ? "" : `${extraOverAxios(st, s.id) >= 0 ? "+" : ""}${fmtMs(extraOverAxios(st, s.id))}`,
     fmtMs(median(s.wallMs)),
     fmtBytes(median(s.rssDelta)),
     fmtBytes(median(s.heapDelta)),
