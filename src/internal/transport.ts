@@ -1,8 +1,9 @@
 /**
  * Sends one attempt with axios and says what became of it, without throwing: a response
  * (any status, body read in full), a timeout, a caller's abort, or a connection failure.
- * Redirects come back as responses (the runtime follows them). With `streaming`, a `text/event-stream` response is handed over unread: the time limit
- * ends at its headers, and the caller's signal or the stream's own abort closes it.
+ * Redirects come back as responses (the runtime follows them). With `streaming`, a
+ * `text/event-stream` response is handed over unread: the time limit ends at its headers,
+ * and the caller's signal or the stream's own abort closes it.
  */
 import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
 import { ReceivedResponse, type StreamedBody } from "./response";
