@@ -12,7 +12,7 @@
  */
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -88,10 +88,10 @@ const names = probe(`
 const lazyModels = {
   name: "lazy-models",
   setup(b) {
+    // Only the client's modules (src/sdk/*.ts), not the models' imports of each other.
+    const sdkDir = join(root, "src", "sdk");
     b.onResolve({ filter: /^\.\/models\/(shared|operations)$/ }, (args) =>
-      args.importer.startsWith(join(root, "src", "sdk") + "/") && !args.importer.includes("/models/")
-        ? { path: args.path.slice("./models/".length), namespace: "lazy-models" }
-        : undefined,
+      dirname(args.importer) === sdkDir ? { path: args.path.slice("./models/".length), namespace: "lazy-models" } : undefined,
     );
     b.onResolve({ filter: /^\.\/models\.js$/, namespace: "lazy-models" }, () => ({ path: "./models.js", external: true }));
     b.onLoad({ filter: /.*/, namespace: "lazy-models" }, (args) => ({
@@ -106,6 +106,9 @@ const lazyModels = {
   },
 };
 await buildTwice({ ...common, entryPoints: [join(root, "src", "index.ts")], outfile: join(dist, "index.js"), plugins: [lazyModels] }, ["", "errors"]);
+// A model module in the entry would be a second copy of its classes (instanceof would fail).
+const stray = /^\/\/ src\/sdk\/models\/(shared|operations)\/.*$/m.exec(readFileSync(join(dist, "index.js"), "utf8"));
+if (stray) throw new Error(`scripts/bundle.mjs: ${stray[0].slice(3)} was bundled into dist/index.js; it must only be in dist/models.js`);
 
 // 3. The seed's deep paths.
 const deepPaths = {

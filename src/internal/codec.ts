@@ -50,7 +50,7 @@ export function mapRecord(value: unknown, map: Mapper): any {
 export function byDiscriminator(value: unknown, property: string, members: Readonly<Record<string, Mapper>>): any {
   if (!isObject(value)) return value;
   const tag = value[property];
-  const map = typeof tag === "string" && Object.prototype.hasOwnProperty.call(members, tag) ? members[tag] : undefined;
+  const map = typeof tag === "string" && hasOwn(members, tag) ? members[tag] : undefined;
   return map ? map(value) : value;
 }
 
@@ -66,7 +66,7 @@ export function byShape(value: unknown, members: readonly ShapeMember[]): any {
   const kind = kindOf(value);
   for (const member of members) {
     if (member.kind !== kind) continue;
-    if (member.required && !member.required.every((key) => Object.prototype.hasOwnProperty.call(value, key))) continue;
+    if (member.required && !member.required.every((key) => hasOwn(value as object, key))) continue;
     return member.map ? member.map(value) : value;
   }
   return value;

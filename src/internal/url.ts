@@ -3,7 +3,7 @@
 /** One path segment, percent-encoded; a segment of dots would be collapsed by URL parsers, so dots are encoded too. */
 export function encodeSegment(value: string): string {
   const encoded = encodeURIComponent(value);
-  return encoded.length <= 2 && /^\.+$/.test(encoded) ? encoded.replace(/\./g, "%2E") : encoded;
+  return /^\.+$/.test(encoded) ? encoded.replace(/\./g, "%2E") : encoded;
 }
 
 export interface QuerySpec {
