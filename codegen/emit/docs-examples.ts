@@ -3,7 +3,7 @@
  * values built from the types (so every example typechecks against the generated SDK).
  */
 import type { GenConfig } from "../config";
-import type { Decl, EnumDecl, Namespace, ObjectDecl, Operation, Param, Tag, TypeRef } from "../model/ir";
+import type { Decl, EnumDecl, Namespace, ObjectDecl, Operation, Tag, TypeRef } from "../model/ir";
 import { access, key, literal, str } from "./code";
 import { printType } from "./print-type";
 
@@ -276,24 +276,6 @@ export interface SecurityOption {
   readonly optionName: string;
 }
 
-/** One argument of a call, as the method's signature orders them (sdk.ts, methodArguments). */
-export interface Argument {
-  readonly name: string;
-  readonly type: TypeRef;
-  readonly required: boolean;
-  /** The parameter, for all but the body. */
-  readonly param?: Param;
-}
-
-/** The positional arguments: body first, then parameters in the model's (alphabetical) order. */
-export function positionalArguments(op: Operation): Argument[] {
-  const args: Argument[] = [];
-  // A body-only operation takes "request", as the seed SDK did; otherwise the body's own name.
-  if (op.body) args.push({ name: op.params.length === 0 ? "request" : op.body.fieldName, type: op.body.type, required: op.body.required });
-  for (const p of op.params) args.push({ name: p.name, type: p.type, required: p.required, param: p });
-  return args;
-}
-
 /** A complete program calling one operation. */
 export function usageExample(op: Operation, tag: Tag, security: readonly SecurityOption[], config: GenConfig): string {
   const imports = new ExampleImports(config);
@@ -302,26 +284,25 @@ export function usageExample(op: Operation, tag: Tag, security: readonly Securit
   const fallback = raw("{} as any");
   const declarations: string[] = [];
   let callArgs: string[];
-  if (op.positional) {
-    const args = positionalArguments(op);
-    const bodyOnly = op.body !== undefined && op.params.length === 0;
-    if (bodyOnly) {
-      callArgs = [printValue(values.build(args[0].type, undefined, 0) ?? fallback, "  ")];
-    } else {
-      callArgs = args.map((arg) => {
-        const local = imports.reserve(arg.name);
-        const value = values.build(arg.type, arg.name, 0) ?? fallback;
-        declarations.push(`  ${declaration(local, arg.type, imports)}${printValue(value, "  ")};`);
-        return local;
-      });
-    }
+  const { style, inputs, args } = op.call;
+  if (style === "positional" && args.length === 1 && args[0].input?.kind === "body") {
+    // A body-only call reads best with the body written inline.
+    callArgs = [printValue(values.build(args[0].input.type, undefined, 0) ?? fallback, "  ")];
+  } else if (style === "positional") {
+    callArgs = args.map((arg) => {
+      const local = imports.reserve(arg.name);
+      const type = arg.input!.type;
+      const value = values.build(type, arg.name, 0) ?? fallback;
+      declarations.push(`  ${declaration(local, type, imports)}${printValue(value, "  ")};`);
+      return local;
+    });
   } else {
     const entries: [string, ValueNode][] = [];
-    if (op.body) entries.push([key(op.body.fieldName), values.build(op.body.type, undefined, 1) ?? fallback]);
-    for (const p of op.params) {
-      const value = values.build(p.type, p.name, 1);
-      if (value) entries.push([key(p.name), value]);
-      else if (p.required) entries.push([key(p.name), fallback]);
+    for (const input of inputs) {
+      // The body's placeholders are named after its fields, not after the body itself.
+      const value = values.build(input.type, input.kind === "body" ? undefined : input.field, 1);
+      if (value) entries.push([key(input.field), value]);
+      else if (input.required || input.kind === "body") entries.push([key(input.field), fallback]);
     }
     callArgs = [printValue({ kind: "object", entries }, "  ")];
   }

@@ -6,10 +6,11 @@
  * Pure: model in, file texts out. Every table cell goes through `cell()`.
  */
 import { posix } from "node:path";
+import { BASE_RESULT_FIELDS } from "../../src/internal/contract";
 import type { GenConfig } from "../config";
 import type { AliasDecl, ApiModel, Decl, EnumDecl, Field, Namespace, ObjectDecl, Operation, Tag, TypeRef } from "../model/ir";
 import { cell, fileBase, literal } from "./code";
-import { enumExample, positionalArguments, usageExample } from "./docs-examples";
+import { enumExample, usageExample } from "./docs-examples";
 import { codeCell, codeSpan, firstSentence, oneLine, paragraph, Slugger, table } from "./docs-markdown";
 import type { EmittedFile } from "./models";
 import { printType } from "./print-type";
@@ -147,13 +148,13 @@ function operationSection(op: Operation, tag: Tag, path: string, security: { kin
   return out.filter(Boolean).join("\n\n");
 }
 
-/** DESIGN §3: positional arguments of the same type are easy to swap, so their order is spelled out. */
+/** Positional arguments of the same type are easy to swap, so their order is spelled out. */
 function argumentOrderNote(op: Operation): string {
-  if (!op.positional) return "";
-  const args = positionalArguments(op);
+  if (op.call.style !== "positional") return "";
+  const args = op.call.args;
   if (args.length < 2) return "";
   const list = [...args.map((a) => a.name), "options?"].join(", ");
-  const types = args.map((a) => JSON.stringify(a.type, (k, v) => (k === "decl" ? v.name : v)));
+  const types = args.map((a) => JSON.stringify(a.input!.type, (k, v) => (k === "decl" ? v.name : v)));
   const sameType = new Set(types).size < types.length;
   return (
     `> **Argument order:** ${codeSpan(`${op.methodName}(${list})`)}: ` +
@@ -164,17 +165,19 @@ function argumentOrderNote(op: Operation): string {
 
 function parametersTable(op: Operation, path: string): string {
   const rows: string[][] = [];
-  if (op.positional) {
-    for (const arg of positionalArguments(op)) {
-      const param = arg.param;
-      const description = param
-        ? describe(param.description, param.deprecated)
-        : oneLineOrBreaks(op.body?.description) || (arg.name === "request" ? "The request object to use for the request." : "The request body.");
-      rows.push([codeCell(arg.name), cell(mdType(arg.type, path)), requiredMark(arg.required), cell(description)]);
+  for (const arg of op.call.args) {
+    const input = arg.input;
+    if (!input) {
+      const type = namedLink("operations", op.requestClass!, path);
+      rows.push([codeCell(arg.name), cell(type), requiredMark(arg.required), cell("The request object to use for the request.")]);
+      continue;
     }
-  } else {
-    const required = op.params.some((p) => p.required) || op.body?.required === true;
-    rows.push([codeCell("request"), cell(namedLink("operations", op.requestClass!, path)), requiredMark(required), cell("The request object to use for the request.")]);
+    const description =
+      input.kind === "param"
+        ? describe(input.param.description, input.param.deprecated)
+        : oneLineOrBreaks(input.body.description) ||
+          (arg.name === "request" ? "The request object to use for the request." : "The request body.");
+    rows.push([codeCell(arg.name), cell(mdType(input.type, path)), requiredMark(arg.required), cell(description)]);
   }
   rows.push([codeCell("options"), cell("*RequestOptions*"), OPTIONAL, cell("Options for this call only; they override the client's.")]);
   return table(["Parameter", "Type", "Required", "Description"], rows);
@@ -236,10 +239,11 @@ function aliasBody(decl: AliasDecl, path: string): string {
 
 function requestPage(op: Operation, tag: Tag): string {
   const path = modelPath("operations", op.requestClass!);
-  const fields: { name: string; type: string; required: boolean; description: string }[] = [];
-  if (op.body) fields.push({ name: op.body.fieldName, type: mdType(op.body.type, path), required: op.body.required, description: describe(op.body.description, op.body.deprecated) });
-  for (const p of op.params) fields.push({ name: p.name, type: mdType(p.type, path), required: p.required, description: describe(p.description, p.deprecated) });
-  const usage = op.positional
+  const fields = op.call.inputs.map((input) => {
+    const docs = input.kind === "body" ? input.body : input.param;
+    return { name: input.field, type: mdType(input.type, path), required: input.required, description: describe(docs.description, docs.deprecated) };
+  });
+  const usage = op.call.style === "positional"
     ? `The arguments of ${codeSpan(`sdk.${tag.propertyName}.${op.methodName}`)}, which takes them one by one.`
     : `The argument of ${codeSpan(`sdk.${tag.propertyName}.${op.methodName}(request)`)}.`;
   return [`# ${op.requestClass}`, usage, fieldsTable(fields)].join("\n\n");
@@ -247,17 +251,18 @@ function requestPage(op: Operation, tag: Tag): string {
 
 function responsePage(op: Operation, tag: Tag): string {
   const path = modelPath("operations", op.responseClass);
-  const fields = [
-    { name: "contentType", type: "*string*", required: true, description: "HTTP response content type for this operation." },
-    { name: "statusCode", type: "*number*", required: true, description: "HTTP response status code for this operation." },
-    { name: "rawResponse", type: "[AxiosResponse](https://axios-http.com/docs/res_schema)", required: true, description: "Raw HTTP response; suitable for custom response parsing." },
-  ];
-  const seen = new Set<string>();
-  for (const r of op.responses) {
-    if (!r.fieldName || !r.type || seen.has(r.fieldName)) continue;
-    seen.add(r.fieldName);
-    const type = r.kind === "bytes" ? "*Uint8Array*" : mdType(r.type, path);
-    fields.push({ name: r.fieldName, type, required: false, description: oneLineOrBreaks(r.description) || `The body of a ${r.status} response.` });
-  }
+  const base = BASE_RESULT_FIELDS.map((f) => ({ name: f.name, type: baseFieldType(f.type), required: true, description: f.description }));
+  const body = op.call.resultFields.map((f) => ({
+    name: f.name,
+    type: f.kind === "bytes" ? "*Uint8Array*" : mdType(f.type, path),
+    required: false,
+    description: oneLineOrBreaks(f.description) || `The body of a ${f.status} response.`,
+  }));
+  const fields = [...base, ...body];
   return [`# ${op.responseClass}`, `The result of ${codeSpan(`sdk.${tag.propertyName}.${op.methodName}`)}.`, fieldsTable(fields)].join("\n\n");
+}
+
+/** A base result field's type as docs show it: axios' response type links to its reference. */
+function baseFieldType(type: string): string {
+  return type === "AxiosResponse" ? "[AxiosResponse](https://axios-http.com/docs/res_schema)" : `*${type}*`;
 }

@@ -1,4 +1,5 @@
 /** One file per declaration under models/shared and models/operations: the type, then its codec. */
+import { BASE_RESULT_FIELDS } from "../../src/internal/contract";
 import type { AliasDecl, Decl, EnumDecl, Field, ObjectDecl, Operation } from "../model/ir";
 import { access, fileBase, jsdoc, key, literal, str } from "./code";
 import { type Direction, hasCodec, mapExpr } from "./codecs";
@@ -113,34 +114,24 @@ export function emitOperationClasses(op: Operation): EmittedFile[] {
   const files: EmittedFile[] = [];
   if (op.requestClass) {
     const imports = new Imports("operations");
-    const fields: string[] = [];
-    if (op.body) {
-      const type = tsType(op.body.type, imports);
-      fields.push(`${jsdoc("  ", op.body.description)}  ${key(op.body.fieldName)}${op.body.required ? "!" : "?"}: ${type};`);
-    }
-    for (const p of op.params) {
-      fields.push(`${jsdoc("  ", p.description, deprecatedTag(p.deprecated))}  ${key(p.name)}${p.required ? "!" : "?"}: ${tsType(p.type, imports)};`);
-    }
+    const fields = op.call.inputs.map((input) => {
+      const doc =
+        input.kind === "body" ? jsdoc("  ", input.body.description) : jsdoc("  ", input.param.description, deprecatedTag(input.param.deprecated));
+      return `${doc}  ${key(input.field)}${input.required ? "!" : "?"}: ${tsType(input.type, imports)};`;
+    });
     const body = `/** The arguments of \`${op.methodName}\`. */\nexport class ${op.requestClass} {\n${fields.join("\n\n")}\n}\n`;
     files.push({ path: `models/operations/${fileBase(op.requestClass)}.ts`, content: HEADER + withImports(imports, body) });
   }
   const imports = new Imports("operations");
   imports.addType("axios", "AxiosResponse");
-  const fields = [
-    "  /** HTTP response content type for this operation. */\n  contentType!: string;",
-    "  /** HTTP response status code for this operation. */\n  statusCode!: number;",
-    "  /** Raw HTTP response; suitable for custom response parsing. */\n  rawResponse!: AxiosResponse;",
-  ];
-  const seen = new Set<string>();
-  for (const r of op.responses) {
-    if (!r.fieldName || !r.type || seen.has(r.fieldName)) continue;
-    seen.add(r.fieldName);
-    let type = r.kind === "bytes" ? "Uint8Array" : tsType(r.type, imports);
-    if (r.kind === "stream") {
+  const fields: string[] = BASE_RESULT_FIELDS.map((f) => `  /** ${f.description} */\n  ${f.name}!: ${f.type};`);
+  for (const field of op.call.resultFields) {
+    let type = field.kind === "bytes" ? "Uint8Array" : tsType(field.type, imports);
+    if (field.kind === "stream") {
       imports.addType("../../../internal", "EventStream");
       type = `EventStream<${type}>`;
     }
-    fields.push(`${jsdoc("  ", r.description)}  ${key(r.fieldName)}?: ${type};`);
+    fields.push(`${jsdoc("  ", field.description)}  ${key(field.name)}?: ${type};`);
   }
   const body = `/** The result of \`${op.methodName}\`. */\nexport class ${op.responseClass} {\n${fields.join("\n\n")}\n}\n`;
   files.push({ path: `models/operations/${fileBase(op.responseClass)}.ts`, content: HEADER + withImports(imports, body) });

@@ -9,18 +9,19 @@ import type { EmittedFile } from "./models";
 /** The hand-written runtime ships inside every generated package, unchanged. */
 const RUNTIME_DIR = join(__dirname, "..", "..", "src", "internal");
 
-/** A standalone package's entry: the client plus the runtime's public errors and types. */
-const PACKAGE_INDEX = [
-  `export * from "./sdk";`,
-  `export * from "./internal/errors";`,
-  `export type { ClientOptions, RequestOptions } from "./internal/runtime";`,
-  `export type { RetryConfig, RetrySetting } from "./internal/retries";`,
-  `export type { Logger, LogLevel } from "./internal/logging";`,
-  `export type { Upload, FileContent } from "./internal/upload";`,
-  `export type { EventStream } from "./internal/sse";`,
-  `export type { Paginator } from "./internal/pagination";`,
-  "",
-].join("\n");
+/** A standalone package's entry: the client plus the runtime's public surface (internal/public.ts). */
+const PACKAGE_INDEX = `export * from "./sdk";\nexport * from "./internal/public";\n`;
+
+/** This repository's package.json: the versions generated packages depend on come from it. */
+const REPO_PACKAGE = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+/** The runtime's dependencies, and what building a package needs, at the versions this repository tests. */
+function dependencyVersions(names: readonly string[], from: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, from[name]]));
+}
 
 export function emitPackage(model: ApiModel, config: GenConfig): EmittedFile[] {
   const runtime = readdirSync(RUNTIME_DIR)
@@ -35,8 +36,8 @@ export function emitPackage(model: ApiModel, config: GenConfig): EmittedFile[] {
     types: "dist/index.d.ts",
     files: ["dist", "docs"],
     scripts: { build: "tsc -p tsconfig.json" },
-    dependencies: { axios: "^1.7.0" },
-    devDependencies: { typescript: "^5.9.3", "@types/node": "^20.0.0" },
+    dependencies: dependencyVersions(["axios"], REPO_PACKAGE.dependencies),
+    devDependencies: dependencyVersions(["typescript", "@types/node"], REPO_PACKAGE.devDependencies),
   };
   const tsconfig = {
     compilerOptions: {

@@ -1,4 +1,5 @@
 /** Document → ApiModel: the whole model stage in one call. */
+import { CLIENT_OPTION_KEYS } from "../../src/internal/contract";
 import type { GenConfig } from "../config";
 import { childPointer } from "../load/errors";
 import type { Resolver } from "../load/refs";
@@ -49,7 +50,8 @@ function securitySchemes(resolver: Resolver): SecurityScheme[] {
     for (const req of list) if (isPlainObject(req)) Object.keys(req).forEach((k) => used.add(k));
   }
   const names = new NameScope();
-  names.claim(["serverURL", "defaultClient", "retries", "timeoutMs", "logger"]);
+  // A credential option must not shadow an option every client takes (`logLevel`, `retries`, ...).
+  for (const key of CLIENT_OPTION_KEYS) names.claim([key]);
   const out: SecurityScheme[] = [];
   for (const name of Object.keys(schemes).sort()) {
     if (!used.has(name)) continue;

@@ -106,10 +106,43 @@ export interface Operation extends Docs {
   /** Request class in models/operations, when the operation has parameters. */
   readonly requestClass?: string;
   readonly responseClass: string;
-  /** True when arguments are passed one by one rather than as a request object. */
-  readonly positional: boolean;
+  /** How users call it: decided here once, only printed by code, docs, examples and --diff. */
+  readonly call: CallShape;
   /** Set for list operations that page with a cursor (gen.yaml `pagination`). */
   readonly pagination?: Pagination;
+}
+
+/** One input of an operation (its body or one parameter), as a field of its request class. */
+export type Input =
+  | { readonly kind: "body"; readonly field: string; readonly type: TypeRef; readonly required: boolean; readonly body: RequestBody }
+  | { readonly kind: "param"; readonly field: string; readonly type: TypeRef; readonly required: boolean; readonly param: Param };
+
+/** One argument of the generated method, before the trailing `options`. */
+export interface Argument {
+  readonly name: string;
+  readonly required: boolean;
+  /** Optional with no required argument after it, so a call may leave it out (`name?: T`). */
+  readonly omittable: boolean;
+  /** The input it carries; absent for the request object, which carries them all. */
+  readonly input?: Input;
+}
+
+/** A field of the operation's result beyond the base ones (statusCode, contentType, rawResponse). */
+export interface ResultField extends Docs {
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly kind: Response["kind"];
+  /** The first status whose body fills it. */
+  readonly status: string;
+}
+
+export interface CallShape {
+  /** `positional`: one argument per input; `request`: one request object holding them all. */
+  readonly style: "positional" | "request";
+  /** Every input in request-class order: the body first, then the parameters by name. */
+  readonly inputs: readonly Input[];
+  readonly args: readonly Argument[];
+  readonly resultFields: readonly ResultField[];
 }
 
 export interface Pagination {
@@ -118,7 +151,7 @@ export interface Pagination {
   readonly cursorParam: Param;
   /** Result field with the list body (`listMessagesResponse`). */
   readonly resultField: string;
-  /** Model field names in the list body. */
+  /** Model field names in the list body, read by a typed accessor in the generated method. */
   readonly itemsField: string;
   readonly cursorField: string;
   readonly hasMoreField: string;

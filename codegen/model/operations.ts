@@ -1,8 +1,10 @@
 /** Path Item and Operation Objects (OpenAPI 3.0 §4.7.9–4.7.10) → operations grouped by tag. */
+import { BASE_RESULT_FIELDS, bodyKindOf, normalizeMediaType, responseKindOf } from "../../src/internal/contract";
 import type { GenConfig, PaginationRule } from "../config";
 import { childPointer } from "../load/errors";
 import type { Resolver } from "../load/refs";
 import { HTTP_METHODS, isPlainObject } from "../load/validate";
+import { callShapeOf } from "./call-shape";
 import type { Operation, Pagination, Param, RequestBody, Response, Tag, TypeRef } from "./ir";
 import { NameScope, argumentName, camelCase, fieldName, pascalCase, typeName } from "./names";
 import { type SchemaModeler, docsOf } from "./schemas";
@@ -74,7 +76,6 @@ function buildOperation(
   const responses = buildResponses(resolver, schemas, node.responses ?? {}, childPointer(pointer, "responses"), opType);
   const secured = Array.isArray(node.security) ? node.security.length > 0 : rootSecured;
   const beta = isPlainObject(node["x-oaiMeta"]) && node["x-oaiMeta"].beta === true;
-  const argCount = params.length + (body ? 1 : 0);
   const summary = typeof node.summary === "string" && node.summary.trim() ? node.summary.trim() : undefined;
   const description = typeof node.description === "string" && node.description.trim() ? node.description.trim() : undefined;
   return {
@@ -93,7 +94,7 @@ function buildOperation(
     headers: beta ? config.betaHeaders : {},
     requestClass: params.length > 0 ? classes.request : undefined,
     responseClass: classes.response,
-    positional: argCount <= config.maxMethodParams,
+    call: callShapeOf({ params, body, responses, maxMethodParams: config.maxMethodParams }),
     pagination: config.pagination ? paginationOf(config.pagination, op.operationId, params, responses) : undefined,
   };
 }
@@ -174,7 +175,7 @@ function buildBody(resolver: Resolver, schemas: SchemaModeler, raw: unknown, poi
   if (!isPlainObject(content)) return undefined;
   const mediaType = pickMedia(Object.keys(content), ["application/json", "multipart/form-data", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream"]);
   if (!mediaType) return undefined;
-  const kind = bodyKind(mediaType);
+  const kind = bodyKindOf(mediaType);
   const schemaPointer = childPointer(childPointer(childPointer(located.pointer, "content"), mediaType), "schema");
   const type: TypeRef =
     kind === "bytes" ? { kind: "binary" } : schemas.typeOf((content[mediaType] as Node)?.schema ?? {}, schemaPointer, { namespace: "operations", candidates: [`${opType}RequestBody`] });
@@ -203,7 +204,7 @@ function buildResponses(resolver: Resolver, schemas: SchemaModeler, raw: Node, p
       continue;
     }
     for (const mediaType of media) {
-      const kind = responseKind(mediaType);
+      const kind = responseKindOf(mediaType);
       const schemaPointer = childPointer(childPointer(childPointer(located.pointer, "content"), mediaType), "schema");
       const suffix = chosen.length > 1 && status !== chosen[0] ? status : "";
       const type: TypeRef =
@@ -212,9 +213,9 @@ function buildResponses(resolver: Resolver, schemas: SchemaModeler, raw: Node, p
             namespace: "operations",
             candidates: [kind === "stream" ? `${opType}StreamEvent${suffix}` : `${opType}ResponseBody${suffix}`],
           });
-      // The result already has statusCode, contentType and rawResponse.
       const name = type.kind === "named" ? fieldName(type.decl.name) : kind === "stream" ? "events" : "body";
-      const field = ["statusCode", "contentType", "rawResponse"].includes(name) ? `${name}Body` : name;
+      // Every result already has the base fields (statusCode, contentType, rawResponse).
+      const field = BASE_RESULT_FIELDS.some((f) => f.name === name) ? `${name}Body` : name;
       out.push({ status, mediaType, kind, type, fieldName: field, ...docsOf(located.node) });
     }
   }
@@ -223,27 +224,10 @@ function buildResponses(resolver: Resolver, schemas: SchemaModeler, raw: Node, p
 
 function pickMedia(available: string[], preferred: string[]): string | undefined {
   for (const p of preferred) {
-    const hit = available.find((m) => m.split(";")[0].trim().toLowerCase() === p);
+    const hit = available.find((m) => normalizeMediaType(m) === p);
     if (hit) return hit;
   }
   return available.find((m) => /json/i.test(m)) ?? available[0];
-}
-
-function bodyKind(mediaType: string): RequestBody["kind"] {
-  const m = mediaType.toLowerCase();
-  if (m.includes("json")) return "json";
-  if (m.startsWith("multipart/")) return "multipart";
-  if (m === "application/x-www-form-urlencoded") return "form";
-  if (m.startsWith("text/")) return "text";
-  return "bytes";
-}
-
-function responseKind(mediaType: string): Response["kind"] {
-  const m = mediaType.toLowerCase();
-  if (m.startsWith("text/event-stream")) return "stream";
-  if (m.includes("json")) return "json";
-  if (m.startsWith("text/")) return "text";
-  return "bytes";
 }
 
 function firstTag(node: Node): string {

@@ -1,5 +1,5 @@
 /** Request body encoding per media type. */
-import type { BodyDef } from "./operation";
+import type { BodyDef } from "./contract";
 import { isUpload, toBlob } from "./upload";
 
 export interface EncodedBody {

@@ -1,6 +1,6 @@
 export * from "./codec";
 export * from "./errors";
-export * from "./operation";
+export * from "./contract";
 export * from "./runtime";
 export * from "./retries";
 export * from "./logging";

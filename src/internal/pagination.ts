@@ -51,17 +51,30 @@ export class Paginator<Item> implements AsyncIterable<Item> {
   }
 }
 
-/** Reads a page out of a generated result: the list body and its item/cursor/has-more fields. */
-export function paginate<Result, Item>(
+/** What a generated method's typed accessor reads from one list body. */
+export interface PageFields<Item> {
+  readonly items: readonly Item[] | null | undefined;
+  /** The page's last id: the next page's cursor. */
+  readonly cursor: string | null | undefined;
+  readonly hasMore: boolean | null | undefined;
+}
+
+/**
+ * A Paginator over a generated list method. `body` picks the list out of a result and
+ * `read` its fields; both are typed arrows the generator writes, so tsc checks the names.
+ */
+export function paginate<Result, List, Item>(
   firstCursor: string | undefined,
   call: (cursor: string | undefined) => Promise<Result>,
-  body: (result: Result) => unknown,
-  fields: { readonly items: string; readonly cursor: string; readonly hasMore: string },
+  body: (result: Result) => List | undefined,
+  read: (list: List) => PageFields<Item>,
 ): Paginator<Item> {
   return new Paginator<Item>(async (cursor) => {
-    const list = (body(await call(cursor)) ?? {}) as Record<string, unknown>;
-    const items = Array.isArray(list[fields.items]) ? (list[fields.items] as Item[]) : [];
-    const next = list[fields.cursor];
-    return { items, nextCursor: typeof next === "string" ? next : undefined, hasMore: list[fields.hasMore] === true };
+    const list = body(await call(cursor));
+    if (list === undefined || list === null) return { items: [], nextCursor: undefined, hasMore: false };
+    const page = read(list);
+    const items = Array.isArray(page.items) ? page.items : [];
+    const next = page.cursor;
+    return { items, nextCursor: typeof next === "string" ? next : undefined, hasMore: page.hasMore === true };
   }, firstCursor);
 }

@@ -4,18 +4,11 @@
  * the credentials) is worked out once and cached, so a call only fills in its arguments.
  */
 import type { EncodedBody } from "./body";
-import type { CallArgs, OperationDef } from "./operation";
+import type { CallArgs, OperationDef, SecurityDef } from "./contract";
 import type { SplitOptions } from "./request-options";
 import type { OutgoingRequest } from "./transport";
 import { buildQuery, encodeSegment, joinURL } from "./url";
 
-/** A credential the client adds to each secured request. */
-export interface SecurityDef {
-  readonly kind: "bearer" | "basic" | "apiKeyHeader" | "apiKeyQuery";
-  /** Header or query name for API keys. */
-  readonly name?: string;
-  readonly value: string | undefined;
-}
 
 /** The credentials as headers and a query string, computed once per client. */
 export class Credentials {

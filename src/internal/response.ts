@@ -5,7 +5,7 @@
  */
 import type { AxiosResponse } from "axios";
 import { invalidResponseError, type ReadResponse, statusError } from "./error-factory";
-import type { OperationDef, ResponseDef } from "./operation";
+import { normalizeMediaType, type OperationDef, type ResponseDef } from "./contract";
 import type { Scrubber } from "./redact";
 import { EventStream } from "./sse";
 
@@ -112,8 +112,6 @@ function hasJsonType(value: unknown, type: NonNullable<ResponseDef["jsonType"]>,
       return typeof value === "object" && !Array.isArray(value);
     case "array":
       return Array.isArray(value);
-    case "integer":
-      return Number.isInteger(value);
     default:
       return typeof value === type;
   }
@@ -140,7 +138,7 @@ export function matchResponse(responses: readonly ResponseDef[], status: number,
       if ((wanted === range ? r.status.toUpperCase() : r.status) !== wanted) continue;
       first ??= r;
       if (!r.contentType || r.contentType === "*/*") return r;
-      media ??= contentType.split(";")[0].trim().toLowerCase();
+      media ??= normalizeMediaType(contentType);
       if (r.contentType === media) return r;
     }
     if (first) return first;

@@ -7,46 +7,26 @@
  * caller's AbortSignal, waiting between attempts as the retry policy and the server say.
  * Within an attempt, redirects are followed here (see redirects.ts).
  */
-import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import axios, { type AxiosInstance } from "axios";
 import { encodeBody, type EncodedBody } from "./body";
 import { clock } from "./clock";
 import { errorTypeOf } from "./error-body";
 import { abortError, connectionError, timeoutError } from "./error-factory";
-import { type AttemptInfo, type Logger, type LogLevel, RequestLog, resolveLogLevel, stderrLogger } from "./logging";
-import type { CallArgs, OperationDef } from "./operation";
+import { type AttemptInfo, RequestLog, resolveLogLevel, stderrLogger } from "./logging";
+import type { BaseResult, CallArgs, ClientOptions, OperationDef, SecurityDef } from "./contract";
 import { Scrubber } from "./redact";
 import { type RequestOptions, splitRequestOptions } from "./request-options";
 import { toResult } from "./response";
 import { proxySetting } from "./proxy";
 import { DEFAULT_MAX_REDIRECTS, redirectedHeaders, redirectHop } from "./redirects";
-import { buildRequest, Credentials, isStreamed, type RequestContext, type SecurityDef } from "./request";
-import { isRetryableResponse, resolveRetries, type RetryConfig, type RetrySetting, retryDelayMs } from "./retries";
+import { buildRequest, Credentials, isStreamed, type RequestContext } from "./request";
+import { isRetryableResponse, resolveRetries, type RetryConfig, retryDelayMs } from "./retries";
 import { followSignal, type SignalLike } from "./timeout";
 import { type AttemptOutcome, type OutgoingRequest, sendOnce, type SendSettings } from "./transport";
 import { isStream } from "./upload";
 import { checkArguments } from "./validate";
 
-export type { SecurityDef };
-
-/** Options every generated client accepts (its SDKOptions add the credentials). */
-export interface ClientOptions {
-  /** Overrides the server URL. */
-  serverURL?: string;
-  /** A preconfigured axios instance to send requests with (the seed SDK's `defaultClient`). */
-  defaultClient?: AxiosInstance;
-  /** Retry policy for failed requests, merged over the defaults, or `false` to never retry. */
-  retries?: RetrySetting;
-  /** Time limit for each attempt, response body included, in milliseconds (default 10 minutes). */
-  timeoutMs?: number;
-  /**
-   * Receives one line per request and per response or failed attempt. Setting it turns
-   * logging on at `debug` unless `logLevel` says otherwise. Default: `console.error` when
-   * `GPT_SDK_LOG` is set.
-   */
-  logger?: Logger;
-  /** `off`, `info` (a line per request/response) or `debug` (plus headers and body excerpts). Default: `GPT_SDK_LOG`, else off. */
-  logLevel?: LogLevel;
-}
+export type { BaseResult, ClientOptions, SecurityDef };
 
 /** What the generator knows about the API: defaults from the spec and gen.yaml. */
 export interface ClientDefaults {
@@ -59,12 +39,6 @@ export interface ClientDefaults {
 
 export type { RequestOptions };
 
-/** What every generated method resolves to, plus the body field named after its schema. */
-export interface BaseResult {
-  statusCode: number;
-  contentType: string;
-  rawResponse: AxiosResponse;
-}
 
 /** What every attempt of one call shares. */
 interface Exchange extends SendSettings {

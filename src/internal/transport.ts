@@ -6,6 +6,7 @@
  * and the caller's signal or the stream's own abort closes it.
  */
 import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
+import { responseKindOf } from "./contract";
 import { ReceivedResponse, type StreamedBody } from "./response";
 import { attemptSignal, type SignalLike } from "./timeout";
 
@@ -65,8 +66,7 @@ export async function sendOnce(
     };
     const raw = await client.request(settings.passThrough ? Object.assign({}, settings.passThrough, config, passThroughProxy(settings)) : config);
     if (streaming) {
-      const type = String(raw.headers["content-type"] ?? "").toLowerCase();
-      if (raw.status < 300 && type.startsWith("text/event-stream")) {
+      if (raw.status < 300 && responseKindOf(String(raw.headers["content-type"] ?? "")) === "stream") {
         attempt.clearTimer();
         handedOver = true;
         const stream: StreamedBody = {

@@ -4,7 +4,7 @@
  * which every URL parser resolves, encoded or not, so the request would reach another endpoint.
  */
 import { SDKValidationError } from "./errors";
-import type { CallArgs, OperationDef } from "./operation";
+import type { CallArgs, OperationDef } from "./contract";
 
 export function checkArguments(op: OperationDef, args: CallArgs): void {
   for (const name of op.pathParams ?? []) {

@@ -143,7 +143,7 @@ export class Assistants {
    * Every item of `listAssistantFiles`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
    */
   listAssistantFilesAll(request: operations.ListAssistantFilesRequest, options?: RequestOptions): Paginator<shared.AssistantFileObject> {
-    return paginate(request?.after, (after) => this.listAssistantFiles({ ...request, after }, options), (res) => res.listAssistantFilesResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
+    return paginate(request?.after, (after) => this.listAssistantFiles({ ...request, after }, options), (res) => res.listAssistantFilesResponse, (page) => ({ items: page.data, cursor: page.lastId, hasMore: page.hasMore }));
   }
 
   /**
@@ -157,7 +157,7 @@ export class Assistants {
    * Every item of `listAssistants`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
    */
   listAssistantsAll(request?: operations.ListAssistantsRequest, options?: RequestOptions): Paginator<shared.AssistantObject> {
-    return paginate(request?.after, (after) => this.listAssistants(after, request?.before, request?.limit, request?.order, options), (res) => res.listAssistantsResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
+    return paginate(request?.after, (after) => this.listAssistants(after, request?.before, request?.limit, request?.order, options), (res) => res.listAssistantsResponse, (page) => ({ items: page.data, cursor: page.lastId, hasMore: page.hasMore }));
   }
 
   /**
@@ -171,7 +171,7 @@ export class Assistants {
    * Every item of `listMessageFiles`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
    */
   listMessageFilesAll(request: operations.ListMessageFilesRequest, options?: RequestOptions): Paginator<shared.MessageFileObject> {
-    return paginate(request?.after, (after) => this.listMessageFiles({ ...request, after }, options), (res) => res.listMessageFilesResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
+    return paginate(request?.after, (after) => this.listMessageFiles({ ...request, after }, options), (res) => res.listMessageFilesResponse, (page) => ({ items: page.data, cursor: page.lastId, hasMore: page.hasMore }));
   }
 
   /**
@@ -185,7 +185,7 @@ export class Assistants {
    * Every item of `listMessages`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
    */
   listMessagesAll(request: operations.ListMessagesRequest, options?: RequestOptions): Paginator<shared.MessageObject> {
-    return paginate(request?.after, (after) => this.listMessages({ ...request, after }, options), (res) => res.listMessagesResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
+    return paginate(request?.after, (after) => this.listMessages({ ...request, after }, options), (res) => res.listMessagesResponse, (page) => ({ items: page.data, cursor: page.lastId, hasMore: page.hasMore }));
   }
 
   /**
@@ -199,7 +199,7 @@ export class Assistants {
    * Every item of `listRunSteps`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
    */
   listRunStepsAll(request: operations.ListRunStepsRequest, options?: RequestOptions): Paginator<shared.RunStepObject> {
-    return paginate(request?.after, (after) => this.listRunSteps({ ...request, after }, options), (res) => res.listRunStepsResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
+    return paginate(request?.after, (after) => this.listRunSteps({ ...request, after }, options), (res) => res.listRunStepsResponse, (page) => ({ items: page.data, cursor: page.lastId, hasMore: page.hasMore }));
   }
 
   /**
@@ -213,7 +213,7 @@ export class Assistants {
    * Every item of `listRuns`, fetched page by page as you iterate: each request's `after` is the previous page's last id, and paging stops when the server reports no more.
    */
   listRunsAll(request: operations.ListRunsRequest, options?: RequestOptions): Paginator<shared.RunObject> {
-    return paginate(request?.after, (after) => this.listRuns({ ...request, after }, options), (res) => res.listRunsResponse, { items: "data", cursor: "lastId", hasMore: "hasMore" });
+    return paginate(request?.after, (after) => this.listRuns({ ...request, after }, options), (res) => res.listRunsResponse, (page) => ({ items: page.data, cursor: page.lastId, hasMore: page.hasMore }));
   }
 
   /**

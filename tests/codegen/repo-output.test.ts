@@ -30,7 +30,7 @@ test("our spec yields 33 operations in two tags, with the seed's method names an
   const byName = new Map(assistants.map((o) => [o.methodName, o]));
   expect(byName.get("cancelRun")!.params.map((p) => p.name)).toEqual(["runId", "threadId"]);
   expect(byName.get("listAssistants")!.params.map((p) => p.name)).toEqual(["after", "before", "limit", "order"]);
-  expect(byName.get("listAssistants")!.positional).toBe(true);
-  expect(byName.get("listRunSteps")!.positional).toBe(false);
+  expect(byName.get("listAssistants")!.call.style).toBe("positional");
+  expect(byName.get("listRunSteps")!.call.style).toBe("request");
   expect(byName.get("modifyMessage")!.body!.fieldName).toBe("modifyMessageRequest");
 });

@@ -3,6 +3,7 @@
  * have the header's number of cells, and relative links (pages and #anchors) that resolve.
  * Checked on this repository's docs, on OpenAI's full documents, and on a hostile model.
  */
+import { callShapeOf } from "../../codegen/model/call-shape";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, posix, relative } from "node:path";
 import { loadConfig } from "../../codegen/config";
@@ -220,7 +221,7 @@ describe("a hostile model", () => {
   };
   // Same name in both namespaces: an example needing both imports one under an alias.
   const clash: EnumDecl = { kind: "enum", name: "Node", namespace: "operations", members: [{ name: "A", value: "a" }] };
-  const ops: Operation[] = [
+  const specOps: Omit<Operation, "call">[] = [
     {
       operationId: "putNode", methodName: "putNode", tag: "Things", httpMethod: "put", path: "/nodes/{id}", summary: "Put | a node", description: nasty,
       params: [
@@ -229,20 +230,21 @@ describe("a hostile model", () => {
       ],
       body: { mediaType: "application/json", kind: "json", type: self, required: true, fieldName: "node" },
       responses: [{ status: "201", kind: "json", mediaType: "application/json", type: { kind: "named", decl: pet }, fieldName: "pet" }],
-      secured: true, headers: {}, requestClass: "PutNodeRequest", responseClass: "PutNodeResponse", positional: true, deprecated: true,
+      secured: true, headers: {}, requestClass: "PutNodeRequest", responseClass: "PutNodeResponse", deprecated: true,
     },
     {
       operationId: "overview", methodName: "overview", tag: "Things", httpMethod: "get", path: "/o", params: [], responses: [{ status: "204", kind: "empty" }],
-      secured: false, headers: {}, responseClass: "OverviewResponse", positional: true,
+      secured: false, headers: {}, responseClass: "OverviewResponse",
     },
     {
       operationId: "upload", methodName: "upload", tag: "Things", httpMethod: "put", path: "/files/{id}",
       params: [{ name: "id", wireName: "id", in: "path", type: str, required: true, explode: false }],
       body: { mediaType: "application/octet-stream", kind: "bytes", type: { kind: "binary" }, required: true, fieldName: "content" },
       responses: [{ status: "200", kind: "empty" }],
-      secured: true, headers: {}, requestClass: "UploadRequest", responseClass: "UploadResponse", positional: true,
+      secured: true, headers: {}, requestClass: "UploadRequest", responseClass: "UploadResponse",
     },
   ];
+  const ops: Operation[] = specOps.map((op) => ({ ...op, call: callShapeOf({ ...op, maxMethodParams: 4 }) }));
   const tag: Tag = { specName: "Things", className: "Things", propertyName: "things", description: "## Overview\n\nA heading of its own.", operations: ops };
   const model: ApiModel = {
     title: "Hostile", version: "1", serverURL: "https://example.test", tags: [tag], decls: [enumDecl, node, cat, dog, pet, clash],
