@@ -2,11 +2,13 @@
 import type { GenConfig } from "../config";
 import type { ApiModel } from "../model/ir";
 import { emitDocs } from "./docs";
-import { emitDecl, emitIndex, emitOperationClasses, type EmittedFile } from "./models";
-import { emitClient, emitErrorsIndex, emitSdkIndex, emitTag } from "./sdk";
+import type { GeneratedFile } from "./file";
+import { emitDecl, emitIndex, emitOperationClasses } from "./sdk/models";
+import { emitClient, emitErrorsIndex, emitSdkIndex } from "./sdk/client";
+import { emitTag } from "./sdk/tag";
 
-export function emitSdk(model: ApiModel, config: GenConfig): EmittedFile[] {
-  const sdk: EmittedFile[] = [];
+export function emitSdk(model: ApiModel, config: GenConfig): GeneratedFile[] {
+  const sdk: GeneratedFile[] = [];
   for (const decl of model.decls) sdk.push(emitDecl(decl));
   const operations = model.tags.flatMap((t) => t.operations);
   for (const op of operations) sdk.push(...emitOperationClasses(op));

@@ -3,15 +3,12 @@
  * its target first and renamed into place only when all are staged. `files.gen` lists what
  * was generated, so stale generated files can be removed without touching hand-written ones.
  */
+import type { GeneratedFile } from "../emit/file";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 
 export const MANIFEST = "files.gen";
 
-export interface GeneratedFile {
-  readonly path: string;
-  readonly content: string;
-}
 
 export interface TreeDiff {
   readonly added: string[];

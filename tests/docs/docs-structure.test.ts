@@ -9,7 +9,7 @@ import { join, posix, relative } from "node:path";
 import { loadConfig } from "../../codegen/config";
 import { emitSdk } from "../../codegen/emit";
 import { emitDocs } from "../../codegen/emit/docs";
-import { emitPackage } from "../../codegen/emit/package";
+import { emitPackage } from "../../codegen/emit/sdk/package";
 import { generate } from "../../codegen/generate";
 import type { ApiModel, Decl, EnumDecl, ObjectDecl, Operation, Tag, TypeRef } from "../../codegen/model/ir";
 import { extractCodeBlocks, formatDiagnostics, markdownFiles, REPO_ROOT, typecheckSnippets, writeTempPackage } from "../support/typecheck";

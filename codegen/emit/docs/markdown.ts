@@ -3,7 +3,7 @@
  * anchors GitHub gives headings. Table cells go through `cell()` (code.ts), the one place
  * that escapes text from the document into markdown.
  */
-import { cell } from "./code";
+import { cell } from "../code";
 
 /** A GitHub-flavoured table; every cell must already be escaped with `cell()`. Columns are padded. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -2,9 +2,9 @@
  * Wire <-> model mapping as plain code. For each type this decides whether values need
  * any mapping at all (enums and primitives do not) and writes the expression that does it.
  */
-import type { Decl, ObjectDecl, TypeRef } from "../model/ir";
-import { str } from "./code";
-import { type Imports, internalPath } from "./types";
+import type { Decl, ObjectDecl, TypeRef } from "../../model/ir";
+import { str } from "../code";
+import { type Imports, internalPath } from "./imports";
 
 export type Direction = "fromWire" | "toWire";
 

@@ -9,11 +9,11 @@ import {
   normalizeMediaType,
   type OperationDef,
   type ResponseDef,
-} from "../../src/internal/contract";
-import type { Operation, Response, TypeRef } from "../model/ir";
-import { key, str } from "./code";
+} from "../../../src/internal/contract";
+import type { Operation, Response, TypeRef } from "../../model/ir";
+import { key, str } from "../code";
 import { mapExpr } from "./codecs";
-import type { Imports } from "./types";
+import type { Imports } from "./imports";
 
 /** Code text standing for a value that exists only at run time (an encode or decode function). */
 export class Code {

@@ -2,10 +2,10 @@
  * Example programs for the docs: a complete TypeScript file per operation, with argument
  * values built from the types (so every example typechecks against the generated SDK).
  */
-import type { GenConfig } from "../config";
-import type { Decl, EnumDecl, Namespace, ObjectDecl, Operation, Tag, TypeRef } from "../model/ir";
-import { access, key, literal, str } from "./code";
-import { printType } from "./print-type";
+import type { GenConfig } from "../../config";
+import type { Decl, EnumDecl, Namespace, ObjectDecl, Operation, Tag, TypeRef } from "../../model/ir";
+import { access, key, literal, str } from "../code";
+import { printType } from "../print-type";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 

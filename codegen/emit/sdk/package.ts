@@ -1,19 +1,19 @@
 /** The files that make generated code a package of its own (for `--spec/--out`). */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { GenConfig } from "../config";
-import type { ApiModel } from "../model/ir";
-import { str } from "./code";
-import type { EmittedFile } from "./models";
+import type { GenConfig } from "../../config";
+import type { ApiModel } from "../../model/ir";
+import { str } from "../code";
+import type { GeneratedFile } from "../file";
 
 /** The hand-written runtime ships inside every generated package, unchanged. */
-const RUNTIME_DIR = join(__dirname, "..", "..", "src", "internal");
+const RUNTIME_DIR = join(__dirname, "..", "..", "..", "src", "internal");
 
 /** A standalone package's entry: the client plus the runtime's public surface (internal/public.ts). */
 const PACKAGE_INDEX = `export * from "./sdk";\nexport * from "./internal/public";\n`;
 
 /** This repository's package.json: the versions generated packages depend on come from it. */
-const REPO_PACKAGE = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
+const REPO_PACKAGE = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "package.json"), "utf8")) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
@@ -23,7 +23,7 @@ function dependencyVersions(names: readonly string[], from: Record<string, strin
   return Object.fromEntries(names.map((name) => [name, from[name]]));
 }
 
-export function emitPackage(model: ApiModel, config: GenConfig): EmittedFile[] {
+export function emitPackage(model: ApiModel, config: GenConfig): GeneratedFile[] {
   const runtime = readdirSync(RUNTIME_DIR)
     .filter((f) => f.endsWith(".ts"))
     .sort()

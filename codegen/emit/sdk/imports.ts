@@ -1,7 +1,7 @@
 /** TypeRef → TypeScript type text, recording the imports each reference needs. */
-import type { Decl, Namespace, TypeRef } from "../model/ir";
-import { fileBase } from "./code";
-import { printType } from "./print-type";
+import type { Decl, Namespace, TypeRef } from "../../model/ir";
+import { fileBase } from "../code";
+import { printType } from "../print-type";
 
 /** Tracks what one generated file imports. */
 export class Imports {

@@ -1,0 +1,55 @@
+/** The client class (`Gpt`), its options, and the package's index files. */
+import type { GenConfig } from "../../config";
+import type { ApiModel } from "../../model/ir";
+import { access, fileBase, jsdoc, key, str } from "../code";
+import type { GeneratedFile } from "../file";
+import { HEADER } from "./models";
+import { Imports } from "./imports";
+
+export function emitClient(model: ApiModel, config: GenConfig): GeneratedFile {
+  const imports = new Imports("sdk");
+  imports.add("../internal", "Runtime");
+  imports.addType("../internal", "ClientOptions");
+  const tagImports = model.tags.map((t) => `import { ${t.className} } from "./${fileBase(t.className)}";`).join("\n");
+  const options = model.security.map((s) => `${jsdoc("  ", s.description ?? securityDoc(s.kind))}  ${key(s.optionName)}?: string;`);
+  const security = model.security.map(
+    (s) => `{ kind: ${str(s.kind)}${s.paramName ? `, name: ${str(s.paramName)}` : ""}, value: ${access("options", s.optionName)} }`,
+  );
+  const retries = Object.entries(config.retries).map(([k, v]) => `${k}: ${v}`).join(", ");
+  const fields = model.tags.map((t) => `${jsdoc("  ", t.description)}  readonly ${key(t.propertyName)}: ${t.className};`);
+  const inits = model.tags.map((t) => `    this.${t.propertyName} = new ${t.className}(runtime);`);
+  const content =
+    `${HEADER}${imports.render()}${tagImports}\n\n` +
+    `/** The servers the API is served from; the first is the default. */\nexport const ServerList = [${str(model.serverURL)}] as const;\n\n` +
+    `/** Credentials, plus the options every client takes (server URL, retries, timeout, axios instance). */\n` +
+    `export interface SDKOptions extends ClientOptions {\n${options.join("\n\n")}\n}\n\n` +
+    `${jsdoc("", model.description)}export class ${config.sdkClassName} {\n${fields.join("\n\n")}\n\n` +
+    `  constructor(options: SDKOptions = {}) {\n` +
+    `    const runtime = new Runtime(options, {\n` +
+    `      serverURL: ServerList[0],\n` +
+    `      userAgent: ${str(`${config.packageName}/${config.packageVersion} (typescript)`)},\n` +
+    `      security: [${security.join(", ")}],\n` +
+    `      retries: { ${retries} },\n` +
+    `      timeoutMs: ${config.timeoutMs},\n` +
+    `    });\n${inits.join("\n")}\n  }\n}\n`;
+  return { path: "sdk.ts", content };
+}
+
+function securityDoc(kind: string): string {
+  return kind === "basic" ? "Credentials as `user:password`." : kind === "bearer" ? "Sent as `Authorization: Bearer <value>`." : "API key.";
+}
+
+export function emitSdkIndex(model: ApiModel): GeneratedFile {
+  const lines = [
+    `export * from "./sdk";`,
+    ...model.tags.map((t) => `export * from "./${fileBase(t.className)}";`),
+    `export * as shared from "./models/shared";`,
+    `export * as operations from "./models/operations";`,
+    `export * as errors from "./models/errors";`,
+  ];
+  return { path: "index.ts", content: HEADER + lines.join("\n") + "\n" };
+}
+
+export function emitErrorsIndex(): GeneratedFile {
+  return { path: "models/errors/index.ts", content: `${HEADER}export * from "../../../internal/errors";\n` };
+}
