@@ -1,11 +1,16 @@
 /**
- * Writes a generated tree deterministically and atomically: every file is staged next to
- * its target first and renamed into place only when all are staged. `files.gen` lists what
- * was generated, so stale generated files can be removed without touching hand-written ones.
+ * Writes a generated tree deterministically, all or nothing as far as the file system allows:
+ * - a new (or empty) output folder is built whole beside its place and renamed in at once;
+ * - an existing one has every changed file staged next to its target first; only when all are
+ *   staged are they renamed into place, one rename per file (each atomic on its own), then
+ *   stale files removed. A failure while staging leaves the tree untouched; a crash between two
+ *   renames can leave some files new and some old, which the next run repairs.
+ * `files.gen` lists what was generated, so stale generated files can be removed without
+ * touching hand-written ones.
  */
-import type { GeneratedFile } from "../emit/file";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import type { GeneratedFile } from "../emit/file";
 
 export const MANIFEST = "files.gen";
 
