@@ -3,18 +3,20 @@
  * npm run generate -- --check              exit 1 and name the files that are stale
  * npm run generate -- --spec F --out D     write a standalone SDK package for any document
  * npm run generate -- --diff OLD [--spec F] print, as markdown, how the SDK surface changed since OLD
- *   [--config gen.yaml] [--debug]
+ *   [--config gen.yaml] [--reset-lock] [--debug]
  */
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { diffDocuments, generate } from "./generate";
 import { SpecError } from "./load/errors";
+import { LOCK_FILE } from "./lock/lock";
 import { diffTree, writeTree } from "./write/tree";
 
 const PROJECT_ROOT = resolve(__dirname, "..");
 
 interface Args {
   check: boolean;
+  resetLock: boolean;
   debug: boolean;
   spec?: string;
   out?: string;
@@ -25,7 +27,7 @@ interface Args {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { check: false, debug: false };
+  const args: Args = { check: false, resetLock: false, debug: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -35,6 +37,7 @@ function parseArgs(argv: string[]): Args {
     };
     if (arg === "--check") args.check = true;
     else if (arg === "--debug") args.debug = true;
+    else if (arg === "--reset-lock") args.resetLock = true;
     else if (arg === "--spec") args.spec = value();
     else if (arg === "--out") args.out = value();
     else if (arg === "--config") args.config = value();
@@ -55,19 +58,21 @@ function main(argv: string[]): number {
   } catch (error) {
     const message = (error as Error).message;
     if (message) console.error(`generate: ${message}`);
-    console.error("usage: npm run generate [-- --check] [-- --spec <document> --out <dir> [--config <gen.yaml>]] [-- --diff <older document>] [--debug]");
+    console.error("usage: npm run generate [-- --check] [-- --spec <document> --out <dir> [--config <gen.yaml>]] [-- --diff <older document>] [--reset-lock] [--debug]");
     return 2;
   }
   const packageMode = Boolean(args.spec);
   const specFile = resolve(args.spec ?? join(PROJECT_ROOT, "openapi.yaml"));
   const configFile = args.config ? resolve(args.config) : packageMode ? undefined : join(PROJECT_ROOT, "gen.yaml");
   const outDir = resolve(args.out ?? PROJECT_ROOT);
+  // The lock beside the output keeps its surface; --reset-lock starts over from the first-generation rules.
+  const lockFile = args.resetLock ? undefined : join(outDir, LOCK_FILE);
   try {
     if (args.diff) {
-      process.stdout.write(diffDocuments(resolve(args.diff), specFile, configFile));
+      process.stdout.write(diffDocuments(resolve(args.diff), specFile, configFile, lockFile));
       return 0;
     }
-    const { model, config, files } = generate({ specFile, configFile, mode: packageMode ? "package" : "repo" });
+    const { model, config, files } = generate({ specFile, configFile, mode: packageMode ? "package" : "repo", lockFile });
     const operations = model.tags.reduce((n, t) => n + t.operations.length, 0);
     const where = relative(process.cwd(), outDir) || ".";
     if (args.check) {

@@ -6,6 +6,8 @@ import { validateDocument } from "./load/validate";
 import { buildModel } from "./model/build";
 import type { ApiModel } from "./model/ir";
 import { emitSdk } from "./emit";
+import { emitLock } from "./emit/lock";
+import { EMPTY_LOCK, readLock, type SurfaceLock } from "./lock/lock";
 import { emitPackage } from "./emit/sdk/package";
 import type { GeneratedFile } from "./emit/file";
 import { changesMarkdown, compareSurfaces } from "./diff/compare";
@@ -17,6 +19,8 @@ export interface GenerateInput {
   readonly configFile?: string;
   /** "repo": src/sdk + docs for this repository; "package": a complete standalone package. */
   readonly mode: "repo" | "package";
+  /** gen.lock to keep the surface of (absent: a first generation, the replaced SDK's surface). */
+  readonly lockFile?: string;
 }
 
 export interface GenerateOutput {
@@ -26,26 +30,33 @@ export interface GenerateOutput {
 }
 
 /** Reads, validates and models one document. */
-export function modelDocument(specFile: string, configFile: string | undefined): { model: ApiModel; config: GenConfig } {
+export function modelDocument(
+  specFile: string,
+  configFile: string | undefined,
+  lock: SurfaceLock = EMPTY_LOCK,
+): { model: ApiModel; config: GenConfig } {
   const doc = readDocument(specFile);
   const resolver = new Resolver(doc);
   validateDocument(resolver);
   const title = typeof (doc.root.info as { title?: unknown })?.title === "string" ? (doc.root.info as { title: string }).title : "Api";
   const config = loadConfig(configFile, title);
-  return { model: buildModel(resolver, config), config };
+  return { model: buildModel(resolver, config, lock), config };
 }
 
 export function generate(input: GenerateInput): GenerateOutput {
-  const { model, config } = modelDocument(input.specFile, input.configFile);
-  const files = emitSdk(model, config);
+  const lock = input.lockFile ? readLock(input.lockFile) : EMPTY_LOCK;
+  const { model, config } = modelDocument(input.specFile, input.configFile, lock);
+  const files = [...emitSdk(model, config), emitLock(model)];
   if (input.mode === "package") files.push(...emitPackage(model, config));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, config, files };
 }
 
 /** Markdown listing the SDK surface changes from an older document to the current one. */
-export function diffDocuments(olderFile: string, currentFile: string, configFile: string | undefined): string {
-  const before = modelDocument(olderFile, configFile).model;
-  const after = modelDocument(currentFile, configFile).model;
+export function diffDocuments(olderFile: string, currentFile: string, configFile: string | undefined, lockFile?: string): string {
+  // Both sides keep the same lock: the diff shows what users of the current SDK would see change.
+  const lock = lockFile ? readLock(lockFile) : EMPTY_LOCK;
+  const before = modelDocument(olderFile, configFile, lock).model;
+  const after = modelDocument(currentFile, configFile, lock).model;
   return changesMarkdown(compareSurfaces(surfaceOf(before), surfaceOf(after)), basename(olderFile), basename(currentFile));
 }

@@ -1,6 +1,7 @@
 /** Document → ApiModel: the whole model stage in one call. */
 import { CLIENT_OPTION_KEYS } from "../../src/internal/contract";
 import type { GenConfig } from "../config";
+import { EMPTY_LOCK, type SurfaceLock } from "../lock/lock";
 import { childPointer } from "../load/errors";
 import type { Resolver } from "../load/refs";
 import { isPlainObject } from "../load/validate";
@@ -9,10 +10,10 @@ import { NameScope, camelCase } from "./names";
 import { buildOperations } from "./operations";
 import { SchemaModeler } from "./schemas";
 
-export function buildModel(resolver: Resolver, config: GenConfig): ApiModel {
+export function buildModel(resolver: Resolver, config: GenConfig, lock: SurfaceLock = EMPTY_LOCK): ApiModel {
   const root = resolver.doc.root as Record<string, any>;
   const schemas = new SchemaModeler(resolver);
-  const tags = buildOperations(resolver, schemas, config);
+  const tags = buildOperations(resolver, schemas, config, lock);
   // Without a tag filter, every component is part of the SDK, used by an operation or not.
   if (!config.tags && isPlainObject(root.components?.schemas)) {
     for (const name of Object.keys(root.components.schemas).sort()) schemas.component(name);
@@ -25,6 +26,7 @@ export function buildModel(resolver: Resolver, config: GenConfig): ApiModel {
     tags,
     decls: schemas.decls,
     security: securitySchemes(resolver),
+    typeNames: new Map(),
   };
 }
 

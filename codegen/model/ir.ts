@@ -125,6 +125,14 @@ export interface Argument {
   readonly omittable: boolean;
   /** The input it carries; absent for the request object, which carries them all. */
   readonly input?: Input;
+  /** Set on a locked position whose input the document no longer has: typed `undefined`. */
+  readonly removedKey?: string;
+}
+
+/** An input taken through the method's `options` argument, under `name`. */
+export interface OptionInput {
+  readonly name: string;
+  readonly input: Input;
 }
 
 /** A field of the operation's result beyond the base ones (statusCode, contentType, rawResponse). */
@@ -142,6 +150,8 @@ export interface CallShape {
   /** Every input in request-class order: the body first, then the parameters by name. */
   readonly inputs: readonly Input[];
   readonly args: readonly Argument[];
+  /** Inputs newer than the lock's shape of a positional method: fields of its `options`. */
+  readonly optionInputs: readonly OptionInput[];
   readonly resultFields: readonly ResultField[];
 }
 
@@ -182,4 +192,6 @@ export interface ApiModel {
   readonly tags: Tag[];
   readonly decls: Decl[];
   readonly security: SecurityScheme[];
+  /** Each generated type's name by where it was declared (a stable key), for gen.lock. */
+  readonly typeNames: ReadonlyMap<string, string>;
 }

@@ -1,6 +1,7 @@
 /** Path Item and Operation Objects (OpenAPI 3.0 §4.7.9–4.7.10) → operations grouped by tag. */
 import { BASE_RESULT_FIELDS, bodyKindOf, normalizeMediaType, responseKindOf } from "../../src/internal/contract";
 import type { GenConfig, PaginationRule } from "../config";
+import type { SurfaceLock } from "../lock/lock";
 import { childPointer } from "../load/errors";
 import type { Resolver } from "../load/refs";
 import { HTTP_METHODS, isPlainObject } from "../load/validate";
@@ -20,7 +21,7 @@ interface RawOperation {
   readonly operationId: string;
 }
 
-export function buildOperations(resolver: Resolver, schemas: SchemaModeler, config: GenConfig): Tag[] {
+export function buildOperations(resolver: Resolver, schemas: SchemaModeler, config: GenConfig, lock: SurfaceLock): Tag[] {
   const raw = collect(resolver, config).sort((a, b) => compare(a.operationId, b.operationId));
   // Request/response classes claim their names before any inline type can.
   const classNames = raw.map((op) => {
@@ -31,7 +32,7 @@ export function buildOperations(resolver: Resolver, schemas: SchemaModeler, conf
   const tags = new Map<string, Tag>();
   const tagScope = new NameScope();
   raw.forEach((op, i) => {
-    const operation = buildOperation(resolver, schemas, config, op, classNames[i], rootSecured);
+    const operation = buildOperation(resolver, schemas, { config, lock, rootSecured }, op, classNames[i]);
     let tag = tags.get(operation.tag);
     if (!tag) {
       const className = tagScope.claim([typeName(operation.tag), `${typeName(operation.tag)}Api`]);
@@ -61,13 +62,20 @@ function collect(resolver: Resolver, config: GenConfig): RawOperation[] {
   return out;
 }
 
+/** What every operation of one generation is built with. */
+interface BuildContext {
+  readonly config: GenConfig;
+  readonly lock: SurfaceLock;
+  /** The document's top-level `security` requires credentials. */
+  readonly rootSecured: boolean;
+}
+
 function buildOperation(
   resolver: Resolver,
   schemas: SchemaModeler,
-  config: GenConfig,
+  { config, lock, rootSecured }: BuildContext,
   op: RawOperation,
   classes: { request: string; response: string },
-  rootSecured: boolean,
 ): Operation {
   const { node, pointer } = op;
   const opType = typeName(op.operationId);
@@ -94,7 +102,7 @@ function buildOperation(
     headers: beta ? config.betaHeaders : {},
     requestClass: params.length > 0 ? classes.request : undefined,
     responseClass: classes.response,
-    call: callShapeOf({ params, body, responses, maxMethodParams: config.maxMethodParams }),
+    call: callShapeOf({ params, body, responses, maxMethodParams: config.maxMethodParams, locked: lock.operations.get(op.operationId) }),
     pagination: config.pagination ? paginationOf(config.pagination, op.operationId, params, responses) : undefined,
   };
 }

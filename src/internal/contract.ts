@@ -16,6 +16,7 @@
  */
 import type { AxiosInstance, AxiosResponse } from "axios";
 import type { Logger, LogLevel } from "./logging";
+import type { RequestOptions } from "./request-options";
 import type { RetrySetting } from "./retries";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
@@ -122,6 +123,24 @@ export const CLIENT_OPTION_KEYS = ["serverURL", "defaultClient", "retries", "tim
 type ExactKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
 const clientOptionKeysComplete: ExactKeys<keyof ClientOptions, (typeof CLIENT_OPTION_KEYS)[number]> = true;
 void clientOptionKeysComplete;
+
+/**
+ * Every key of RequestOptions (axios' request config plus the SDK's own). A parameter taken
+ * through a method's `options` argument never takes one of these names.
+ */
+export const REQUEST_OPTION_KEYS = [
+  ...["url", "method", "baseURL", "allowAbsoluteUrls", "transformRequest", "transformResponse", "headers", "params"],
+  ...["paramsSerializer", "data", "timeout", "timeoutErrorMessage", "withCredentials", "adapter", "auth", "responseType"],
+  ...["responseEncoding", "xsrfCookieName", "xsrfHeaderName", "onUploadProgress", "onDownloadProgress"],
+  ...["maxContentLength", "validateStatus", "maxBodyLength", "maxRedirects", "maxRate", "beforeRedirect", "socketPath"],
+  ...["allowedSocketPaths", "transport", "httpAgent", "httpsAgent", "proxy", "cancelToken", "decompress", "transitional"],
+  ...["signal", "insecureHTTPParser", "env", "formSerializer", "family", "lookup", "withXSRFToken", "parseReviver"],
+  ...["fetchOptions", "httpVersion", "http2Options", "formDataHeaderPolicy", "redact", "sensitiveHeaders"],
+  ...["retries", "timeoutMs"],
+] as const;
+
+const requestOptionKeysComplete: ExactKeys<keyof RequestOptions, (typeof REQUEST_OPTION_KEYS)[number]> = true;
+void requestOptionKeysComplete;
 
 /** How a credential is sent. */
 export type SecurityKind = "bearer" | "basic" | "apiKeyHeader" | "apiKeyQuery";

@@ -290,12 +290,18 @@ export function usageExample(op: Operation, tag: Tag, security: readonly Securit
     callArgs = [printValue(values.build(args[0].input.type, undefined, 0) ?? fallback, "  ")];
   } else if (style === "positional") {
     callArgs = args.map((arg) => {
+      if (!arg.input) return "undefined"; // a position the API no longer has
       const local = imports.reserve(arg.name);
-      const type = arg.input!.type;
+      const type = arg.input.type;
       const value = values.build(type, arg.name, 0) ?? fallback;
       declarations.push(`  ${declaration(local, type, imports)}${printValue(value, "  ")};`);
       return local;
     });
+    const required = op.call.optionInputs.filter(({ input }) => input.required);
+    if (required.length > 0) {
+      const entries = required.map(({ name, input }): [string, ValueNode] => [key(name), values.build(input.type, input.field, 1) ?? fallback]);
+      callArgs.push(printValue({ kind: "object", entries }, "  "));
+    }
   } else {
     const entries: [string, ValueNode][] = [];
     for (const input of inputs) {

@@ -3,7 +3,7 @@
  * example program, a parameters table and the response type.
  */
 import type { GenConfig } from "../../config";
-import type { ApiModel, Operation, Tag } from "../../model/ir";
+import type { ApiModel, Input, Operation, Tag } from "../../model/ir";
 import { cell } from "../code";
 import { usageExample } from "./examples";
 import { DEPRECATED, describe, mdType, namedLink, oneLineOrBreaks, OPTIONAL, requiredMark, tagPagePath } from "./links";
@@ -84,7 +84,7 @@ function argumentOrderNote(op: Operation): string {
   const args = op.call.args;
   if (args.length < 2) return "";
   const list = [...args.map((a) => a.name), "options?"].join(", ");
-  const types = args.map((a) => JSON.stringify(a.input!.type, (k, v) => (k === "decl" ? v.name : v)));
+  const types = args.map((a) => JSON.stringify(a.input?.type ?? null, (k, v) => (k === "decl" ? v.name : v)));
   const sameType = new Set(types).size < types.length;
   return (
     `> **Argument order:** ${codeSpan(`${op.methodName}(${list})`)}: ` +
@@ -94,21 +94,28 @@ function argumentOrderNote(op: Operation): string {
 }
 
 function parametersTable(op: Operation, path: string): string {
-  const rows: string[][] = [];
-  for (const arg of op.call.args) {
+  const rows = op.call.args.map((arg) => {
     const input = arg.input;
+    if (arg.removedKey) return [codeCell(arg.name), cell("*undefined*"), OPTIONAL, cell(REMOVED_ARGUMENT)];
     if (!input) {
       const type = namedLink("operations", op.requestClass!, path);
-      rows.push([codeCell(arg.name), cell(type), requiredMark(arg.required), cell("The request object to use for the request.")]);
-      continue;
+      return [codeCell(arg.name), cell(type), requiredMark(arg.required), cell("The request object to use for the request.")];
     }
-    const description =
-      input.kind === "param"
-        ? describe(input.param.description, input.param.deprecated)
-        : oneLineOrBreaks(input.body.description) ||
-          (arg.name === "request" ? "The request object to use for the request." : "The request body.");
-    rows.push([codeCell(arg.name), cell(mdType(input.type, path)), requiredMark(arg.required), cell(description)]);
+    const fallback = arg.name === "request" ? "The request object to use for the request." : "The request body.";
+    return [codeCell(arg.name), cell(mdType(input.type, path)), requiredMark(arg.required), cell(inputDescription(input, fallback))];
+  });
+  const optionsRequired = op.call.optionInputs.some(({ input }) => input.required);
+  rows.push([codeCell("options"), cell("*RequestOptions*"), requiredMark(optionsRequired), cell("Options for this call only; they override the client's.")]);
+  for (const { name, input } of op.call.optionInputs) {
+    const description = `${inputDescription(input, "The request body.")} (Newer than this method's argument list, so it is taken here.)`;
+    rows.push([codeCell(`options.${name}`), cell(mdType(input.type, path)), requiredMark(input.required), cell(description)]);
   }
-  rows.push([codeCell("options"), cell("*RequestOptions*"), OPTIONAL, cell("Options for this call only; they override the client's.")]);
   return table(["Parameter", "Type", "Required", "Description"], rows);
+}
+
+const REMOVED_ARGUMENT = "No longer in the API: the position is kept so later arguments keep their meaning. Pass `undefined`.";
+
+function inputDescription(input: Input, bodyFallback: string): string {
+  if (input.kind === "param") return describe(input.param.description, input.param.deprecated);
+  return oneLineOrBreaks(input.body.description) || bodyFallback;
 }

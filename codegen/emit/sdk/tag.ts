@@ -25,18 +25,29 @@ export function emitTag(tag: Tag): GeneratedFile {
 /** The method's parameter list as written in its signature, `options` last. */
 function signature(op: Operation, imports: Imports): string {
   const args = op.call.args.map((arg) => {
-    const type = arg.input ? tsType(arg.input.type, imports) : imports.refName("operations", op.requestClass!);
+    const type = arg.input ? tsType(arg.input.type, imports) : arg.removedKey ? "undefined" : imports.refName("operations", op.requestClass!);
     if (arg.required) return `${arg.name}: ${type}`;
     // An optional argument before a required one must still be written: it takes `undefined`.
     return arg.omittable ? `${arg.name}?: ${type}` : `${arg.name}: ${type} | undefined`;
   });
-  return [...args, "options?: RequestOptions"].join(", ");
+  return [...args, optionsParameter(op, imports)].join(", ");
 }
 
-/** Where the method finds an input's value: its own argument, or a field of the request object. */
+/** `options?: RequestOptions`, plus the inputs newer than the method's locked shape. */
+export function optionsParameter(op: Operation, imports: Imports): string {
+  const extra = op.call.optionInputs;
+  if (extra.length === 0) return "options?: RequestOptions";
+  const fields = extra.map(({ name, input }) => `${key(name)}${input.required ? "" : "?"}: ${tsType(input.type, imports)}`);
+  const required = extra.some(({ input }) => input.required);
+  return `options${required ? "" : "?"}: RequestOptions & { ${fields.join("; ")} }`;
+}
+
+/** Where the method finds an input's value: its argument, a field of its options, or of the request object. */
 function inputSource(op: Operation, input: Input): string {
   const arg = op.call.args.find((a) => a.input === input);
-  return arg ? arg.name : optionalAccess("request", input.field);
+  if (arg) return arg.name;
+  const option = op.call.optionInputs.find((o) => o.input === input);
+  return optionalAccess(option ? "options" : "request", option ? option.name : input.field);
 }
 
 /** The CallArgs the method hands the runtime: values grouped by location, keyed by wire name. */
@@ -76,10 +87,14 @@ function paginatedMethodCode(op: Operation, p: Pagination, imports: Imports): st
   const request = op.call.inputs.some((i) => i.required) ? "request" : "request?";
   const item = tsType(p.itemType, imports);
   const cursor = p.cursorParam.name;
-  const pageArg = (input: Input) => (input.kind === "param" && input.param === p.cursorParam ? cursor : `${request}.${input.field}`);
+  const value = (input: Input) => (input.kind === "param" && input.param === p.cursorParam ? cursor : `${request}.${input.field}`);
+  const positional = op.call.args.map((arg) => (arg.input ? value(arg.input) : "undefined"));
+  // Inputs newer than the lock's shape travel in the options argument.
+  const extra = op.call.optionInputs.map(({ name, input }) => (value(input) === name ? name : `${key(name)}: ${value(input)}`));
+  const options = extra.length > 0 ? `{ ...options, ${extra.join(", ")} }` : "options";
   const call =
     op.call.style === "positional"
-      ? `this.${op.methodName}(${[...op.call.inputs.map(pageArg), "options"].join(", ")})`
+      ? `this.${op.methodName}(${[...positional, options].join(", ")})`
       : `this.${op.methodName}({ ...request, ${cursor} }, options)`;
   const read = `(page) => ({ items: page.${p.itemsField}, cursor: page.${p.cursorField}, hasMore: page.${p.hasMoreField} })`;
   const doc = jsdoc(
