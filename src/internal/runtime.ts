@@ -21,8 +21,8 @@ import { proxySetting } from "./proxy";
 import { DEFAULT_MAX_REDIRECTS, redirectedHeaders, redirectHop } from "./redirects";
 import { buildRequest, Credentials, isStreamed, type RequestContext, type SecurityDef } from "./request";
 import { isRetryableResponse, resolveRetries, type RetryConfig, type RetrySetting, retryDelayMs } from "./retries";
-import { followSignal, type SignalLike } from "./timeout";
 import { type AttemptOutcome, type OutgoingRequest, sendOnce, type SendSettings } from "./transport";
+import { type SignalLike } from "./timeout";
 import { isStream } from "./upload";
 import { checkArguments } from "./validate";
 
@@ -181,37 +181,15 @@ export class Runtime {
     }
   }
 
-  /** Sleeps before a retry; the caller's signal ends the wait (and the call) at once. */
+  /** Sleeps before a retry; the caller's signal ends the wait, and the call, at once. */
   private async wait(ms: number, signal: SignalLike | undefined, method: string, url: string, attempts: number): Promise<void> {
-    const follow = followSignal(signal);
     try {
-      await sleepUnlessAborted(ms, follow.signal);
-    } finally {
-      follow.dispose();
+      await clock().sleep(ms, signal);
+    } catch (error) {
+      if (!signal?.aborted) throw error;
     }
     if (signal?.aborted) throw abortError(method, url, attempts, this.scrubber, true);
   }
-}
-
-/** The clock's sleep, cut short when the signal aborts even if a test clock ignores the signal. */
-function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  const sleeping = clock().sleep(ms, signal);
-  if (!signal) return sleeping;
-  if (signal.aborted) return Promise.resolve();
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => resolve();
-    signal.addEventListener("abort", onAbort, { once: true });
-    sleeping.then(
-      () => {
-        signal.removeEventListener("abort", onAbort);
-        resolve();
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 function hasKeys(value: object): boolean {

@@ -3,10 +3,12 @@
  * the whole exchange, body included) or when the caller's signal aborts, whichever is first.
  * `dispose()` clears the timer and the listener, so nothing outlives the attempt.
  */
+import { newAbortError } from "./clock";
 
 /** The part of an AbortSignal the runtime needs (axios' GenericAbortSignal fits too). */
 export interface SignalLike {
   readonly aborted: boolean;
+  readonly reason?: unknown;
   addEventListener?: (type: "abort", listener: () => void, options?: { once?: boolean }) => void;
   removeEventListener?: (type: "abort", listener: () => void) => void;
 }
@@ -38,7 +40,7 @@ export class AttemptAbortSignal {
   abort(): void {
     if (this.aborted) return;
     this.aborted = true;
-    this.reason = Object.assign(new Error("This operation was aborted"), { name: "AbortError" });
+    this.reason = newAbortError();
     const event = { type: "abort" } as const;
     const listeners = this.listeners;
     this.listeners = [];
@@ -93,14 +95,4 @@ export class AttemptSignal {
 
 export function attemptSignal(timeoutMs: number, userSignal: SignalLike | undefined): AttemptSignal {
   return new AttemptSignal(timeoutMs, userSignal);
-}
-
-/** A signal that mirrors the caller's (for sleeps between attempts); undefined when there is none. */
-export function followSignal(userSignal: SignalLike | undefined): { signal: AbortSignal | undefined; dispose(): void } {
-  if (!userSignal) return { signal: undefined, dispose: () => undefined };
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  userSignal.addEventListener?.("abort", onAbort, { once: true });
-  if (userSignal.aborted) controller.abort();
-  return { signal: controller.signal, dispose: () => userSignal.removeEventListener?.("abort", onAbort) };
 }
