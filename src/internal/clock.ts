@@ -3,7 +3,7 @@
  * for jitter. Tests replace them with `setClock` so retry delays are asserted, not waited.
  * `sleep` below is the SDK's one abortable sleep (retry backoff and the workflow helpers' polls).
  */
-import type { SignalLike } from "./timeout";
+import type { SignalLike } from "./attempt";
 
 export interface Clock {
   /** Milliseconds since the epoch. */

@@ -120,7 +120,11 @@ export class WaitSession {
 }
 
 /** Runs `body` with a session that is always disposed. */
-export async function withSession<T>(subject: string, options: WaitOptions<never> | undefined, body: (session: WaitSession) => Promise<T>): Promise<T> {
+export async function withSession<T>(
+  subject: string,
+  options: WaitOptions<never> | undefined,
+  body: (session: WaitSession) => Promise<T>,
+): Promise<T> {
   const session = new WaitSession(subject, options);
   try {
     return await body(session);
