@@ -362,7 +362,7 @@ function profileSection(p: ProfileResult): string {
     "",
     "- **Redirects are followed by the runtime** (`src/internal/redirects.ts`), so axios sends with `maxRedirects: 0` through plain `node:http` instead of wrapping every request in follow-redirects.",
     "- **No proxy lookup per request** when no proxy variable is set as the client is built (`src/internal/proxy.ts`): axios otherwise reads `process.env` several times per request.",
-    "- **A plain-object abort signal** per attempt (`src/internal/timeout.ts`) instead of an `AbortController`, whose EventTarget listener axios registers and removes on every request.",
+    "- **A plain-object abort signal** per attempt (`src/internal/attempt.ts`) instead of an `AbortController`, whose EventTarget listener axios registers and removes on every request.",
     "- **The axios config is one object literal**: spreading another object into it first made V8 build a slow-mode object on every call, which axios' `mergeConfig` then walked.",
     "- **Per-operation work done once** (`src/internal/request.ts`): headers, the split path template and the credentials are cached; the JSON body is encoded without an extra `await`.",
     "- **Mappers are plain generated code** that walk keys with `for…in` (no key array per object), so typed models cost a fraction of `JSON.parse`.",

@@ -3,10 +3,10 @@
  * working) plus the SDK's own `retries` and `timeoutMs`. `signal` and `headers` are the
  * axios fields of the same names: an AbortSignal that cancels the call (retries and the
  * waits between them included), and extra headers that override the SDK's.
+ * The helpers below read them for the call context (context.ts).
  */
 import type { AxiosRequestConfig } from "axios";
 import type { RetrySetting } from "./retries";
-import type { SignalLike } from "./timeout";
 
 export interface RequestOptions extends AxiosRequestConfig {
   /** Retry policy for this call, merged over the client's; `false` turns retries off. */
@@ -15,34 +15,29 @@ export interface RequestOptions extends AxiosRequestConfig {
   timeoutMs?: number;
 }
 
-/** The SDK's options taken out of a RequestOptions; `axios` is the rest, passed through. */
-export interface SplitOptions {
-  readonly axios: AxiosRequestConfig;
-  readonly retries: RetrySetting | undefined;
-  readonly timeoutMs: number | undefined;
-  readonly signal: SignalLike | undefined;
-  readonly headers: Record<string, string>;
-}
-
-const NO_OPTIONS: SplitOptions = Object.freeze({ axios: Object.freeze({}), retries: undefined, timeoutMs: undefined, signal: undefined, headers: Object.freeze({}) });
-
-export function splitRequestOptions(options: RequestOptions | undefined): SplitOptions {
-  if (!options) return NO_OPTIONS;
+/** The axios options the SDK does not handle itself, passed through; undefined when there are none. */
+export function passThroughOptions(options: RequestOptions | undefined): AxiosRequestConfig | undefined {
+  if (!options) return undefined;
   const { retries, timeoutMs, timeout, signal, headers, ...axios } = options;
-  return {
-    axios,
-    retries,
-    timeoutMs: timeoutMs ?? (typeof timeout === "number" && timeout > 0 ? timeout : undefined),
-    signal: signal as SignalLike | undefined,
-    headers: plainHeaders(headers),
-  };
+  for (const _ in axios) return axios;
+  return undefined;
 }
 
-/** Flattens axios' header forms (plain object or AxiosHeaders) to name → string. */
-function plainHeaders(headers: AxiosRequestConfig["headers"]): Record<string, string> {
-  if (!headers) return {};
+/** The call's own time limit: `timeoutMs`, else a positive axios `timeout`, else undefined. */
+export function callTimeoutMs(options: RequestOptions | undefined): number | undefined {
+  if (!options) return undefined;
+  const { timeoutMs, timeout } = options;
+  return timeoutMs ?? (typeof timeout === "number" && timeout > 0 ? timeout : undefined);
+}
+
+/** The caller's extra headers, flattened from axios' forms (plain object or AxiosHeaders) to name → string. */
+export function callHeaders(options: RequestOptions | undefined): Record<string, string> | undefined {
+  const headers = options?.headers;
+  if (!headers) return undefined;
   const source: Record<string, unknown> =
-    typeof (headers as { toJSON?: unknown }).toJSON === "function" ? (headers as { toJSON(): Record<string, unknown> }).toJSON() : (headers as Record<string, unknown>);
+    typeof (headers as { toJSON?: unknown }).toJSON === "function"
+      ? (headers as { toJSON(): Record<string, unknown> }).toJSON()
+      : (headers as Record<string, unknown>);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(source)) {
     if (value === undefined || value === null || value === false) continue;

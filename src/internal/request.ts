@@ -4,11 +4,11 @@
  * the credentials) is worked out once and cached, so a call only fills in its arguments.
  */
 import type { EncodedBody } from "./body";
+import type { ClientContext } from "./context";
 import type { CallArgs, OperationDef, SecurityDef } from "./contract";
-import type { SplitOptions } from "./request-options";
+import { callHeaders, type RequestOptions } from "./request-options";
 import type { OutgoingRequest } from "./transport";
 import { buildQuery, encodeSegment, joinURL } from "./url";
-
 
 /** The credentials as headers and a query string, computed once per client. */
 export class Credentials {
@@ -44,13 +44,6 @@ export class Credentials {
   }
 }
 
-/** What the client adds to every request. */
-export interface RequestContext {
-  readonly serverURL: string;
-  readonly userAgent: string;
-  readonly credentials: Credentials;
-}
-
 /** The parts of an operation every call needs, derived once. */
 interface PreparedOperation {
   readonly method: string;
@@ -84,9 +77,16 @@ function prepare(op: OperationDef): PreparedOperation {
   return found;
 }
 
-export function buildRequest(op: OperationDef, args: CallArgs, call: SplitOptions, body: EncodedBody | undefined, context: RequestContext): OutgoingRequest {
+/** The request for one call: the client's server, agent and credentials, the arguments, the caller's options. */
+export function buildRequest(
+  op: OperationDef,
+  args: CallArgs,
+  body: EncodedBody | undefined,
+  options: RequestOptions | undefined,
+  client: ClientContext,
+): OutgoingRequest {
   const { method, headers: fixed, pathParts, bodyMethod } = prepare(op);
-  const headers: Record<string, string | false> = { "user-agent": context.userAgent, ...fixed };
+  const headers: Record<string, string | false> = { "user-agent": client.userAgent, ...fixed };
   if (body?.contentType) headers["content-type"] = body.contentType;
   // Without a body, stop axios from declaring one (it defaults POST/PUT/PATCH to form-urlencoded).
   else if (!body && bodyMethod) headers["content-type"] = false;
@@ -96,11 +96,11 @@ export function buildRequest(op: OperationDef, args: CallArgs, call: SplitOption
   }
   let query = buildQuery(op.queryParams, args.query);
   if (op.secured) {
-    Object.assign(headers, context.credentials.headers);
-    if (context.credentials.query) query += (query ? "&" : "?") + context.credentials.query;
+    Object.assign(headers, client.credentials.headers);
+    if (client.credentials.query) query += (query ? "&" : "?") + client.credentials.query;
   }
-  Object.assign(headers, call.headers);
-  const url = joinURL(call.axios.baseURL ?? context.serverURL, fillPath(pathParts, args.path) + query);
+  Object.assign(headers, callHeaders(options));
+  const url = joinURL(options?.baseURL ?? client.serverURL, fillPath(pathParts, args.path) + query);
   return { method, url, headers, data: body?.data };
 }
 

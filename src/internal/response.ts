@@ -4,9 +4,8 @@
  * JSON body, or JSON of the wrong kind gives a ResponseValidationError with the raw text.
  */
 import type { AxiosResponse } from "axios";
-import { invalidResponseError, type ReadResponse, statusError } from "./error-factory";
+import type { CallErrors } from "./error-factory";
 import { normalizeMediaType, type OperationDef, type ResponseDef } from "./contract";
-import type { Scrubber } from "./redact";
 import { EventStream } from "./sse";
 
 /** A `text/event-stream` body not yet read, and how to close it. */
@@ -17,8 +16,8 @@ export interface StreamedBody {
   readonly abortedByCaller: () => Error | undefined;
 }
 
-/** A received response: status, lower-cased headers, the body as bytes and (lazily) as text. */
-export class ReceivedResponse implements ReadResponse {
+/** A response as the runtime read it: status, lower-cased headers, the body as bytes and (lazily) as text. */
+export class ReceivedResponse {
   readonly status: number;
   readonly bytes: Buffer;
   private text: string | undefined;
@@ -49,27 +48,22 @@ export class ReceivedResponse implements ReadResponse {
   }
 }
 
-export interface ResultContext {
-  readonly attempts: number;
-  readonly scrubber: Scrubber;
-}
-
-export function toResult<R>(op: OperationDef, res: ReceivedResponse, ctx: ResultContext): R {
+export function toResult<R>(op: OperationDef, res: ReceivedResponse, errors: CallErrors): R {
   const statusCode = res.status;
   const contentType = res.contentType;
-  if (statusCode >= 400) throw statusError(res, ctx.attempts, ctx.scrubber);
+  if (statusCode >= 400) throw errors.status(res);
   const declared = matchResponse(op.responses, statusCode, contentType);
   if (!declared) {
-    if (statusCode >= 300) throw statusError(res, ctx.attempts, ctx.scrubber);
+    if (statusCode >= 300) throw errors.status(res);
     const expected = op.responses.map((r) => r.status).join(", ") || "none";
-    throw invalidResponseError(op.operationId, `undeclared response status ${statusCode} (declared: ${expected})`, res, ctx.attempts, ctx.scrubber);
+    throw errors.invalidResponse(`undeclared response status ${statusCode} (declared: ${expected})`, res);
   }
   const result: Record<string, unknown> = { statusCode, contentType, rawResponse: res.raw };
-  if (declared.field) result[declared.field] = decodeBody(op, declared, res, ctx);
+  if (declared.field) result[declared.field] = decodeBody(op, declared, res, errors);
   return result as R;
 }
 
-function decodeBody(op: OperationDef, def: ResponseDef, res: ReceivedResponse, ctx: ResultContext): unknown {
+function decodeBody(op: OperationDef, def: ResponseDef, res: ReceivedResponse, errors: CallErrors): unknown {
   switch (def.kind) {
     case "bytes":
       return new Uint8Array(res.bytes.buffer, res.bytes.byteOffset, res.bytes.byteLength);
@@ -78,30 +72,32 @@ function decodeBody(op: OperationDef, def: ResponseDef, res: ReceivedResponse, c
     case "empty":
       return undefined;
     case "json":
-      return decodeJson(op, def, res, ctx);
-    case "stream":
-      if (!res.stream) throw invalidResponseError(op.operationId, "expected a text/event-stream body", res, ctx.attempts, ctx.scrubber);
-      return new EventStream(res.stream.source, def.decode ?? ((value) => value), op.operationId, res.stream.stop, res.stream.abortedByCaller);
+      return decodeJson(def, res, errors);
+    case "stream": {
+      if (!res.stream) throw errors.invalidResponse("expected a text/event-stream body", res);
+      const { source, stop, abortedByCaller } = res.stream;
+      return new EventStream(source, def.decode ?? ((value) => value), op.operationId, stop, abortedByCaller);
+    }
   }
 }
 
-function decodeJson(op: OperationDef, def: ResponseDef, res: ReceivedResponse, ctx: ResultContext): unknown {
-  const fail = (problem: string, cause?: unknown) => invalidResponseError(op.operationId, problem, res, ctx.attempts, ctx.scrubber, cause);
+function decodeJson(def: ResponseDef, res: ReceivedResponse, errors: CallErrors): unknown {
   let parsed: unknown;
   try {
     parsed = JSON.parse(res.body);
   } catch (error) {
-    if (res.body.trim() === "") throw fail("response body is empty; a JSON body was expected");
-    throw fail("response body is not valid JSON", error);
+    if (res.body.trim() === "") throw errors.invalidResponse("response body is empty; a JSON body was expected", res);
+    throw errors.invalidResponse("response body is not valid JSON", res, error);
   }
   if (def.jsonType && !hasJsonType(parsed, def.jsonType, def.nullable === true)) {
-    throw fail(`response body is ${describe(parsed)}; the API document promises ${withArticle(def.jsonType)}${def.nullable ? " or null" : ""}`);
+    const promised = `${withArticle(def.jsonType)}${def.nullable ? " or null" : ""}`;
+    throw errors.invalidResponse(`response body is ${describe(parsed)}; the API document promises ${promised}`, res);
   }
   if (!def.decode) return parsed;
   try {
     return def.decode(parsed);
   } catch (error) {
-    throw fail("response body does not match the declared schema", error);
+    throw errors.invalidResponse("response body does not match the declared schema", res, error);
   }
 }
 
@@ -128,7 +124,11 @@ function describe(value: unknown): string {
 }
 
 /** Picks the declared response for a status: exact code, then `2XX`-style range, then `default`. */
-export function matchResponse(responses: readonly ResponseDef[], status: number, contentType: string): ResponseDef | undefined {
+export function matchResponse(
+  responses: readonly ResponseDef[],
+  status: number,
+  contentType: string,
+): ResponseDef | undefined {
   const code = String(status);
   const range = `${code[0]}XX`;
   for (const wanted of [code, range, "default"]) {
@@ -148,9 +148,13 @@ export function matchResponse(responses: readonly ResponseDef[], status: number,
 
 export function lowerCaseHeaders(headers: AxiosResponse["headers"] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  const source = headers && typeof (headers as { toJSON?: unknown }).toJSON === "function" ? (headers as { toJSON(): object }).toJSON() : headers;
+  const source =
+    headers && typeof (headers as { toJSON?: unknown }).toJSON === "function"
+      ? (headers as { toJSON(): object }).toJSON()
+      : headers;
   for (const [key, value] of Object.entries(source ?? {})) {
-    if (value !== undefined && value !== null) out[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+    if (value === undefined || value === null) continue;
+    out[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
   }
   return out;
 }

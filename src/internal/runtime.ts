@@ -7,23 +7,22 @@
  * caller's AbortSignal, waiting between attempts as the retry policy and the server say.
  * Within an attempt, redirects are followed here (see redirects.ts).
  */
-import axios, { type AxiosInstance } from "axios";
-import { encodeBody, type EncodedBody } from "./body";
+import axios from "axios";
+import type { AttemptContext } from "./attempt";
+import { encodeBody } from "./body";
 import { clock } from "./clock";
-import { errorTypeOf } from "./error-body";
-import { abortError, connectionError, timeoutError } from "./error-factory";
-import { type AttemptInfo, RequestLog, resolveLogLevel, stderrLogger } from "./logging";
+import { CallContext, type ClientContext } from "./context";
 import type { BaseResult, CallArgs, ClientOptions, OperationDef, SecurityDef } from "./contract";
-import { Scrubber } from "./redact";
-import { type RequestOptions, splitRequestOptions } from "./request-options";
-import { toResult } from "./response";
+import { errorTypeOf } from "./error-body";
+import { RequestLog, resolveLogLevel, stderrLogger } from "./logging";
 import { proxySetting } from "./proxy";
-import { DEFAULT_MAX_REDIRECTS, redirectedHeaders, redirectHop } from "./redirects";
-import { buildRequest, Credentials, isStreamed, type RequestContext } from "./request";
+import { Scrubber } from "./redact";
+import { type RedirectHop, redirectedHeaders, redirectHop } from "./redirects";
+import { Credentials } from "./request";
+import type { RequestOptions } from "./request-options";
+import { type ReceivedResponse, toResult } from "./response";
 import { isRetryableResponse, resolveRetries, type RetryConfig, retryDelayMs } from "./retries";
-import { followSignal, type SignalLike } from "./timeout";
-import { type AttemptOutcome, type OutgoingRequest, sendOnce, type SendSettings } from "./transport";
-import { isStream } from "./upload";
+import { type AttemptOutcome, type OutgoingRequest, sendOnce } from "./transport";
 import { checkArguments } from "./validate";
 
 export type { BaseResult, ClientOptions, SecurityDef };
@@ -39,167 +38,133 @@ export interface ClientDefaults {
 
 export type { RequestOptions };
 
-
-/** What every attempt of one call shares. */
-interface Exchange extends SendSettings {
-  readonly maxRedirects: number;
-  readonly preview: string | undefined;
-}
-
 export class Runtime {
-  private readonly client: AxiosInstance;
-  private readonly context: RequestContext;
-  /** `proxy: false` for every request when no proxy can apply (see proxy.ts). */
-  private readonly proxy: false | undefined;
-  private readonly scrubber: Scrubber;
-  private readonly log: RequestLog;
-  readonly retries: Required<RetryConfig>;
-  readonly timeoutMs: number;
+  private readonly context: ClientContext;
 
   constructor(options: ClientOptions, defaults: ClientDefaults) {
-    this.client = options.defaultClient ?? axios.create();
-    this.proxy = proxySetting(this.client, typeof process === "undefined" ? undefined : process.env);
-    this.context = { serverURL: options.serverURL ?? defaults.serverURL, userAgent: defaults.userAgent, credentials: new Credentials(defaults.security) };
-    this.retries = resolveRetries(defaults.retries, options.retries);
-    this.timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
-    this.scrubber = new Scrubber(defaults.security.map((s) => s.value));
-    const level = resolveLogLevel(options.logger, options.logLevel, typeof process === "undefined" ? undefined : process.env.GPT_SDK_LOG);
-    this.log = new RequestLog(level, options.logger ?? stderrLogger, this.scrubber);
+    const env = typeof process === "undefined" ? undefined : process.env;
+    const http = options.defaultClient ?? axios.create();
+    const scrubber = new Scrubber(defaults.security.map((s) => s.value));
+    const level = resolveLogLevel(options.logger, options.logLevel, env?.GPT_SDK_LOG);
+    this.context = {
+      http,
+      proxy: proxySetting(http, env),
+      serverURL: options.serverURL ?? defaults.serverURL,
+      userAgent: defaults.userAgent,
+      credentials: new Credentials(defaults.security),
+      retries: resolveRetries(defaults.retries, options.retries),
+      timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
+      scrubber,
+      log: new RequestLog(level, options.logger ?? stderrLogger, scrubber),
+    };
+  }
+
+  /** The client's retry policy. */
+  get retries(): Required<RetryConfig> {
+    return this.context.retries;
+  }
+
+  /** The client's time limit for each attempt, in milliseconds. */
+  get timeoutMs(): number {
+    return this.context.timeoutMs;
   }
 
   async call<R extends BaseResult>(op: OperationDef, args: CallArgs, options?: RequestOptions): Promise<R> {
     checkArguments(op, args);
-    const call = splitRequestOptions(options);
     const encoded = op.body && args.body !== undefined ? encodeBody(op.body, args.body) : undefined;
     const body = encoded instanceof Promise ? await encoded : encoded;
-    const request = buildRequest(op, args, call, body, this.context);
-    const { method, url, headers } = request;
-
-    const retry = call.retries === undefined ? this.retries : resolveRetries(this.retries, call.retries);
-    // A one-shot stream cannot be sent twice.
-    const oneShot = body !== undefined && isStream(body.data);
-    const maxAttempts = 1 + (oneShot ? 0 : retry.maxRetries);
-    const timeoutMs = call.timeoutMs ?? this.timeoutMs;
-    const signal = call.signal;
-    if (signal?.aborted) throw abortError(method, url, 0, this.scrubber);
-    const preview = this.log.enabled ? bodyPreview(body) : undefined;
-    const exchange: Exchange = {
-      passThrough: hasKeys(call.axios) ? call.axios : undefined,
-      proxy: this.proxy,
-      timeoutMs,
-      signal,
-      streaming: isStreamed(op),
-      maxRedirects: oneShot ? 0 : call.axios.maxRedirects ?? this.client.defaults.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
-      preview,
-    };
-
-    for (let attempt = 1; ; attempt++) {
-      const at: AttemptInfo = { operationId: op.operationId, method, url, attempt, maxAttempts };
-      this.log.request(at, headers, preview);
-      const started = clock().now();
-      const outcome = await this.send(request, at, exchange);
-      const elapsed = Math.max(0, Math.round(clock().now() - started));
-      const last = attempt >= maxAttempts;
-
+    const call = new CallContext(this.context, op, args, options, body);
+    if (call.signal?.aborted) throw call.errors.aborted();
+    for (;;) {
+      const attempt = call.nextAttempt();
+      const outcome = await this.send(attempt);
       if (outcome.kind === "response") {
-        const res = outcome.response;
-        const retryable =
-          !last && res.status >= 400 && isRetryableResponse(res.status, res.headers, res.status === 429 ? errorTypeOf(res.body) : undefined);
-        const delay = retryable ? retryDelayMs(attempt - 1, retry, res, clock().now(), clock().random()) : undefined;
-        this.log.response(at, res, elapsed, delay);
-        if (delay === undefined) return toResult<R>(op, res, { attempts: attempt, scrubber: this.scrubber });
-        await this.wait(delay, signal, method, url, attempt);
-        continue;
+        const delay = this.retryAfterResponse(attempt, outcome.response);
+        if (delay === undefined) return toResult<R>(op, outcome.response, call.errors);
+        await backoff(call, delay);
+      } else {
+        await backoff(call, this.retryAfterFailure(attempt, outcome));
       }
-      if (outcome.kind === "aborted") {
-        const error = abortError(method, url, attempt, this.scrubber);
-        this.log.failure(at, error, elapsed, undefined);
-        throw error;
-      }
-      const error =
-        outcome.kind === "timeout"
-          ? timeoutError(method, url, timeoutMs, attempt, this.scrubber)
-          : connectionError(method, url, outcome.failure, attempt, this.scrubber);
-      const delay = last ? undefined : retryDelayMs(attempt - 1, retry, undefined, clock().now(), clock().random());
-      this.log.failure(at, error, elapsed, delay);
-      if (delay === undefined) throw error;
-      await this.wait(delay, signal, method, url, attempt);
     }
   }
 
   /**
    * One attempt: the request, then each redirect it meets (up to `maxRedirects`), every hop
-   * within what is left of the attempt's time limit. A redirect not followed is the outcome.
+   * under the attempt's one time limit. A redirect not followed is the outcome.
    */
-  private async send(first: OutgoingRequest, at: AttemptInfo, exchange: Exchange): Promise<AttemptOutcome> {
-    const deadline = clock().now() + exchange.timeoutMs;
-    let request = first;
-    for (let hops = 0; ; hops++) {
-      // A time limit of 0 means none, for every hop.
-      const settings = hops === 0 || !(exchange.timeoutMs > 0) ? exchange : { ...exchange, timeoutMs: Math.max(1, deadline - clock().now()) };
-      const outcome = await sendOnce(this.client, request, settings, () =>
-        abortError(request.method, request.url, at.attempt, this.scrubber),
-      );
-      if (outcome.kind !== "response" || hops >= exchange.maxRedirects) return outcome;
-      const res = outcome.response;
-      const hop = res.status >= 300 && res.status < 400 ? redirectHop(res.status, res.headers["location"], request.url, request.method) : undefined;
-      if (!hop) return outcome;
-      this.log.response({ ...at, url: request.url }, res, 0, undefined);
-      request = {
-        method: hop.method,
-        url: hop.url,
-        headers: redirectedHeaders(request.headers, hop, this.context.credentials.secretHeaders),
-        data: hop.keepsBody ? request.data : undefined,
-      };
-      this.log.request({ ...at, method: hop.method, url: hop.url }, request.headers, hop.keepsBody ? exchange.preview : undefined);
-    }
-  }
-
-  /** Sleeps before a retry; the caller's signal ends the wait (and the call) at once. */
-  private async wait(ms: number, signal: SignalLike | undefined, method: string, url: string, attempts: number): Promise<void> {
-    const follow = followSignal(signal);
+  private async send(attempt: AttemptContext): Promise<AttemptOutcome> {
+    const { call } = attempt;
+    const log = this.context.log;
+    let request = call.request;
+    log.request(attempt, request, call.bodyPreview);
     try {
-      await sleepUnlessAborted(ms, follow.signal);
+      for (let hops = 0; ; hops++) {
+        const outcome = await sendOnce(request, attempt);
+        if (outcome.kind !== "response" || hops >= call.maxRedirects) return outcome;
+        const hop = redirectOf(outcome.response, request);
+        if (!hop) return outcome;
+        log.response(attempt, request.url, outcome.response, 0, undefined);
+        request = {
+          method: hop.method,
+          url: hop.url,
+          headers: redirectedHeaders(request.headers, hop, this.context.credentials.secretHeaders),
+          data: hop.keepsBody ? request.data : undefined,
+        };
+        log.request(attempt, request, hop.keepsBody ? call.bodyPreview : undefined);
+      }
     } finally {
-      follow.dispose();
+      attempt.end();
     }
-    if (signal?.aborted) throw abortError(method, url, attempts, this.scrubber, true);
+  }
+
+  /** Logs a response; returns the wait before a retry, or undefined when the response is the call's answer. */
+  private retryAfterResponse(attempt: AttemptContext, res: ReceivedResponse): number | undefined {
+    const { call } = attempt;
+    const elapsedMs = attempt.elapsedMs();
+    let delay: number | undefined;
+    if (attempt.number < call.maxAttempts && res.status >= 400) {
+      const errorType = res.status === 429 ? errorTypeOf(res.body) : undefined;
+      if (isRetryableResponse(res.status, res.headers, errorType)) delay = retryDelay(attempt, res);
+    }
+    this.context.log.response(attempt, call.request.url, res, elapsedMs, delay);
+    return delay;
+  }
+
+  /** Logs a failed attempt; returns the wait before a retry, or throws the call's error. */
+  private retryAfterFailure(attempt: AttemptContext, outcome: Exclude<AttemptOutcome, { kind: "response" }>): number {
+    const { errors } = attempt.call;
+    const elapsedMs = attempt.elapsedMs();
+    const error =
+      outcome.kind === "aborted"
+        ? errors.aborted()
+        : outcome.kind === "timeout"
+          ? errors.timeout()
+          : errors.connection(outcome.failure);
+    const willRetry = outcome.kind !== "aborted" && attempt.number < attempt.call.maxAttempts;
+    const delay = willRetry ? retryDelay(attempt, undefined) : undefined;
+    this.context.log.failure(attempt, error, elapsedMs, delay);
+    if (delay === undefined) throw error;
+    return delay;
   }
 }
 
-/** The clock's sleep, cut short when the signal aborts even if a test clock ignores the signal. */
-function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  const sleeping = clock().sleep(ms, signal);
-  if (!signal) return sleeping;
-  if (signal.aborted) return Promise.resolve();
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => resolve();
-    signal.addEventListener("abort", onAbort, { once: true });
-    sleeping.then(
-      () => {
-        signal.removeEventListener("abort", onAbort);
-        resolve();
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
+/** The redirect a response asks for, or undefined (headers are read only for a 3xx). */
+function redirectOf(res: ReceivedResponse, request: OutgoingRequest): RedirectHop | undefined {
+  if (res.status < 300 || res.status >= 400) return undefined;
+  return redirectHop(res.status, res.headers["location"], request.url, request.method);
 }
 
-function hasKeys(value: object): boolean {
-  for (const _ in value) return true;
-  return false;
+/** Milliseconds before the next attempt, as the retry policy and the server (`res`) say. */
+function retryDelay(attempt: AttemptContext, res: ReceivedResponse | undefined): number {
+  return retryDelayMs(attempt.number - 1, attempt.call.retries, res, clock().now(), clock().random());
 }
 
-/** What a debug log line shows of a request body. */
-function bodyPreview(body: EncodedBody | undefined): string | undefined {
-  if (!body) return undefined;
-  const data = body.data;
-  if (typeof data === "string") return data;
-  if (typeof FormData !== "undefined" && data instanceof FormData) return "[multipart form data]";
-  if (isStream(data)) return "[stream]";
-  if (data instanceof Uint8Array || data instanceof ArrayBuffer) return `[${data.byteLength} bytes]`;
-  return "[body]";
+/** Sleeps before a retry; the caller's signal ends the wait, and the call, at once. */
+async function backoff(call: CallContext, ms: number): Promise<void> {
+  try {
+    await clock().sleep(ms, call.signal);
+  } catch (error) {
+    if (!call.signal?.aborted) throw error;
+  }
+  if (call.signal?.aborted) throw call.errors.abortedInBackoff();
 }

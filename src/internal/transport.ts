@@ -1,14 +1,14 @@
 /**
- * Sends one attempt with axios and says what became of it, without throwing: a response
- * (any status, body read in full), a timeout, a caller's abort, or a connection failure.
- * Redirects come back as responses (the runtime follows them). With `streaming`, a
- * `text/event-stream` response is handed over unread: the time limit ends at its headers,
- * and the caller's signal or the stream's own abort closes it.
+ * Sends one HTTP request of an attempt with axios and says what became of it, without
+ * throwing: a response (any status, body read in full), a timeout, a caller's abort, or a
+ * connection failure. Redirects come back as responses (the runtime follows them). When the
+ * call may stream, a `text/event-stream` response is handed over unread: the time limit ends
+ * at its headers, and the caller's signal or the stream's own abort closes it.
  */
-import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
+import axios, { type AxiosRequestConfig, type AxiosResponse } from "axios";
+import type { AttemptContext } from "./attempt";
 import { responseKindOf } from "./contract";
 import { ReceivedResponse, type StreamedBody } from "./response";
-import { attemptSignal, type SignalLike } from "./timeout";
 
 export type AttemptOutcome =
   | { readonly kind: "response"; readonly response: ReceivedResponse }
@@ -27,28 +27,8 @@ export interface OutgoingRequest {
   readonly data?: unknown;
 }
 
-/** How to send: the same for every attempt of a call. */
-export interface SendSettings {
-  /** The caller's own axios options for this call, passed through; undefined when there are none. */
-  readonly passThrough: AxiosRequestConfig | undefined;
-  /** `false` when no proxy can apply (see proxy.ts); undefined leaves it to axios. */
-  readonly proxy: false | undefined;
-  readonly timeoutMs: number;
-  readonly signal: SignalLike | undefined;
-  /** True when the response may be a `text/event-stream`, handed over unread. */
-  readonly streaming: boolean;
-}
-
-export async function sendOnce(
-  client: AxiosInstance,
-  request: OutgoingRequest,
-  settings: SendSettings,
-  /** The error for a stream the caller's signal ends while it is being read. */
-  streamAbortError: () => Error = () => new Error("aborted"),
-): Promise<AttemptOutcome> {
-  const { timeoutMs, signal: userSignal, streaming } = settings;
-  const attempt = attemptSignal(timeoutMs, userSignal);
-  let handedOver = false;
+export async function sendOnce(request: OutgoingRequest, attempt: AttemptContext): Promise<AttemptOutcome> {
+  const { call } = attempt;
   try {
     // Built as one literal: spreading another object first makes V8 build a slow object (microseconds per call).
     const config: AxiosRequestConfig = {
@@ -57,48 +37,54 @@ export async function sendOnce(
       headers: request.headers,
       data: request.data,
       signal: attempt.signal,
-      responseType: streaming ? "stream" : "arraybuffer",
+      responseType: call.streaming ? "stream" : "arraybuffer",
       transformResponse: keepBody,
       validateStatus: anyStatus,
       // The runtime follows redirects itself (see redirects.ts); this sends through plain node:http.
       maxRedirects: 0,
-      proxy: settings.proxy,
+      proxy: call.client.proxy,
     };
-    const raw = await client.request(settings.passThrough ? Object.assign({}, settings.passThrough, config, passThroughProxy(settings)) : config);
-    if (streaming) {
-      if (raw.status < 300 && responseKindOf(String(raw.headers["content-type"] ?? "")) === "stream") {
-        attempt.clearTimer();
-        handedOver = true;
-        const stream: StreamedBody = {
-          source: raw.data as AsyncIterable<Uint8Array>,
-          stop: () => {
-            attempt.abort();
-            attempt.dispose();
-          },
-          abortedByCaller: () => (userSignal?.aborted ? streamAbortError() : undefined),
-        };
-        return { kind: "response", response: new ReceivedResponse({ ...raw, data: undefined }, stream) };
-      }
-      raw.data = await readAll(raw.data as AsyncIterable<Uint8Array>);
-    }
+    const passThrough = call.passThrough;
+    const raw = await call.client.http.request(
+      passThrough ? Object.assign({}, passThrough, config, passThroughProxy(passThrough)) : config,
+    );
+    if (call.streaming) return await streamedOutcome(raw, request, attempt);
     return { kind: "response", response: new ReceivedResponse(raw) };
   } catch (error) {
     if (attempt.timedOut()) return { kind: "timeout" };
-    if (userSignal?.aborted || axios.isCancel(error)) return { kind: "aborted" };
+    if (call.signal?.aborted || axios.isCancel(error)) return { kind: "aborted" };
     if (!axios.isAxiosError(error)) throw error;
     // An axios `timeout` (from the seed's config or a custom instance's defaults).
     if (error.code === "ECONNABORTED" || error.code === "ETIMEDOUT") {
       if (/timeout/i.test(error.message)) return { kind: "timeout" };
     }
     return { kind: "connection", failure: error };
-  } finally {
-    if (!handedOver) attempt.dispose();
   }
 }
 
+/** An event stream is handed over unread; any other body is read in full. */
+async function streamedOutcome(
+  raw: AxiosResponse,
+  request: OutgoingRequest,
+  attempt: AttemptContext,
+): Promise<AttemptOutcome> {
+  if (raw.status >= 300 || responseKindOf(String(raw.headers["content-type"] ?? "")) !== "stream") {
+    raw.data = await readAll(raw.data as AsyncIterable<Uint8Array>);
+    return { kind: "response", response: new ReceivedResponse(raw) };
+  }
+  attempt.handOverStream();
+  const { call } = attempt;
+  const stream: StreamedBody = {
+    source: raw.data as AsyncIterable<Uint8Array>,
+    stop: () => attempt.stop(),
+    abortedByCaller: () => (call.signal?.aborted ? call.errors.aborted(request) : undefined),
+  };
+  return { kind: "response", response: new ReceivedResponse({ ...raw, data: undefined }, stream) };
+}
+
 /** A proxy the caller set for this call wins over the runtime's default. */
-function passThroughProxy(settings: SendSettings): AxiosRequestConfig {
-  return settings.passThrough && "proxy" in settings.passThrough ? { proxy: settings.passThrough.proxy } : {};
+function passThroughProxy(passThrough: AxiosRequestConfig): AxiosRequestConfig {
+  return "proxy" in passThrough ? { proxy: passThrough.proxy } : {};
 }
 
 /** The runtime reads bodies and judges statuses itself; axios passes both through. */

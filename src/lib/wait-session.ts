@@ -3,9 +3,9 @@
  * Every request and tool handler of the wait runs under `signal`, which aborts when the
  * caller's signal does or when the deadline passes, so nothing outlives the wait.
  */
+import { sleep } from "../internal/clock";
 import type { RequestOptions } from "../internal/runtime";
 import { WaitAbortedError, WaitTimeoutError } from "./errors";
-import { abortableSleep } from "./sleep";
 import { DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS, type WaitOptions } from "./wait-options";
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -29,7 +29,7 @@ export class WaitSession {
     this.intervalMs = nonNegative(options.intervalMs, "intervalMs") ?? DEFAULT_INTERVAL_MS;
     this.timeoutMs = nonNegative(options.timeoutMs, "timeoutMs") ?? DEFAULT_TIMEOUT_MS;
     this.now = options.now ?? Date.now;
-    this.sleeper = options.sleep ?? abortableSleep;
+    this.sleeper = options.sleep ?? sleep;
     this.deadline = this.now() + this.timeoutMs;
 
     this.onCallerAbort = () => this.controller.abort(new WaitAbortedError(this.subject, options.signal?.reason));
@@ -120,7 +120,11 @@ export class WaitSession {
 }
 
 /** Runs `body` with a session that is always disposed. */
-export async function withSession<T>(subject: string, options: WaitOptions<never> | undefined, body: (session: WaitSession) => Promise<T>): Promise<T> {
+export async function withSession<T>(
+  subject: string,
+  options: WaitOptions<never> | undefined,
+  body: (session: WaitSession) => Promise<T>,
+): Promise<T> {
   const session = new WaitSession(subject, options);
   try {
     return await body(session);
