@@ -1,6 +1,6 @@
 /** Document → ApiModel: the whole model stage in one call. */
 import type { GenConfig } from "../config";
-import { childPointer } from "../load/errors";
+import { childPointer } from "../load/pointer";
 import type { Resolver } from "../load/refs";
 import { isPlainObject } from "../load/validate";
 import type { ApiModel, SecurityScheme } from "./ir";

@@ -1,6 +1,6 @@
 /** Path Item and Operation Objects (OpenAPI 3.0 §4.7.9–4.7.10) → operations grouped by tag. */
 import type { GenConfig, PaginationRule } from "../config";
-import { childPointer } from "../load/errors";
+import { childPointer } from "../load/pointer";
 import type { Resolver } from "../load/refs";
 import { HTTP_METHODS, isPlainObject } from "../load/validate";
 import type { Operation, Pagination, Param, RequestBody, Response, Tag, TypeRef } from "./ir";

@@ -2,7 +2,7 @@
  * Schema Object (OpenAPI 3.0 §4.7.24, 3.1 §4.8.24) → TypeRef. Inline objects and enums
  * become named declarations ("hoisted"), named from where they appear.
  */
-import { childPointer } from "../load/errors";
+import { childPointer, pointerOf, pointerTokens } from "../load/pointer";
 import { isRef, type Resolver } from "../load/refs";
 import type { AliasDecl, Decl, Discriminator, EnumDecl, Field, Namespace, ObjectDecl, TypeRef } from "./ir";
 import { NameScope, enumMemberName, pascalCase, typeName, uniqueFieldNames } from "./names";
@@ -19,7 +19,6 @@ export interface Placement {
   readonly nameMaps?: boolean;
 }
 
-const COMPONENT_PREFIX = "#/components/schemas/";
 const UNKNOWN: TypeRef = { kind: "unknown" };
 
 export class SchemaModeler {
@@ -49,7 +48,7 @@ export class SchemaModeler {
   component(name: string): Decl {
     const existing = this.components.get(name);
     if (existing) return existing;
-    const pointer = COMPONENT_PREFIX + name.replace(/~/g, "~0").replace(/\//g, "~1");
+    const pointer = pointerOf(["components", "schemas", name]);
     const resolved = this.resolver.deref<Schema>(this.resolver.at(pointer), pointer);
     const schema = resolved.node;
     const declName = this.scopes.shared.claim([typeName(name), `${typeName(name)}Model`]);
@@ -77,20 +76,20 @@ export class SchemaModeler {
   }
 
   private refType(schema: { $ref: string }, pointer: string, place: Placement): TypeRef {
-    const ref = schema.$ref;
     const siblings = schema as Schema;
+    const target = this.resolver.target(schema.$ref, pointer);
+    const name = componentName(target);
     let type: TypeRef;
-    if (ref.startsWith(COMPONENT_PREFIX) && !ref.slice(COMPONENT_PREFIX.length).includes("/")) {
-      const name = ref.slice(COMPONENT_PREFIX.length).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (name !== undefined) {
       type = { kind: "named", decl: this.component(name) };
     } else {
-      if (this.inProgress.has(ref)) return UNKNOWN;
-      this.inProgress.add(ref);
+      if (this.inProgress.has(target)) return UNKNOWN;
+      this.inProgress.add(target);
       try {
-        const target = this.resolver.deref(schema, pointer);
-        type = this.typeOf(target.node, target.pointer, place);
+        const resolved = this.resolver.deref(schema, pointer);
+        type = this.typeOf(resolved.node, resolved.pointer, place);
       } finally {
-        this.inProgress.delete(ref);
+        this.inProgress.delete(target);
       }
     }
     // 3.0 `nullable` next to a $ref (and 3.1 siblings) still applies.
@@ -271,6 +270,12 @@ export class SchemaModeler {
     delete siblings.$ref;
     return { ...resolved, ...siblings };
   }
+}
+
+/** `Pet` for `#/components/schemas/Pet`; undefined for any other pointer (a property deep inside one, say). */
+function componentName(pointer: string): string | undefined {
+  const tokens = pointerTokens(pointer);
+  return tokens?.length === 3 && tokens[0] === "components" && tokens[1] === "schemas" ? tokens[2] : undefined;
 }
 
 function typeList(s: Schema): string[] {
