@@ -5,6 +5,7 @@
 import type { GenConfig } from "../config";
 import type { Decl, EnumDecl, Namespace, ObjectDecl, Operation, Param, Tag, TypeRef } from "../model/ir";
 import { isBindingName, pascalCase, snakeCase } from "../model/names";
+import { someType } from "../model/typeref";
 import { access, key, literal, str } from "./code";
 import { printType } from "./print-type";
 
@@ -200,20 +201,7 @@ export class ExampleValues {
 
 /** A type's text contains a file (`Upload`), which not every package's entry point exports. */
 function mentionsBinary(type: TypeRef): boolean {
-  switch (type.kind) {
-    case "binary":
-      return true;
-    case "array":
-      return mentionsBinary(type.items);
-    case "map":
-      return mentionsBinary(type.values);
-    case "nullable":
-      return mentionsBinary(type.inner);
-    case "union":
-      return type.members.some((m) => mentionsBinary(m));
-    default:
-      return false;
-  }
+  return someType(type, (t) => t.kind === "binary");
 }
 
 /** `const name: Type = ` (the type is left to inference when it would name `Upload`). */
