@@ -30,7 +30,9 @@ export class Resolver {
     const seen = new Set<string>();
     while (isRef(current)) {
       const target = this.target(current.$ref, pointer);
-      if (seen.has(target)) throw this.error(from, `$ref cycle with no schema in it: ${[...seen, target].join(" -> ")}`);
+      if (seen.has(target)) {
+        throw this.error(from, `$ref cycle with no schema in it: ${[...seen, target].join(" -> ")}`);
+      }
       seen.add(target);
       current = this.at(target);
       pointer = target;
@@ -44,9 +46,13 @@ export class Resolver {
    */
   target(ref: string, from: string): string {
     const at = childPointer(from, "$ref");
-    if (isExternalRef(ref)) throw this.error(at, `external $ref "${ref}" is not supported; bundle the document into one file first`);
+    if (isExternalRef(ref)) {
+      throw this.error(at, `external $ref "${ref}" is not supported; bundle the document into one file first`);
+    }
     const pointer = refPointer(ref);
-    if (pointer === undefined) throw this.error(at, `$ref "${ref}" is not a JSON pointer such as "#/components/schemas/Name"`);
+    if (pointer === undefined) {
+      throw this.error(at, `$ref "${ref}" is not a JSON pointer such as "#/components/schemas/Name"`);
+    }
     if (this.at(pointer) === undefined) throw this.error(at, `$ref target "${ref}" does not exist`);
     return pointer;
   }

@@ -188,12 +188,15 @@ export class SchemaModeler {
     let additionalProperties: Schema | undefined;
     let description: string | undefined;
     const allOf = childPointer(pointer, "allOf");
-    const parts = [...s.allOf.map((part, i) => ({ part, at: childPointer(allOf, i) })), { part: { ...s, allOf: undefined }, at: pointer }];
+    const own = { part: { ...s, allOf: undefined }, at: pointer };
+    const parts = [...s.allOf.map((part, i) => ({ part, at: childPointer(allOf, i) })), own];
     for (const { part, at } of parts) {
       const resolved = this.resolver.deref(part, at);
       const flat = this.flattenAllOf(schemaObject(resolved.node) ?? {}, resolved.pointer, depth + 1);
       Object.assign(properties, flat.properties ?? {});
-      for (const name of Array.isArray(flat.required) ? flat.required : []) if (!required.includes(name)) required.push(name);
+      for (const name of Array.isArray(flat.required) ? flat.required : []) {
+        if (!required.includes(name)) required.push(name);
+      }
       if (flat.additionalProperties !== undefined) additionalProperties = flat.additionalProperties;
       if (flat.description && !description) description = flat.description;
     }
@@ -223,10 +226,17 @@ export class SchemaModeler {
     return { kind: "enum", name, namespace, members, ...docs };
   }
 
-  private unionType(members: readonly unknown[], pointer: string, keyword: string, s: SchemaObject, place: Placement): TypeRef {
+  private unionType(
+    members: readonly unknown[],
+    pointer: string,
+    keyword: string,
+    s: SchemaObject,
+    place: Placement,
+  ): TypeRef {
     const isNull = (plain: SchemaObject | undefined) =>
       !!plain && (plain.type === "null" || (Array.isArray(plain.enum) && plain.enum.length === 1 && plain.enum[0] === null));
-    const located: Located[] = members.map((node, i) => ({ node, pointer: childPointer(childPointer(pointer, keyword), i) }));
+    const list = childPointer(pointer, keyword);
+    const located: Located[] = members.map((node, i) => ({ node, pointer: childPointer(list, i) }));
     const real = located.filter((m) => !isNull(this.plain(m.node, m.pointer)));
     const nullable = real.length < located.length;
     // A lone member (`anyOf: [X, null]`) takes the spot's own names; several get numbered ones.
@@ -234,7 +244,8 @@ export class SchemaModeler {
       if (real.length === 1) return this.typeOf(m.node, m.pointer, place);
       const title = this.plain(m.node, m.pointer)?.title;
       const titled = typeof title === "string" ? [`${place.candidates[0]}${pascalCase(title)}`] : [];
-      return this.typeOf(m.node, m.pointer, { namespace: place.namespace, candidates: [...titled, `${place.candidates[0]}${i + 1}`] });
+      const candidates = [...titled, `${place.candidates[0]}${i + 1}`];
+      return this.typeOf(m.node, m.pointer, { namespace: place.namespace, candidates });
     });
     let type: TypeRef;
     if (types.length === 0) type = UNKNOWN;
@@ -254,7 +265,8 @@ export class SchemaModeler {
       return plain?.allOf ? this.flattenAllOf(plain, m.pointer) : plain;
     });
     const propertyMaps = objects.map((o) => o?.properties);
-    if (!propertyMaps.every((p): p is Readonly<Record<string, Schema>> => typeof p === "object" && p !== null)) return undefined;
+    const isMap = (p: unknown): p is Readonly<Record<string, Schema>> => typeof p === "object" && p !== null;
+    if (!propertyMaps.every(isMap)) return undefined;
     const declared = typeof s.discriminator?.propertyName === "string" ? [s.discriminator.propertyName] : [];
     const candidates = [...declared, "type", ...Object.keys(propertyMaps[0])];
     for (const property of [...new Set(candidates)]) {

@@ -7,8 +7,8 @@ import type { TypeRef } from "./ir";
 
 type Of<K extends TypeRef["kind"]> = Extract<TypeRef, { readonly kind: K }>;
 
-/** `string`, `number`, `boolean`, `unknown`, `binary` and `null`: types with nothing inside. */
-export type KeywordType = Exclude<TypeRef, { readonly kind: "literal" | "named" | "array" | "map" | "union" | "nullable" }>;
+/** Types with nothing inside, written as a keyword (`binary` as the style's file type). */
+export type KeywordType = Of<"string" | "number" | "boolean" | "unknown" | "binary" | "null">;
 
 /** The types directly inside one. */
 export function childTypes(type: TypeRef): readonly TypeRef[] {
