@@ -1,4 +1,4 @@
-/** The one place that turns spec names into TypeScript names. */
+/** The one place for naming rules: spec names → TypeScript names, and which names code may write as they are. */
 
 /** Names a module-level declaration must not take: emitted code and the runtime use these globals. */
 const RESERVED_TYPE_NAMES = new Set([
