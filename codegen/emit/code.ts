@@ -1,4 +1,5 @@
 /** The one place that turns text from the document into code: literals, keys and comments. */
+import { isIdentifier } from "../model/names";
 
 /** A string literal; JSON's escaping is valid JavaScript and covers quotes, newlines and `${`. */
 export function str(value: string): string {
@@ -10,21 +11,19 @@ export function literal(value: string | number | boolean): string {
   return typeof value === "string" ? str(value) : String(value);
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /** An object key or class member name, quoted only when it must be. */
 export function key(name: string): string {
-  return IDENTIFIER.test(name) ? name : str(name);
+  return isIdentifier(name) ? name : str(name);
 }
 
 /** `obj.name` or `obj["name"]`. */
 export function access(object: string, name: string): string {
-  return IDENTIFIER.test(name) ? `${object}.${name}` : `${object}[${str(name)}]`;
+  return isIdentifier(name) ? `${object}.${name}` : `${object}[${str(name)}]`;
 }
 
 /** `obj?.name` or `obj?.["name"]`. */
 export function optionalAccess(object: string, name: string): string {
-  return IDENTIFIER.test(name) ? `${object}?.${name}` : `${object}?.[${str(name)}]`;
+  return isIdentifier(name) ? `${object}?.${name}` : `${object}?.[${str(name)}]`;
 }
 
 /** A JSDoc block from description text (or "" when there is nothing to say). */

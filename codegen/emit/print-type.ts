@@ -1,8 +1,9 @@
 /**
- * The one walk over a TypeRef that every printer shares (code, docs, examples, --diff).
+ * How a TypeRef reads as TypeScript text, shared by every printer (code, docs, examples, --diff).
  * Callers only say how a declaration's name and a leaf look.
  */
 import type { Decl, TypeRef } from "../model/ir";
+import { foldType } from "../model/typeref";
 import { literal } from "./code";
 
 export interface TypeStyle {
@@ -16,28 +17,14 @@ export interface TypeStyle {
 
 export function printType(type: TypeRef, style: TypeStyle): string {
   const leaf = (text: string, kind: "keyword" | "literal") => (style.leaf ? style.leaf(text, kind) : text);
-  switch (type.kind) {
-    case "string":
-    case "number":
-    case "boolean":
-    case "null":
-    case "unknown":
-      return leaf(type.kind, "keyword");
-    case "binary":
-      return leaf(style.binary, "keyword");
-    case "literal":
-      return leaf(literal(type.value), "literal");
-    case "named":
-      return style.named(type.decl);
-    case "array": {
-      const items = printType(type.items, style);
-      return type.items.kind === "union" || type.items.kind === "nullable" ? `(${items})[]` : `${items}[]`;
-    }
-    case "map":
-      return `Record<string, ${printType(type.values, style)}>`;
-    case "union":
-      return type.members.map((m) => printType(m, style)).join(" | ");
-    case "nullable":
-      return `${printType(type.inner, style)} | ${leaf("null", "keyword")}`;
-  }
+  return foldType<string>(type, {
+    keyword: (t) => leaf(t.kind === "binary" ? style.binary : t.kind, "keyword"),
+    literal: (t) => leaf(literal(t.value), "literal"),
+    named: (t) => style.named(t.decl),
+    // `A | B` and `A | null` need parentheses to be an array's item type.
+    array: (items, t) => (t.items.kind === "union" || t.items.kind === "nullable" ? `(${items})[]` : `${items}[]`),
+    map: (values) => `Record<string, ${values}>`,
+    union: (members) => members.join(" | "),
+    nullable: (inner) => `${inner} | ${leaf("null", "keyword")}`,
+  });
 }

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { load, YAMLException } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import { SpecError, childPointer } from "./errors";
+import { SpecError } from "./errors";
+import { childPointer } from "./pointer";
 
 export interface SourceDocument {
   readonly file: string;

@@ -1,6 +1,7 @@
 /** Local `$ref` resolution ("#/components/schemas/X"), with the pointer of every node kept. */
 import type { SourceDocument } from "./document";
-import { SpecError, parsePointer } from "./errors";
+import { SpecError } from "./errors";
+import { childPointer, isExternalRef, pointerTokens, refPointer } from "./pointer";
 
 export interface Located<T = unknown> {
   readonly node: T;
@@ -10,9 +11,9 @@ export interface Located<T = unknown> {
 export class Resolver {
   constructor(readonly doc: SourceDocument) {}
 
-  /** The node at a pointer, or undefined. */
+  /** The node at a pointer (`#/a/b`, not percent-encoded: pass a `$ref` through `target`), or undefined. */
   at(pointer: string): unknown {
-    const tokens = parsePointer(pointer);
+    const tokens = pointerTokens(pointer);
     if (!tokens) return undefined;
     let node: unknown = this.doc.root;
     for (const token of tokens) {
@@ -28,16 +29,32 @@ export class Resolver {
     let pointer = from;
     const seen = new Set<string>();
     while (isRef(current)) {
-      const ref = current.$ref;
-      if (seen.has(ref)) throw this.error(from, `$ref cycle with no schema in it: ${[...seen, ref].join(" -> ")}`);
-      seen.add(ref);
-      if (!ref.startsWith("#")) throw this.error(pointer, `external $ref "${ref}" is not supported; bundle the document into one file first`);
-      const target = this.at(ref);
-      if (target === undefined) throw this.error(`${pointer}/$ref`, `$ref target "${ref}" does not exist`);
-      current = target;
-      pointer = ref;
+      const target = this.target(current.$ref, pointer);
+      if (seen.has(target)) {
+        throw this.error(from, `$ref cycle with no schema in it: ${[...seen, target].join(" -> ")}`);
+      }
+      seen.add(target);
+      current = this.at(target);
+      pointer = target;
     }
     return { node: current as T, pointer };
+  }
+
+  /**
+   * The pointer a `$ref` written at `from` names, so two spellings of one target compare equal.
+   * A ref that leaves the document, is not a pointer or points nowhere is a located error.
+   */
+  target(ref: string, from: string): string {
+    const at = childPointer(from, "$ref");
+    if (isExternalRef(ref)) {
+      throw this.error(at, `external $ref "${ref}" is not supported; bundle the document into one file first`);
+    }
+    const pointer = refPointer(ref);
+    if (pointer === undefined) {
+      throw this.error(at, `$ref "${ref}" is not a JSON pointer such as "#/components/schemas/Name"`);
+    }
+    if (this.at(pointer) === undefined) throw this.error(at, `$ref target "${ref}" does not exist`);
+    return pointer;
   }
 
   error(pointer: string, problem: string): SpecError {

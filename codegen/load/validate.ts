@@ -1,5 +1,5 @@
 /** Checks the document's shape before modelling, so later stages can trust it. */
-import { childPointer } from "./errors";
+import { childPointer } from "./pointer";
 import type { Resolver } from "./refs";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -26,10 +26,7 @@ function checkRefs(resolver: Resolver, node: unknown, pointer: string, depth: nu
     return;
   }
   const ref = (node as { $ref?: unknown }).$ref;
-  if (typeof ref === "string") {
-    if (!ref.startsWith("#")) throw resolver.error(childPointer(pointer, "$ref"), `external $ref "${ref}" is not supported; bundle the document into one file first`);
-    if (resolver.at(ref) === undefined) throw resolver.error(childPointer(pointer, "$ref"), `$ref target "${ref}" does not exist`);
-  }
+  if (typeof ref === "string") resolver.target(ref, pointer);
   for (const [key, value] of Object.entries(node)) {
     // Examples are free-form data; a "$ref" key inside one is not a reference.
     if (key === "example" || key === "examples" || key === "x-oaiMeta") continue;

@@ -7,7 +7,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseText } from "../load/document";
-import { SpecError, childPointer } from "../load/errors";
+import { SpecError } from "../load/errors";
+import { childPointer } from "../load/pointer";
 
 export const LOCK_FILE = "gen.lock";
 const LOCK_VERSION = 1;

@@ -2,7 +2,8 @@
 import { CLIENT_OPTION_KEYS } from "../../src/internal/contract";
 import type { GenConfig } from "../config";
 import { EMPTY_LOCK, type SurfaceLock } from "../lock/lock";
-import { childPointer } from "../load/errors";
+import type { OpenApiDocument, SecuritySchemeObject } from "../load/openapi";
+import { childPointer } from "../load/pointer";
 import type { Resolver } from "../load/refs";
 import { isPlainObject } from "../load/validate";
 import type { ApiModel, SecurityScheme } from "./ir";
@@ -11,7 +12,7 @@ import { buildOperations } from "./operations";
 import { SchemaModeler } from "./schemas";
 
 export function buildModel(resolver: Resolver, config: GenConfig, lock: SurfaceLock = EMPTY_LOCK): ApiModel {
-  const root = resolver.doc.root as Record<string, any>;
+  const root = documentOf(resolver);
   const schemas = new SchemaModeler(resolver);
   const tags = buildOperations(resolver, schemas, config, lock);
   // Without a tag filter, every component is part of the SDK, used by an operation or not.
@@ -30,21 +31,26 @@ export function buildModel(resolver: Resolver, config: GenConfig, lock: SurfaceL
   };
 }
 
-function serverURL(root: Record<string, any>): string {
+/** The document, typed: validateDocument has checked its outline. */
+function documentOf(resolver: Resolver): OpenApiDocument {
+  return resolver.doc.root as unknown as OpenApiDocument;
+}
+
+function serverURL(root: OpenApiDocument): string {
   const server = Array.isArray(root.servers) ? root.servers[0] : undefined;
   if (!isPlainObject(server) || typeof server.url !== "string") return "http://localhost";
   // Server variables take their defaults.
-  const variables = isPlainObject(server.variables) ? server.variables : {};
-  return server.url.replace(/\{([^}]+)\}/g, (_, name: string) => String((variables[name] as { default?: unknown })?.default ?? ""));
+  const variables = isPlainObject(server.variables) ? server.variables : undefined;
+  return server.url.replace(/\{([^}]+)\}/g, (_, name: string) => String(variables?.[name]?.default ?? ""));
 }
 
 function securitySchemes(resolver: Resolver): SecurityScheme[] {
-  const root = resolver.doc.root as Record<string, any>;
+  const root = documentOf(resolver);
   const schemes = root.components?.securitySchemes;
   if (!isPlainObject(schemes)) return [];
   const used = new Set<string>();
   const requirements: unknown[] = [root.security];
-  for (const item of Object.values((root.paths ?? {}) as Record<string, unknown>)) {
+  for (const item of Object.values(root.paths ?? {})) {
     if (isPlainObject(item)) for (const op of Object.values(item)) if (isPlainObject(op)) requirements.push(op.security);
   }
   for (const list of requirements) {
@@ -58,9 +64,8 @@ function securitySchemes(resolver: Resolver): SecurityScheme[] {
   for (const name of Object.keys(schemes).sort()) {
     if (!used.has(name)) continue;
     const pointer = childPointer("#/components/securitySchemes", name);
-    const resolved: unknown = resolver.deref(schemes[name], pointer).node;
-    if (!isPlainObject(resolved)) throw resolver.error(pointer, "a security scheme must be an object");
-    const scheme = resolved as Record<string, any>;
+    const scheme = resolver.deref<SecuritySchemeObject | undefined>(schemes[name], pointer).node;
+    if (!isPlainObject(scheme)) throw resolver.error(pointer, "a security scheme must be an object");
     if (scheme.type === "apiKey" && typeof scheme.name !== "string") throw resolver.error(pointer, "an apiKey security scheme needs a `name`");
     const optionName = names.claim([camelCase(name), `${camelCase(name)}Auth`]);
     const description = typeof scheme.description === "string" ? scheme.description : undefined;

@@ -1,4 +1,4 @@
-/** The one place that turns spec names into TypeScript names. */
+/** The one place for naming rules: spec names → TypeScript names, and which names code may write as they are. */
 
 /** Names a module-level declaration must not take: emitted code and the runtime use these globals. */
 const RESERVED_TYPE_NAMES = new Set([
@@ -12,12 +12,29 @@ const RESERVED_TYPE_NAMES = new Set([
 /** Field names that would mean something else inside a class body or object. */
 const RESERVED_FIELD_NAMES = new Set(["constructor", "__proto__", "prototype"]);
 
-/** Words that cannot name a function parameter (strict mode). */
+/**
+ * Words that cannot name a parameter or `const` in a strict-mode module, plus `undefined`:
+ * shadowing it is legal but would change what generated code means by it.
+ */
 const RESERVED_WORDS = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
-    "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
-    "implements interface package private protected public await arguments eval").split(" "),
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "yield let static implements interface package private protected public await arguments eval undefined"
+  ).split(" "),
 );
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** An ASCII JavaScript identifier: may be written as `obj.name` or `{ name: ... }` without quotes. */
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
+/** A name a parameter or local `const` may take as it is. */
+export function isBindingName(name: string): boolean {
+  return isIdentifier(name) && !RESERVED_WORDS.has(name);
+}
 
 /** Splits `file_ids`, `OpenAIFile`, `x-rate-limit` or `2xx` into words. */
 export function words(name: string): string[] {
@@ -28,8 +45,12 @@ export function words(name: string): string[] {
     .filter(Boolean);
 }
 
+function capitalize(word: string): string {
+  return word[0].toUpperCase() + word.slice(1);
+}
+
 export function pascalCase(name: string): string {
-  const result = words(name).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  const result = words(name).map(capitalize).join("");
   return leadingDigitSafe(result || "Unnamed", "N");
 }
 
@@ -38,7 +59,14 @@ export function camelCase(name: string): string {
   if (parts.length === 0) return "value";
   const [first, ...rest] = parts;
   const head = /^[A-Z0-9]+$/.test(first) ? first.toLowerCase() : first[0].toLowerCase() + first.slice(1);
-  return leadingDigitSafe(head + rest.map((w) => w[0].toUpperCase() + w.slice(1)).join(""), "_");
+  return leadingDigitSafe(head + rest.map(capitalize).join(""), "_");
+}
+
+/** `threadId` → `thread_id`: lower-case words joined by underscores ("" when there are none). */
+export function snakeCase(name: string): string {
+  return words(name)
+    .map((w) => w.toLowerCase())
+    .join("_");
 }
 
 function leadingDigitSafe(name: string, prefix: string): string {
@@ -60,13 +88,19 @@ export function fieldName(wireName: string): string {
 /** A method argument name: a field name that is also a legal parameter (`class` → `classValue`). */
 export function argumentName(wireName: string): string {
   const name = fieldName(wireName);
-  return RESERVED_WORDS.has(name) ? `${name}Value` : name;
+  return isBindingName(name) ? name : `${name}Value`;
 }
 
-/** An enum member name for a value: `in_progress` → `InProgress`, `1` → `One`. */
+/**
+ * An enum member name for a value. Strings: `in_progress` → `InProgress`, `2xx` → `Value2xx`,
+ * `""` → `Empty`. Numbers: `1` → `Value1`, `1.5` → `Value1_5`, `-1` → `Minus1`.
+ */
 export function enumMemberName(value: string | number | boolean): string {
-  if (typeof value === "number") return value < 0 ? `Minus${pascalCase(String(-value))}` : `Value${String(value).replace(/\W/g, "_")}`;
-  const name = words(String(value)).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  if (typeof value === "number") {
+    const digits = String(Math.abs(value)).replace(/\W/g, "_");
+    return value < 0 ? `Minus${digits}` : `Value${digits}`;
+  }
+  const name = words(String(value)).map(capitalize).join("");
   if (name === "") return "Empty";
   return /^[0-9]/.test(name) ? `Value${name}` : name;
 }

@@ -2,7 +2,7 @@
 import { BASE_RESULT_FIELDS, bodyKindOf, normalizeMediaType, responseKindOf } from "../../src/internal/contract";
 import type { GenConfig, PaginationRule } from "../config";
 import type { SurfaceLock } from "../lock/lock";
-import { childPointer } from "../load/errors";
+import { childPointer } from "../load/pointer";
 import type { Resolver } from "../load/refs";
 import { HTTP_METHODS, isPlainObject } from "../load/validate";
 import { callShapeOf } from "./call-shape";

@@ -2,12 +2,11 @@
  * Schema Object (OpenAPI 3.0 §4.7.24, 3.1 §4.8.24) → TypeRef. Inline objects and enums
  * become named declarations ("hoisted"), named from where they appear.
  */
-import { childPointer } from "../load/errors";
-import { isRef, type Resolver } from "../load/refs";
-import type { AliasDecl, Decl, Discriminator, EnumDecl, Field, Namespace, ObjectDecl, TypeRef } from "./ir";
+import type { Schema, SchemaObject } from "../load/openapi";
+import { childPointer, pointerOf, pointerTokens } from "../load/pointer";
+import { isRef, type Located, type Resolver } from "../load/refs";
+import type { AliasDecl, Decl, Discriminator, Docs, EnumDecl, Field, Namespace, ObjectDecl, TypeRef } from "./ir";
 import { NameScope, enumMemberName, pascalCase, typeName, uniqueFieldNames } from "./names";
-
-type Schema = Record<string, any>;
 
 /** Where an inline schema sits: the names it may take if it needs a declaration. */
 export interface Placement {
@@ -19,7 +18,6 @@ export interface Placement {
   readonly nameMaps?: boolean;
 }
 
-const COMPONENT_PREFIX = "#/components/schemas/";
 const UNKNOWN: TypeRef = { kind: "unknown" };
 
 export class SchemaModeler {
@@ -39,8 +37,8 @@ export class SchemaModeler {
   typeOf(schema: unknown, pointer: string, place: Placement): TypeRef {
     if (isRef(schema)) return this.refType(schema, pointer, place);
     if (typeof schema === "boolean") return schema ? UNKNOWN : { kind: "null" };
-    if (typeof schema !== "object" || schema === null) return UNKNOWN;
-    const s = schema as Schema;
+    const s = schemaObject(schema);
+    if (!s) return UNKNOWN;
     const type = this.baseType(s, pointer, place);
     return isNullable(s) && type.kind !== "nullable" && type.kind !== "null" && type.kind !== "unknown" ? { kind: "nullable", inner: type } : type;
   }
@@ -49,25 +47,25 @@ export class SchemaModeler {
   component(name: string): Decl {
     const existing = this.components.get(name);
     if (existing) return existing;
-    const pointer = COMPONENT_PREFIX + name.replace(/~/g, "~0").replace(/\//g, "~1");
-    const resolved = this.resolver.deref<Schema>(this.resolver.at(pointer), pointer);
-    const schema = resolved.node;
+    const pointer = pointerOf(["components", "schemas", name]);
+    const resolved = this.resolver.deref(this.resolver.at(pointer), pointer);
+    const schema = schemaObject(resolved.node);
     const declName = this.scopes.shared.claim([typeName(name), `${typeName(name)}Model`]);
     const docs = docsOf(schema);
-    if (isObjectWithProperties(schema) || (schema?.allOf && !isNullable(schema))) {
+    if (schema && (isObjectWithProperties(schema) || (schema.allOf && !isNullable(schema)))) {
       const decl: ObjectDecl = { kind: "object", name: declName, namespace: "shared", fields: [], ...docs };
       this.register(name, decl);
       this.fillObject(decl, this.flattenAllOf(schema, resolved.pointer), resolved.pointer);
       return decl;
     }
     if (Array.isArray(schema?.enum) && !schema.oneOf && !schema.anyOf) {
-      const decl = this.enumDecl(declName, "shared", schema, docs);
+      const decl = this.enumDecl(declName, "shared", schema.enum, docs);
       this.register(name, decl);
       return decl;
     }
     const decl: AliasDecl = { kind: "alias", name: declName, namespace: "shared", type: UNKNOWN, ...docs };
     this.register(name, decl);
-    decl.type = this.typeOf(schema, resolved.pointer, { namespace: "shared", candidates: [`${declName}Value`] });
+    decl.type = this.typeOf(resolved.node, resolved.pointer, { namespace: "shared", candidates: [`${declName}Value`] });
     return decl;
   }
 
@@ -76,43 +74,48 @@ export class SchemaModeler {
     this.decls.push(decl);
   }
 
-  private refType(schema: { $ref: string }, pointer: string, place: Placement): TypeRef {
-    const ref = schema.$ref;
-    const siblings = schema as Schema;
+  private refType(schema: SchemaObject & { $ref: string }, pointer: string, place: Placement): TypeRef {
+    const target = this.resolver.target(schema.$ref, pointer);
+    const name = componentName(target);
     let type: TypeRef;
-    if (ref.startsWith(COMPONENT_PREFIX) && !ref.slice(COMPONENT_PREFIX.length).includes("/")) {
-      const name = ref.slice(COMPONENT_PREFIX.length).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (name !== undefined) {
       type = { kind: "named", decl: this.component(name) };
     } else {
-      if (this.inProgress.has(ref)) return UNKNOWN;
-      this.inProgress.add(ref);
+      if (this.inProgress.has(target)) return UNKNOWN;
+      this.inProgress.add(target);
       try {
-        const target = this.resolver.deref(schema, pointer);
-        type = this.typeOf(target.node, target.pointer, place);
+        const resolved = this.resolver.deref(schema, pointer);
+        type = this.typeOf(resolved.node, resolved.pointer, place);
       } finally {
-        this.inProgress.delete(ref);
+        this.inProgress.delete(target);
       }
     }
     // 3.0 `nullable` next to a $ref (and 3.1 siblings) still applies.
-    return siblings.nullable === true && type.kind !== "nullable" ? { kind: "nullable", inner: type } : type;
+    return schema.nullable === true && type.kind !== "nullable" ? { kind: "nullable", inner: type } : type;
   }
 
-  private baseType(s: Schema, pointer: string, place: Placement): TypeRef {
+  private baseType(s: SchemaObject, pointer: string, place: Placement): TypeRef {
     if ("const" in s) return literal(s.const);
-    if (Array.isArray(s.enum)) return this.enumType(s, pointer, place);
+    if (Array.isArray(s.enum)) return this.enumType(s, s.enum, pointer, place);
     const union = s.oneOf ?? s.anyOf;
     if (Array.isArray(union)) return this.unionType(union, pointer, s.oneOf ? "oneOf" : "anyOf", s, place);
     if (Array.isArray(s.allOf)) {
-      if (s.allOf.length === 1 && !s.properties) return this.typeOf(s.allOf[0], childPointer(pointer, "allOf") + "/0", place);
+      const allOf = childPointer(pointer, "allOf");
+      if (s.allOf.length === 1 && !s.properties) return this.typeOf(s.allOf[0], childPointer(allOf, 0), place);
       return this.objectType(this.flattenAllOf(s, pointer), pointer, place);
     }
     const types = typeList(s);
     if (types.length > 1) {
-      const members = types.filter((t) => t !== "null").map((t) => this.baseType({ ...s, type: t }, pointer, place));
+      const members = types.filter((t) => t !== "null").map((t) => this.typeOfKind(t, s, pointer, place));
       const type: TypeRef = members.length === 1 ? members[0] : { kind: "union", members };
       return types.includes("null") ? { kind: "nullable", inner: type } : type;
     }
-    switch (types[0]) {
+    return this.typeOfKind(types[0], s, pointer, place);
+  }
+
+  /** The type for one `type` keyword value (`"string"`, `"array"`, ...). */
+  private typeOfKind(kind: string | undefined, s: SchemaObject, pointer: string, place: Placement): TypeRef {
+    switch (kind) {
       case "null":
         return { kind: "null" };
       case "string":
@@ -131,7 +134,7 @@ export class SchemaModeler {
     }
   }
 
-  private objectType(s: Schema, pointer: string, place: Placement): TypeRef {
+  private objectType(s: SchemaObject, pointer: string, place: Placement): TypeRef {
     if (isObjectWithProperties(s)) {
       const name = this.scopes[place.namespace].claim(place.candidates);
       const decl: ObjectDecl = { kind: "object", name, namespace: place.namespace, fields: [], ...docsOf(s) };
@@ -148,14 +151,14 @@ export class SchemaModeler {
     return { kind: "named", decl };
   }
 
-  private additionalType(s: Schema, pointer: string, place: Placement): TypeRef | undefined {
+  private additionalType(s: SchemaObject, pointer: string, place: Placement): TypeRef | undefined {
     const extra = s.additionalProperties;
     if (extra === undefined || extra === true || extra === false) return undefined;
     return this.typeOf(extra, childPointer(pointer, "additionalProperties"), { namespace: place.namespace, candidates: place.candidates.map((c) => `${c}Value`) });
   }
 
-  private fillObject(decl: ObjectDecl, s: Schema, pointer: string): void {
-    const properties = (s.properties ?? {}) as Record<string, unknown>;
+  private fillObject(decl: ObjectDecl, s: SchemaObject, pointer: string): void {
+    const properties = s.properties ?? {};
     const required = new Set<string>(Array.isArray(s.required) ? s.required : []);
     const wireNames = Object.keys(properties);
     const names = uniqueFieldNames(wireNames);
@@ -178,29 +181,36 @@ export class SchemaModeler {
   }
 
   /** Merges `allOf` members (following refs) into one object schema. */
-  private flattenAllOf(s: Schema, pointer: string, depth = 0): Schema {
+  private flattenAllOf(s: SchemaObject, pointer: string, depth = 0): SchemaObject {
     if (!Array.isArray(s.allOf) || depth > 32) return s;
-    const merged: Schema = { type: "object", properties: {}, required: [] as string[] };
-    const parts = [...s.allOf.map((part: unknown, i: number) => ({ part, at: `${childPointer(pointer, "allOf")}/${i}` })), { part: { ...s, allOf: undefined }, at: pointer }];
+    const properties: Record<string, Schema> = {};
+    const required: string[] = [];
+    let additionalProperties: Schema | undefined;
+    let description: string | undefined;
+    const allOf = childPointer(pointer, "allOf");
+    const own = { part: { ...s, allOf: undefined }, at: pointer };
+    const parts = [...s.allOf.map((part, i) => ({ part, at: childPointer(allOf, i) })), own];
     for (const { part, at } of parts) {
-      const resolved = this.resolver.deref<Schema>(part, at);
-      const flat = this.flattenAllOf(resolved.node ?? {}, resolved.pointer, depth + 1);
-      Object.assign(merged.properties, flat.properties ?? {});
-      for (const name of flat.required ?? []) if (!merged.required.includes(name)) merged.required.push(name);
-      if (flat.additionalProperties !== undefined) merged.additionalProperties = flat.additionalProperties;
-      if (flat.description && !merged.description) merged.description = flat.description;
+      const resolved = this.resolver.deref(part, at);
+      const flat = this.flattenAllOf(schemaObject(resolved.node) ?? {}, resolved.pointer, depth + 1);
+      Object.assign(properties, flat.properties ?? {});
+      for (const name of Array.isArray(flat.required) ? flat.required : []) {
+        if (!required.includes(name)) required.push(name);
+      }
+      if (flat.additionalProperties !== undefined) additionalProperties = flat.additionalProperties;
+      if (flat.description && !description) description = flat.description;
     }
-    return merged;
+    return { type: "object", properties, required, additionalProperties, description };
   }
 
-  private enumType(s: Schema, pointer: string, place: Placement): TypeRef {
-    const values = (s.enum as unknown[]).filter((v) => v !== null);
-    const nullable = values.length !== s.enum.length;
+  private enumType(s: SchemaObject, all: readonly unknown[], pointer: string, place: Placement): TypeRef {
+    const values = all.filter((v) => v !== null);
+    const nullable = values.length !== all.length;
     let type: TypeRef;
     if (values.length === 0) type = { kind: "null" };
     else if (values.every((v) => typeof v === "string") || values.every((v) => typeof v === "number")) {
       const name = this.scopes[place.namespace].claim(place.candidates);
-      const decl = this.enumDecl(name, place.namespace, s, docsOf(s));
+      const decl = this.enumDecl(name, place.namespace, all, docsOf(s));
       this.decls.push(decl);
       type = { kind: "named", decl };
     } else {
@@ -209,30 +219,38 @@ export class SchemaModeler {
     return nullable ? { kind: "nullable", inner: type } : type;
   }
 
-  private enumDecl(name: string, namespace: Namespace, s: Schema, docs: ReturnType<typeof docsOf>): EnumDecl {
+  private enumDecl(name: string, namespace: Namespace, all: readonly unknown[], docs: Docs): EnumDecl {
     const memberNames = new NameScope();
-    const values = (s.enum as unknown[]).filter((v): v is string | number => typeof v === "string" || typeof v === "number");
+    const values = all.filter((v): v is string | number => typeof v === "string" || typeof v === "number");
     const members = [...new Set(values)].map((value) => ({ name: memberNames.claim([enumMemberName(value)]), value }));
     return { kind: "enum", name, namespace, members, ...docs };
   }
 
-  private unionType(members: unknown[], pointer: string, keyword: string, s: Schema, place: Placement): TypeRef {
-    const isNull = (plain: Schema | undefined) =>
+  private unionType(
+    members: readonly unknown[],
+    pointer: string,
+    keyword: string,
+    s: SchemaObject,
+    place: Placement,
+  ): TypeRef {
+    const isNull = (plain: SchemaObject | undefined) =>
       !!plain && (plain.type === "null" || (Array.isArray(plain.enum) && plain.enum.length === 1 && plain.enum[0] === null));
-    const located = members.map((member, i) => ({ member, at: `${childPointer(pointer, keyword)}/${i}` }));
-    const real = located.filter(({ member, at }) => !isNull(this.plain(member, at)));
+    const list = childPointer(pointer, keyword);
+    const located: Located[] = members.map((node, i) => ({ node, pointer: childPointer(list, i) }));
+    const real = located.filter((m) => !isNull(this.plain(m.node, m.pointer)));
     const nullable = real.length < located.length;
     // A lone member (`anyOf: [X, null]`) takes the spot's own names; several get numbered ones.
-    const types = real.map(({ member, at }, i) => {
-      if (real.length === 1) return this.typeOf(member, at, place);
-      const title = this.plain(member, at)?.title;
+    const types = real.map((m, i) => {
+      if (real.length === 1) return this.typeOf(m.node, m.pointer, place);
+      const title = this.plain(m.node, m.pointer)?.title;
       const titled = typeof title === "string" ? [`${place.candidates[0]}${pascalCase(title)}`] : [];
-      return this.typeOf(member, at, { namespace: place.namespace, candidates: [...titled, `${place.candidates[0]}${i + 1}`] });
+      const candidates = [...titled, `${place.candidates[0]}${i + 1}`];
+      return this.typeOf(m.node, m.pointer, { namespace: place.namespace, candidates });
     });
     let type: TypeRef;
     if (types.length === 0) type = UNKNOWN;
     else if (types.length === 1) type = types[0];
-    else type = { kind: "union", members: types, discriminator: this.discriminator(s, real.map((r) => r.member), pointer) };
+    else type = { kind: "union", members: types, discriminator: this.discriminator(s, real, pointer) };
     return nullable && type.kind !== "nullable" ? { kind: "nullable", inner: type } : type;
   }
 
@@ -241,18 +259,20 @@ export class SchemaModeler {
    * a property every member fixes to its own single value (`type: enum [code_interpreter]`).
    * Tag values come from each member's enum/const, not from schema names.
    */
-  private discriminator(s: Schema, members: unknown[], pointer: string): Discriminator | undefined {
-    const objects = members.map((m, i) => {
-      const plain = this.plain(m, `${pointer}/${i}`);
-      return plain?.allOf ? this.flattenAllOf(plain, pointer) : plain;
+  private discriminator(s: SchemaObject, members: readonly Located[], pointer: string): Discriminator | undefined {
+    const objects = members.map((m) => {
+      const plain = this.plain(m.node, m.pointer);
+      return plain?.allOf ? this.flattenAllOf(plain, m.pointer) : plain;
     });
-    if (objects.some((o) => !o || typeof o.properties !== "object" || o.properties === null)) return undefined;
-    const declared = typeof s.discriminator?.propertyName === "string" ? [s.discriminator.propertyName as string] : [];
-    const candidates = [...declared, "type", ...Object.keys(objects[0]!.properties)];
+    const propertyMaps = objects.map((o) => o?.properties);
+    const isMap = (p: unknown): p is Readonly<Record<string, Schema>> => typeof p === "object" && p !== null;
+    if (!propertyMaps.every(isMap)) return undefined;
+    const declared = typeof s.discriminator?.propertyName === "string" ? [s.discriminator.propertyName] : [];
+    const candidates = [...declared, "type", ...Object.keys(propertyMaps[0])];
     for (const property of [...new Set(candidates)]) {
       const tags: { value: string; member: number }[] = [];
-      const ok = objects.every((o, member) => {
-        const prop = this.plain(o!.properties[property], pointer);
+      const ok = propertyMaps.every((properties, member) => {
+        const prop = this.plain(properties[property], pointer);
         const values = prop && ("const" in prop ? [prop.const] : prop.enum);
         if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string")) return false;
         for (const value of values) tags.push({ value, member });
@@ -264,16 +284,28 @@ export class SchemaModeler {
   }
 
   /** A schema with refs followed (for reading its keywords, not for naming). */
-  plain(schema: unknown, pointer: string): Schema | undefined {
-    if (!isRef(schema)) return typeof schema === "object" && schema !== null ? (schema as Schema) : undefined;
-    const resolved = this.resolver.deref<Schema>(schema, pointer).node;
-    const siblings = { ...(schema as Schema) };
+  plain(schema: unknown, pointer: string): SchemaObject | undefined {
+    if (!isRef(schema)) return schemaObject(schema);
+    const resolved = this.resolver.deref(schema, pointer).node;
+    // Keywords beside the $ref (3.0 `nullable`, any 3.1 keyword) win over the target's.
+    const siblings: Record<string, unknown> = { ...schema };
     delete siblings.$ref;
-    return { ...resolved, ...siblings };
+    return { ...schemaObject(resolved), ...siblings };
   }
 }
 
-function typeList(s: Schema): string[] {
+/** The keywords of a schema, or undefined for `true`/`false` and values that are no schema at all. */
+function schemaObject(node: unknown): SchemaObject | undefined {
+  return typeof node === "object" && node !== null ? (node as SchemaObject) : undefined;
+}
+
+/** `Pet` for `#/components/schemas/Pet`; undefined for any other pointer (a property deep inside one, say). */
+function componentName(pointer: string): string | undefined {
+  const tokens = pointerTokens(pointer);
+  return tokens?.length === 3 && tokens[0] === "components" && tokens[1] === "schemas" ? tokens[2] : undefined;
+}
+
+function typeList(s: SchemaObject): string[] {
   if (Array.isArray(s.type)) return s.type.filter((t: unknown): t is string => typeof t === "string");
   if (typeof s.type === "string") return [s.type];
   if (s.properties || s.additionalProperties) return ["object"];
@@ -281,11 +313,11 @@ function typeList(s: Schema): string[] {
   return [];
 }
 
-function isNullable(s: Schema): boolean {
+function isNullable(s: SchemaObject): boolean {
   return s.nullable === true || (Array.isArray(s.type) && s.type.includes("null"));
 }
 
-function isObjectWithProperties(s: Schema | undefined): boolean {
+function isObjectWithProperties(s: SchemaObject | undefined): boolean {
   return !!s && typeof s.properties === "object" && s.properties !== null && Object.keys(s.properties).length > 0 && !s.oneOf && !s.anyOf;
 }
 
@@ -299,7 +331,8 @@ function itemPlacement(place: Placement): Placement {
   return { namespace: place.namespace, candidates: place.itemCandidates ?? place.candidates };
 }
 
-export function docsOf(s: Schema | undefined): { description?: string; deprecated?: boolean } {
+/** Description and deprecation of any documented object (schema, parameter, body, response, tag). */
+export function docsOf(s: { readonly description?: unknown; readonly deprecated?: unknown } | undefined): Docs {
   if (!s) return {};
   const description = typeof s.description === "string" && s.description.trim() ? s.description.trim() : undefined;
   return { ...(description ? { description } : {}), ...(s.deprecated === true ? { deprecated: true } : {}) };

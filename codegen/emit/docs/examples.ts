@@ -4,19 +4,10 @@
  */
 import type { GenConfig } from "../../config";
 import type { Decl, EnumDecl, Namespace, ObjectDecl, Operation, Tag, TypeRef } from "../../model/ir";
+import { isBindingName, pascalCase, snakeCase } from "../../model/names";
+import { someType } from "../../model/typeref";
 import { access, key, literal, str } from "../code";
 import { printType } from "../print-type";
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** Words that cannot name a `const` in a strict-mode module. */
-const RESERVED_WORDS = new Set(
-  (
-    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
-    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
-    "yield let static implements interface package private protected public await arguments eval undefined"
-  ).split(" "),
-);
 
 /** Names the example programs use themselves; nothing imported or declared may take them. */
 const PROGRAM_NAMES = ["sdk", "res", "run", "value", "Buffer", "Promise", "console"];
@@ -38,8 +29,9 @@ export class ExampleImports {
 
   /** Reserves a local name (a variable) so no import takes it; returns the name it may use. */
   reserve(name: string): string {
-    let local = IDENTIFIER.test(name) && !RESERVED_WORDS.has(name) ? name : "arg";
-    for (let n = 2; this.taken.has(local); n++) local = `${IDENTIFIER.test(name) && !RESERVED_WORDS.has(name) ? name : "arg"}${n}`;
+    const base = isBindingName(name) ? name : "arg";
+    let local = base;
+    for (let n = 2; this.taken.has(local); n++) local = `${base}${n}`;
     this.taken.add(local);
     return local;
   }
@@ -59,7 +51,7 @@ export class ExampleImports {
     const existing = names.get(name);
     if (existing) return existing;
     // The same name from two modules (shared.X and operations.X) is imported once under an alias.
-    const prefix = namespace ? namespace[0].toUpperCase() + namespace.slice(1) : "";
+    const prefix = namespace ? pascalCase(namespace) : "";
     let local = this.taken.has(name) ? `${prefix}${name}` : name;
     for (let n = 2; this.taken.has(local); n++) local = `${prefix}${name}${n}`;
     this.taken.add(local);
@@ -209,20 +201,7 @@ export class ExampleValues {
 
 /** A type's text contains a file (`Upload`), which not every package's entry point exports. */
 function mentionsBinary(type: TypeRef): boolean {
-  switch (type.kind) {
-    case "binary":
-      return true;
-    case "array":
-      return mentionsBinary(type.items);
-    case "map":
-      return mentionsBinary(type.values);
-    case "nullable":
-      return mentionsBinary(type.inner);
-    case "union":
-      return type.members.some((m) => mentionsBinary(m));
-    default:
-      return false;
-  }
+  return someType(type, (t) => t.kind === "binary");
 }
 
 /** `const name: Type = ` (the type is left to inference when it would name `Upload`). */
@@ -238,14 +217,8 @@ export function annotation(type: TypeRef, imports: ExampleImports): string {
 
 /** `<thread_id>` for `threadId`: a placeholder that says what belongs there. */
 function placeholder(name: string | undefined): string {
-  if (!name) return "<value>";
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-  return words.length > 0 ? `<${words.join("_")}>` : "<value>";
+  const snake = snakeCase(name ?? "");
+  return snake ? `<${snake}>` : "<value>";
 }
 
 function exampleNumber(name: string | undefined): number {

@@ -3,6 +3,7 @@
  * any mapping at all (enums and primitives do not) and writes the expression that does it.
  */
 import type { Decl, ObjectDecl, TypeRef } from "../../model/ir";
+import { someType } from "../../model/typeref";
 import { str } from "../code";
 import { type Imports, internalPath } from "./imports";
 
@@ -24,21 +25,9 @@ export function hasCodec(decl: Decl, visiting = new Set<Decl>()): boolean {
   return result;
 }
 
+/** True when a value of this type differs between wire and model somewhere inside. */
 export function needsMapping(type: TypeRef, visiting = new Set<Decl>()): boolean {
-  switch (type.kind) {
-    case "named":
-      return hasCodec(type.decl, visiting);
-    case "array":
-      return needsMapping(type.items, visiting);
-    case "map":
-      return needsMapping(type.values, visiting);
-    case "nullable":
-      return needsMapping(type.inner, visiting);
-    case "union":
-      return type.members.some((m) => needsMapping(m, visiting));
-    default:
-      return false;
-  }
+  return someType(type, (t) => t.kind === "named" && hasCodec(t.decl, visiting));
 }
 
 /** An expression mapping `value` in one direction, or undefined when the value passes as it is. */
