@@ -4,7 +4,7 @@
  * sent, headers, body) and what the SDK made of the answer. It tracks its connections so that
  * closing it leaves nothing open. Faults (resets, stalls) are replies too: see fault-server.ts.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
 /** The path every base URL of this server ends with, as the API's does. */
@@ -61,8 +61,8 @@ function answer(reply: Reply, res: ServerResponse): void {
 }
 
 function pathOf(url: string): string {
-  if (url === BASE_PATH || url.startsWith(`${BASE_PATH}/`) || url.startsWith(`${BASE_PATH}?`)) return url.slice(BASE_PATH.length);
-  return `(outside ${BASE_PATH}) ${url}`;
+  const rest = url.startsWith(BASE_PATH) ? url.slice(BASE_PATH.length) : undefined;
+  return rest !== undefined && /^([/?]|$)/.test(rest) ? rest : `(outside ${BASE_PATH}) ${url}`;
 }
 
 async function record(req: IncomingMessage, bytes: Buffer): Promise<Recorded> {
@@ -85,7 +85,9 @@ function parseJson(text: string): unknown {
 
 /** Multipart fields, parsed by the platform's own parser (a Request's formData). */
 async function formFields(contentType: string, bytes: Buffer): Promise<NonNullable<Recorded["form"]>> {
-  const form = await new Request("http://form.local/", { method: "POST", headers: { "content-type": contentType }, body: new Uint8Array(bytes) }).formData();
+  const headers = { "content-type": contentType };
+  const request = new Request("http://form.local/", { method: "POST", headers, body: new Uint8Array(bytes) });
+  const form = await request.formData();
   const fields: NonNullable<Recorded["form"]> = {};
   for (const [name, value] of form.entries()) {
     fields[name] = typeof value === "string" ? value : { name: value.name, type: value.type, text: await value.text() };
@@ -105,7 +107,7 @@ export class RecordingServer {
   private readonly queue: Array<Reply | Handler> = [];
   private readonly sockets = new Set<Socket>();
   private readonly open = new Set<ServerResponse>();
-  private readonly server: Server = createServer((req, res) => this.handle(req, res));
+  private readonly server = createServer((req, res) => this.handle(req, res));
   private address: { port: number } | undefined;
 
   constructor() {

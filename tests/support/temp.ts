@@ -26,12 +26,6 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-/** Removes a folder made by tempDir now (for a test that makes many). */
-export function removeTempDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  made.delete(dir);
-}
-
 /** Links this repository's node_modules into `dir`, so code there resolves its dependencies. */
 export function linkNodeModules(dir: string): void {
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
