@@ -14,10 +14,8 @@ function removeAll(): void {
   made.clear();
 }
 
-// Registered when a test file loads this module: runs after that file's last test.
+// Registered when a test file loads this module: runs after that file's last test, passed or failed.
 afterAll(removeAll);
-// A run cut short (a crash, a forced exit) skips afterAll; the folders still go.
-process.once("exit", removeAll);
 
 /** A new empty folder named `gpt-sdk-<prefix>-XXXXXX`, removed after the current test file. */
 export function tempDir(prefix: string): string {
