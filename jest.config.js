@@ -11,4 +11,6 @@ module.exports = {
   transformIgnorePatterns: ["/node_modules/(?!(rettime|until-async|@mswjs|msw|headers-polyfill|outvariant|strict-event-emitter|@open-draft)/)"],
   moduleFileExtensions: ["ts", "js", "mjs", "cjs", "json"],
   testTimeout: 60000,
+  // Not the default (a folder in the system temp folder): a test run leaves nothing there.
+  cacheDirectory: "<rootDir>/node_modules/.cache/jest",
 };

@@ -8,8 +8,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
+import { ROOT } from "../support/root";
 
-const ROOT = resolve(__dirname, "..", "..");
 const BENCH = join(ROOT, "bench");
 const HIDDEN = join(BENCH, "node_modules");
 const PROBE = join(BENCH, "__typecheck_probe__.ts");

@@ -4,7 +4,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runGenerate, snapshotTree, tempDir } from "../support/cli";
+import { runGenerate, snapshotTree } from "../support/cli";
+import { tempDir } from "../support/temp";
 
 const GOOD = `openapi: 3.0.3
 info: { title: Pets, version: "1" }

@@ -1,6 +1,7 @@
 /** `--diff`: what changed in the SDK surface between two documents, each change marked breaking or not. */
 import { join } from "node:path";
-import { SPECS, runGenerate } from "../support/cli";
+import { runGenerate } from "../support/cli";
+import { SPECS } from "../support/root";
 
 let report: string;
 

@@ -1,7 +1,10 @@
 /** The generator on documents it was not written for: OpenAI's full 2023 document, every tag. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { SPECS, runGenerate, snapshotTree, tempDir, typecheckPackage } from "../support/cli";
+import { runGenerate, snapshotTree } from "../support/cli";
+import { SPECS } from "../support/root";
+import { linkNodeModules, tempDir } from "../support/temp";
+import { formatDiagnostics, typecheck } from "../support/typecheck";
 
 const spec = join(SPECS, "openai-2023-11-28.yaml");
 
@@ -15,9 +18,8 @@ test("the full 2023-11-28 document (57 operations) generates a package that type
     expect(existsSync(join(out, file))).toBe(true);
   }
   expect(JSON.parse(readFileSync(join(out, "tsconfig.json"), "utf8")).compilerOptions.strict).toBe(true);
-  const check = typecheckPackage(out);
-  expect(check.stdout + check.stderr).toBe("");
-  expect(check.status).toBe(0);
+  linkNodeModules(out);
+  expect(formatDiagnostics(typecheck({ project: out }))).toBe("");
 
   const again = tempDir("oai23b");
   expect(runGenerate(["--spec", spec, "--out", again]).status).toBe(0);

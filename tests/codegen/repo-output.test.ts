@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { generate } from "../../codegen/generate";
 import { diffTree } from "../../codegen/write/tree";
-import { ROOT } from "../support/cli";
+import { ROOT } from "../support/root";
 
 const input = { specFile: join(ROOT, "openapi.yaml"), configFile: join(ROOT, "gen.yaml"), mode: "repo" as const };
 

@@ -28,10 +28,11 @@ import {
   type PrismServer,
   type PrismViolation,
 } from "../support/prism";
+import { ROOT, SPECS } from "../support/root";
 
-const SPEC = path.resolve(__dirname, "../../../shared/specs/openai-2023-11-28.yaml");
+const SPEC = path.join(SPECS, "openai-2023-11-28.yaml");
 /** Our own document: the list of operations the SDK is generated from. */
-const OUR_SPEC = path.resolve(__dirname, "../../openapi.yaml");
+const OUR_SPEC = path.join(ROOT, "openapi.yaml");
 
 /**
  * OpenAI's 2023-11-28 document: `CreateRunRequest` and `CreateThreadAndRunRequest` list

@@ -4,7 +4,7 @@
  * Checked on this repository's docs, on OpenAI's full documents, and on a hostile model.
  */
 import { callShapeOf } from "../../codegen/model/call-shape";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, posix, relative } from "node:path";
 import { loadConfig } from "../../codegen/config";
 import { emitSdk } from "../../codegen/emit";
@@ -12,9 +12,9 @@ import { emitDocs } from "../../codegen/emit/docs";
 import { emitPackage } from "../../codegen/emit/sdk/package";
 import { generate } from "../../codegen/generate";
 import type { ApiModel, Decl, EnumDecl, ObjectDecl, Operation, Tag, TypeRef } from "../../codegen/model/ir";
-import { extractCodeBlocks, formatDiagnostics, markdownFiles, REPO_ROOT, typecheckSnippets, writeTempPackage } from "../support/typecheck";
-
-const SPECS = join(REPO_ROOT, "..", "shared", "specs");
+import { ROOT, SPECS } from "../support/root";
+import { tempPackage } from "../support/temp";
+import { extractCodeBlocks, formatDiagnostics, markdownFiles, typecheck } from "../support/typecheck";
 
 /** GitHub's heading anchors (github-slugger), written independently of the emitter's. */
 function anchorsOf(markdown: string): Set<string> {
@@ -102,13 +102,13 @@ function docsOf(files: readonly { path: string; content: string }[]): Map<string
 }
 
 describe("this repository's docs", () => {
-  const { model, files } = generate({ specFile: join(REPO_ROOT, "openapi.yaml"), configFile: join(REPO_ROOT, "gen.yaml"), mode: "repo" });
+  const { model, files } = generate({ specFile: join(ROOT, "openapi.yaml"), configFile: join(ROOT, "gen.yaml"), mode: "repo" });
 
   it("are on disk as generated, one page per tag and per model", () => {
     const generated = docsOf(files);
-    const onDisk = markdownFiles(join(REPO_ROOT, "docs")).map((f) => relative(REPO_ROOT, f).split("\\").join("/"));
+    const onDisk = markdownFiles(join(ROOT, "docs")).map((f) => relative(ROOT, f).split("\\").join("/"));
     expect(onDisk.filter((p) => generated.has(p)).sort()).toEqual([...generated.keys()].sort());
-    for (const [path, content] of generated) expect(readFileSync(join(REPO_ROOT, path), "utf8")).toBe(content);
+    for (const [path, content] of generated) expect(readFileSync(join(ROOT, path), "utf8")).toBe(content);
 
     const expected = [
       ...model.tags.map((t) => `docs/sdks/${t.className.toLowerCase()}/README.md`),
@@ -122,15 +122,15 @@ describe("this repository's docs", () => {
 
   it("are well-formed and every link resolves (README.md included when present)", () => {
     const pages = docsOf(files);
-    const readme = join(REPO_ROOT, "README.md");
+    const readme = join(ROOT, "README.md");
     const all = new Map(pages);
     if (existsSync(readme)) all.set("README.md", readFileSync(readme, "utf8"));
     // Pages written by hand under docs/ (RUNTIME.md, BENCHMARKS.md, ...) are checked too.
-    for (const file of markdownFiles(join(REPO_ROOT, "docs"))) {
-      const path = relative(REPO_ROOT, file).split("\\").join("/");
+    for (const file of markdownFiles(join(ROOT, "docs"))) {
+      const path = relative(ROOT, file).split("\\").join("/");
       if (!all.has(path)) all.set(path, readFileSync(file, "utf8"));
     }
-    const onDisk = (path: string) => (existsSync(join(REPO_ROOT, path)) ? readFileSync(join(REPO_ROOT, path), "utf8") : undefined);
+    const onDisk = (path: string) => (existsSync(join(ROOT, path)) ? readFileSync(join(ROOT, path), "utf8") : undefined);
     expect(problems(all, onDisk)).toEqual([]);
   });
 
@@ -284,16 +284,12 @@ describe("a hostile model", () => {
 
   it("gives examples that compile against the SDK generated from it", () => {
     const files = [...emitSdk(model, config), ...emitPackage(model, config)];
-    const dir = writeTempPackage(files, "hostile");
-    try {
-      const snippets = files.filter((f) => f.path.endsWith(".md")).flatMap((f) => extractCodeBlocks(f.content, f.path));
-      // Three operations, two enums, and the package README's own example.
-      expect(snippets).toHaveLength(6);
-      const { diagnostics } = typecheckSnippets(snippets, { root: dir, packageName: config.packageName });
-      expect(formatDiagnostics(diagnostics)).toBe("");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempPackage(files, "hostile");
+    const snippets = files.filter((f) => f.path.endsWith(".md")).flatMap((f) => extractCodeBlocks(f.content, f.path));
+    // Three operations, two enums, and the package README's own example.
+    expect(snippets).toHaveLength(6);
+    const diagnostics = typecheck({ snippets, packageRoot: dir, packageName: config.packageName });
+    expect(formatDiagnostics(diagnostics)).toBe("");
   }, 60_000);
 });
 

@@ -5,11 +5,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../codegen/generate";
-import { formatDiagnostics, markdownFiles, REPO_ROOT, snippetsFromMarkdown, typecheckSnippets } from "../support/typecheck";
+import { ROOT } from "../support/root";
+import { formatDiagnostics, markdownFiles, snippetsFromMarkdown, typecheck } from "../support/typecheck";
 
 function documentedFiles(): string[] {
-  const files = markdownFiles(join(REPO_ROOT, "docs"));
-  const readme = join(REPO_ROOT, "README.md");
+  const files = markdownFiles(join(ROOT, "docs"));
+  const readme = join(ROOT, "README.md");
   if (existsSync(readme)) files.push(readme);
   return files;
 }
@@ -18,7 +19,7 @@ describe("docs examples", () => {
   const snippets = snippetsFromMarkdown(documentedFiles());
 
   it("has an example program for every operation on its tag's page", () => {
-    const { model, config } = generate({ specFile: join(REPO_ROOT, "openapi.yaml"), configFile: join(REPO_ROOT, "gen.yaml"), mode: "repo" });
+    const { model, config } = generate({ specFile: join(ROOT, "openapi.yaml"), configFile: join(ROOT, "gen.yaml"), mode: "repo" });
     for (const tag of model.tags) {
       const page = snippets.filter((s) => s.source === `docs/sdks/${tag.className.toLowerCase()}/README.md`);
       expect(page).toHaveLength(tag.operations.length);
@@ -31,7 +32,7 @@ describe("docs examples", () => {
 
   it("all typecheck (strict) in one program", () => {
     expect(snippets.length).toBeGreaterThan(0);
-    const { diagnostics } = typecheckSnippets(snippets);
+    const diagnostics = typecheck({ snippets });
     if (diagnostics.length > 0) throw new Error(`${diagnostics.length} type error(s) in doc examples:\n${formatDiagnostics(diagnostics)}`);
   });
 });

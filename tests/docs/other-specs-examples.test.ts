@@ -6,26 +6,21 @@
  * compile, but take ~15-25 s on a 2-core machine; docs-structure.test.ts still generates and
  * link-checks its docs.)
  */
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../codegen/generate";
-import { extractCodeBlocks, formatDiagnostics, REPO_ROOT, typecheckSnippets, writeTempPackage } from "../support/typecheck";
-
-const SPECS = join(REPO_ROOT, "..", "shared", "specs");
+import { SPECS } from "../support/root";
+import { tempPackage } from "../support/temp";
+import { extractCodeBlocks, formatDiagnostics, typecheck } from "../support/typecheck";
 
 describe.each(["openai-2023-11-28.yaml"])("examples in the docs generated for %s", (name) => {
   const spec = join(SPECS, name);
   it("all typecheck against the generated package", () => {
     const { files, config, model } = generate({ specFile: spec, mode: "package" });
-    const dir = writeTempPackage(files, "docs");
-    try {
-      const snippets = files.filter((f) => f.path.endsWith(".md")).flatMap((f) => extractCodeBlocks(f.content, f.path));
-      const operations = model.tags.reduce((n, t) => n + t.operations.length, 0);
-      expect(snippets.filter((s) => s.source.startsWith("docs/sdks/")).length).toBe(operations);
-      const { diagnostics } = typecheckSnippets(snippets, { root: dir, packageName: config.packageName });
-      if (diagnostics.length > 0) throw new Error(`${diagnostics.length} type error(s):\n${formatDiagnostics(diagnostics.slice(0, 50))}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempPackage(files, "docs");
+    const snippets = files.filter((f) => f.path.endsWith(".md")).flatMap((f) => extractCodeBlocks(f.content, f.path));
+    const operations = model.tags.reduce((n, t) => n + t.operations.length, 0);
+    expect(snippets.filter((s) => s.source.startsWith("docs/sdks/")).length).toBe(operations);
+    const diagnostics = typecheck({ snippets, packageRoot: dir, packageName: config.packageName });
+    if (diagnostics.length > 0) throw new Error(`${diagnostics.length} type error(s):\n${formatDiagnostics(diagnostics.slice(0, 50))}`);
   }, 180_000);
 });

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { extractCodeBlocks, formatDiagnostics, REPO_ROOT, type Snippet, typecheckSnippets } from "../support/typecheck";
+import { SHARED } from "../support/root";
+import { extractCodeBlocks, formatDiagnostics, type Snippet, typecheck } from "../support/typecheck";
 
-const SEED = join(REPO_ROOT, "..", "shared", "seeds", "002_5b56055f48d1b0ee.txt");
+const SEED = join(SHARED, "seeds", "002_5b56055f48d1b0ee.txt");
 const MODELS = "gpt-sdk/dist/sdk/models";
 
 interface Fixes {
@@ -73,7 +74,7 @@ describe("the seed's examples", () => {
   });
 
   it("compile against gpt-sdk (strict, one program)", () => {
-    const { diagnostics } = typecheckSnippets(snippets, { packageName: "gpt-sdk" });
+    const diagnostics = typecheck({ snippets, packageName: "gpt-sdk" });
     if (diagnostics.length > 0) throw new Error(`${diagnostics.length} type error(s) in the seed's examples:\n${formatDiagnostics(diagnostics)}`);
   });
 });

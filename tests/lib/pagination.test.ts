@@ -2,12 +2,15 @@
  * The generated `...All` list methods (one gen.yaml rule, runtime Paginator): which requests
  * they make, with which cursors, and which items they yield.
  */
-import { operations } from "../../src";
-import { THREAD, listWire, messageWire } from "./support/fixtures";
-import { newSdk, useMockServer } from "./support/mock-server";
+import { operations, type Gpt } from "../../src";
+import { useRecordingServer } from "../support/recording-server";
+import { THREAD, listWire, messageWire, newSdk } from "./fixtures";
 
-const api = useMockServer();
-const sdk = newSdk();
+const api = useRecordingServer();
+let sdk: Gpt;
+beforeAll(() => {
+  sdk = newSdk(api);
+});
 const MESSAGES = `GET /threads/${THREAD}/messages`;
 
 const m = (n: number) => messageWire(`msg_${n}`, `message ${n}`);
@@ -25,8 +28,8 @@ describe("pagination", () => {
     for await (const message of sdk.assistants.listMessagesAll({ threadId: THREAD })) ids.push(message.id);
 
     expect(ids).toEqual(["msg_1", "msg_2", "msg_3", "msg_4", "msg_5"]);
-    expect(api.requests()).toEqual([MESSAGES, `${MESSAGES}?after=msg_2`, `${MESSAGES}?after=msg_4`]);
-    expect(api.sent.every((s) => s.headers["openai-beta"] === "assistants=v1")).toBe(true);
+    expect(api.lines()).toEqual([MESSAGES, `${MESSAGES}?after=msg_2`, `${MESSAGES}?after=msg_4`]);
+    expect(api.requests.every((s) => s.headers["openai-beta"] === "assistants=v1")).toBe(true);
   });
 
   test("items are parsed models", async () => {
@@ -43,7 +46,7 @@ describe("pagination", () => {
     const all = await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray();
 
     expect(all).toEqual([]);
-    expect(api.requests()).toEqual([MESSAGES]);
+    expect(api.lines()).toEqual([MESSAGES]);
   });
 
   test("limit, order and before are sent on every page; the caller's after starts the walk", async () => {
@@ -54,7 +57,7 @@ describe("pagination", () => {
       .toArray();
 
     expect(all.map((x) => x.id)).toEqual(["msg_4", "msg_3", "msg_2", "msg_1"]);
-    expect(api.requests()).toEqual([
+    expect(api.lines()).toEqual([
       `${MESSAGES}?after=msg_5&before=msg_0&limit=2&order=desc`,
       `${MESSAGES}?after=msg_3&before=msg_0&limit=2&order=desc`,
     ]);
@@ -67,28 +70,28 @@ describe("pagination", () => {
     const all = await sdk.assistants.listAssistantsAll({ limit: 1, order: operations.QueryParamOrder.Asc }).toArray();
 
     expect(all.map((x) => x.id)).toEqual(["asst_1", "asst_2"]);
-    expect(api.requests()).toEqual(["GET /assistants?limit=1&order=asc", "GET /assistants?after=asst_1&limit=1&order=asc"]);
+    expect(api.lines()).toEqual(["GET /assistants?limit=1&order=asc", "GET /assistants?after=asst_1&limit=1&order=asc"]);
   });
 
   test("toArray({ max }) stops fetching once it has max items", async () => {
     replyThreePages();
     expect((await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray({ max: 2 })).map((x) => x.id)).toEqual(["msg_1", "msg_2"]);
-    expect(api.requests()).toEqual([MESSAGES]);
+    expect(api.lines()).toEqual([MESSAGES]);
   });
 
   test("toArray({ max }) across pages fetches only the pages it needs", async () => {
     replyThreePages();
     expect((await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray({ max: 3 })).map((x) => x.id)).toEqual(["msg_1", "msg_2", "msg_3"]);
-    expect(api.requests()).toEqual([MESSAGES, `${MESSAGES}?after=msg_2`]);
+    expect(api.lines()).toEqual([MESSAGES, `${MESSAGES}?after=msg_2`]);
   });
 
   test("toArray({ max: 0 }) makes no request; a max above the total returns everything", async () => {
     expect(await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray({ max: 0 })).toEqual([]);
-    expect(api.requests()).toEqual([]);
+    expect(api.lines()).toEqual([]);
 
     replyThreePages();
     expect(await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray({ max: 100 })).toHaveLength(5);
-    expect(api.requests()).toHaveLength(3);
+    expect(api.lines()).toHaveLength(3);
   });
 
   test("breaking out of for await stops fetching", async () => {
@@ -98,7 +101,7 @@ describe("pagination", () => {
       if (message.id === "msg_1") break;
     }
 
-    expect(api.requests()).toEqual([MESSAGES]);
+    expect(api.lines()).toEqual([MESSAGES]);
   });
 
   test("pages() yields each page with its cursor and has_more", async () => {
@@ -122,9 +125,9 @@ describe("pagination", () => {
 
     const ids = (await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray()).map((x) => x.id);
 
-    expect(api.requests()).toEqual([MESSAGES, `${MESSAGES}?after=msg_2`]);
+    expect(api.lines()).toEqual([MESSAGES, `${MESSAGES}?after=msg_2`]);
     expect(ids).toEqual(["msg_1", "msg_2", "msg_3", "msg_2"]);
-    expect(api.pending()).toBe(1);
+    expect(api.queued()).toBe(1);
   });
 
   test("a server that returns the same page forever stops after the second request", async () => {
@@ -132,7 +135,7 @@ describe("pagination", () => {
 
     const ids = (await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray()).map((x) => x.id);
 
-    expect(api.requests()).toEqual([MESSAGES, `${MESSAGES}?after=msg_2`]);
+    expect(api.lines()).toEqual([MESSAGES, `${MESSAGES}?after=msg_2`]);
     // Documents current behaviour: the repeated page's items are yielded a second time.
     expect(ids).toEqual(["msg_1", "msg_2", "msg_1", "msg_2"]);
   });
@@ -143,7 +146,7 @@ describe("pagination", () => {
 
     await sdk.assistants.listMessagesAll({ threadId: THREAD, after: "msg_5" }).toArray();
 
-    expect(api.requests()).toEqual([`${MESSAGES}?after=msg_5`]);
+    expect(api.lines()).toEqual([`${MESSAGES}?after=msg_5`]);
   });
 
   test("has_more: true with an empty page stops (no cursor to continue from)", async () => {
@@ -152,7 +155,7 @@ describe("pagination", () => {
     const ids = (await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray()).map((x) => x.id);
 
     expect(ids).toEqual(["msg_1"]);
-    expect(api.requests()).toEqual([MESSAGES, `${MESSAGES}?after=msg_1`]);
+    expect(api.lines()).toEqual([MESSAGES, `${MESSAGES}?after=msg_1`]);
   });
 
   test("a failing page request rejects the iteration with the runtime's error", async () => {
@@ -173,6 +176,6 @@ describe("pagination", () => {
 
     expect(await all.toArray()).toHaveLength(1);
     expect(await all.toArray()).toHaveLength(1);
-    expect(api.requests()).toEqual([MESSAGES, MESSAGES]);
+    expect(api.lines()).toEqual([MESSAGES, MESSAGES]);
   });
 });

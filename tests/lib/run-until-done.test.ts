@@ -2,12 +2,16 @@
  * runUntilDone: the tool-call loop. Exact request sequences, exact submit bodies, handlers
  * run in parallel, and each failure policy.
  */
-import { WaitAbortedError, WaitTimeoutError, runUntilDone, type ToolCallContext, type shared } from "../../src";
-import { ASSISTANT, RUN, THREAD, requiresActionWire, runWire } from "./support/fixtures";
-import { fakeClock, newSdk, useMockServer } from "./support/mock-server";
+import { WaitAbortedError, WaitTimeoutError, runUntilDone, type ToolCallContext, type shared, type Gpt } from "../../src";
+import { ManualClock } from "../support/clock";
+import { useRecordingServer } from "../support/recording-server";
+import { ASSISTANT, RUN, THREAD, newSdk, requiresActionWire, runWire } from "./fixtures";
 
-const api = useMockServer();
-const sdk = newSdk();
+const api = useRecordingServer();
+let sdk: Gpt;
+beforeAll(() => {
+  sdk = newSdk(api);
+});
 
 const CREATE_RUN = `POST /threads/${THREAD}/runs`;
 const GET_RUN = `GET /threads/${THREAD}/runs/${RUN}`;
@@ -46,7 +50,7 @@ describe("runUntilDone", () => {
       { json: runWire("in_progress") }, // submit
       { json: runWire("completed") },
     );
-    const clock = fakeClock();
+    const clock = new ManualClock();
     const seen: string[] = [];
     const round1 = barrier(2);
     const round2 = barrier(2);
@@ -79,15 +83,15 @@ describe("runUntilDone", () => {
       sleep: clock.sleep,
     });
 
-    expect(api.requests()).toEqual([CREATE_RUN, GET_RUN, GET_RUN, SUBMIT, GET_RUN, SUBMIT, GET_RUN]);
-    expect(api.sent[0].json).toEqual({ assistant_id: ASSISTANT, instructions: "Use the tools." });
-    expect(api.sent[3].json).toEqual({
+    expect(api.lines()).toEqual([CREATE_RUN, GET_RUN, GET_RUN, SUBMIT, GET_RUN, SUBMIT, GET_RUN]);
+    expect(api.requests[0].json).toEqual({ assistant_id: ASSISTANT, instructions: "Use the tools." });
+    expect(api.requests[3].json).toEqual({
       tool_outputs: [
         { tool_call_id: "call_1", output: '{"city":"Paris","celsius":21}' },
         { tool_call_id: "call_2", output: "12:00" },
       ],
     });
-    expect(api.sent[5].json).toEqual({
+    expect(api.requests[5].json).toEqual({
       tool_outputs: [
         { tool_call_id: "call_3", output: '{"city":"Oslo","celsius":4}' },
         { tool_call_id: "call_4", output: "" },
@@ -125,7 +129,7 @@ describe("runUntilDone", () => {
       { json: runWire("in_progress") },
       { json: runWire("completed") },
     );
-    const clock = fakeClock();
+    const clock = new ManualClock();
     const boom = new Error("database is down");
 
     const result = await runUntilDone(sdk, THREAD, {
@@ -140,8 +144,8 @@ describe("runUntilDone", () => {
       sleep: clock.sleep,
     });
 
-    expect(api.requests()).toEqual([CREATE_RUN, GET_RUN, SUBMIT, GET_RUN]);
-    expect(api.sent[2].json).toEqual({
+    expect(api.lines()).toEqual([CREATE_RUN, GET_RUN, SUBMIT, GET_RUN]);
+    expect(api.requests[2].json).toEqual({
       tool_outputs: [
         { tool_call_id: "call_1", output: "found a" },
         { tool_call_id: "call_2", output: '{"error":"database is down"}' },
@@ -165,7 +169,7 @@ describe("runUntilDone", () => {
       { json: runWire("cancelling") }, // cancelRun
       { json: runWire("cancelled", { cancelled_at: 1699063300 }) },
     );
-    const clock = fakeClock();
+    const clock = new ManualClock();
     const seen: string[] = [];
 
     const result = await runUntilDone(sdk, THREAD, {
@@ -180,8 +184,8 @@ describe("runUntilDone", () => {
       sleep: clock.sleep,
     });
 
-    expect(api.requests()).toEqual([CREATE_RUN, GET_RUN, CANCEL, GET_RUN]);
-    expect(api.sent[2].json).toBeUndefined();
+    expect(api.lines()).toEqual([CREATE_RUN, GET_RUN, CANCEL, GET_RUN]);
+    expect(api.requests[2].json).toBeUndefined();
     expect(seen).toEqual(["queued", "requires_action", "cancelling", "cancelled"]);
     expect(result.cancelled).toBe(true);
     expect(result.run.status).toBe("cancelled");
@@ -195,13 +199,13 @@ describe("runUntilDone", () => {
       { json: requiresActionWire([{ id: "call_1", name: "unknownFn", arguments: "{}" }, { id: "call_2", name: "toString", arguments: "{}" }]) },
       { json: runWire("completed") },
     );
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const result = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: {}, now: clock.now, sleep: clock.sleep });
 
-    expect(api.requests()).toEqual([CREATE_RUN, GET_RUN, SUBMIT]);
+    expect(api.lines()).toEqual([CREATE_RUN, GET_RUN, SUBMIT]);
     // Names are looked up as own properties only: "toString" is not a handler.
-    expect(api.sent[2].json).toEqual({
+    expect(api.requests[2].json).toEqual({
       tool_outputs: [
         { tool_call_id: "call_1", output: '{"error":"no handler for tool \\"unknownFn\\""}' },
         { tool_call_id: "call_2", output: '{"error":"no handler for tool \\"toString\\""}' },
@@ -217,11 +221,11 @@ describe("runUntilDone", () => {
       { json: requiresActionWire([{ id: "call_1", name: "unknownFn", arguments: "{}" }]) },
       { json: runWire("cancelled") },
     );
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const result = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: {}, onError: "cancel", now: clock.now, sleep: clock.sleep });
 
-    expect(api.requests()).toEqual([CREATE_RUN, GET_RUN, CANCEL]);
+    expect(api.lines()).toEqual([CREATE_RUN, GET_RUN, CANCEL]);
     expect(result).toMatchObject({ cancelled: true, run: { status: "cancelled" } });
   });
 
@@ -231,13 +235,13 @@ describe("runUntilDone", () => {
       { json: requiresActionWire([{ id: "call_1", name: "lookup", arguments: '{"q": "a"' }]) },
       { json: runWire("completed") },
     );
-    const clock = fakeClock();
+    const clock = new ManualClock();
     const lookup = jest.fn();
 
     const result = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: { lookup }, now: clock.now, sleep: clock.sleep });
 
     expect(lookup).not.toHaveBeenCalled();
-    const body = api.sent[2].json as { tool_outputs: { tool_call_id: string; output: string }[] };
+    const body = api.requests[2].json as { tool_outputs: { tool_call_id: string; output: string }[] };
     expect(body.tool_outputs).toHaveLength(1);
     expect(body.tool_outputs[0].tool_call_id).toBe("call_1");
     expect(JSON.parse(body.tool_outputs[0].output).error).toMatch(/^arguments for tool "lookup" are not valid JSON: /);
@@ -250,12 +254,12 @@ describe("runUntilDone", () => {
       { json: requiresActionWire([{ id: "call_1", name: "big", arguments: "{}" }]) },
       { json: runWire("completed") },
     );
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const result = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: { big: () => 10n }, now: clock.now, sleep: clock.sleep });
 
     expect(result.failures[0].failure?.kind).toBe("invalid_output");
-    expect(JSON.parse((api.sent[2].json as { tool_outputs: { output: string }[] }).tool_outputs[0].output).error).toMatch(/^the result of tool "big" cannot be sent as JSON/);
+    expect(JSON.parse((api.requests[2].json as { tool_outputs: { output: string }[] }).tool_outputs[0].output).error).toMatch(/^the result of tool "big" cannot be sent as JSON/);
   });
 
   test("continues an existing run: no createRun, starts by polling it", async () => {
@@ -263,19 +267,19 @@ describe("runUntilDone", () => {
       { json: requiresActionWire([{ id: "call_1", name: "echo", arguments: '{"text":"hi"}' }]) },
       { json: runWire("completed") },
     );
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const result = await runUntilDone(sdk, THREAD, { runId: RUN, tools: { echo: ({ text }: { text: string }) => text }, now: clock.now, sleep: clock.sleep });
 
-    expect(api.requests()).toEqual([GET_RUN, SUBMIT]);
-    expect(api.sent[1].json).toEqual({ tool_outputs: [{ tool_call_id: "call_1", output: "hi" }] });
+    expect(api.lines()).toEqual([GET_RUN, SUBMIT]);
+    expect(api.requests[1].json).toEqual({ tool_outputs: [{ tool_call_id: "call_1", output: "hi" }] });
     expect(result.run.status).toBe("completed");
     expect(clock.sleeps).toEqual([]);
   });
 
   test("a run that ends without asking for tools is returned as it is (failed here)", async () => {
     api.reply({ json: runWire("queued") }, { json: runWire("failed", { last_error: { code: "server_error", message: "Something went wrong." } }) });
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const result = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: {}, now: clock.now, sleep: clock.sleep });
 
@@ -285,11 +289,11 @@ describe("runUntilDone", () => {
 
   test("a required action other than submit_tool_outputs is returned, not looped on", async () => {
     api.reply({ json: runWire("requires_action", { required_action: { type: "confirm_purchase", confirm_purchase: {} } }) });
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const result = await runUntilDone(sdk, THREAD, { runId: RUN, tools: {}, now: clock.now, sleep: clock.sleep });
 
-    expect(api.requests()).toEqual([GET_RUN]);
+    expect(api.lines()).toEqual([GET_RUN]);
     expect(result.run.status).toBe("requires_action");
     expect(result.rounds).toBe(0);
   });
@@ -313,7 +317,7 @@ describe("runUntilDone", () => {
 
     await expect(running).rejects.toBeInstanceOf(WaitAbortedError);
     expect(handlerSignal?.aborted).toBe(true);
-    expect(api.requests()).toEqual([GET_RUN]);
+    expect(api.lines()).toEqual([GET_RUN]);
   });
 
   test("a handler that never returns is cut off by the deadline", async () => {
@@ -333,16 +337,16 @@ describe("runUntilDone", () => {
       { json: runWire("in_progress") },
       { json: runWire("in_progress") },
     );
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const error = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: { echo: () => "ok" }, timeoutMs: 2500, now: clock.now, sleep: clock.sleep }).catch((e) => e);
 
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.lastStatus).toBe("in_progress");
     // create @0, poll @1000 (requires_action), submit, poll @2000, poll @2500 (deadline).
-    expect(api.requests()).toEqual([CREATE_RUN, GET_RUN, SUBMIT, GET_RUN, GET_RUN]);
+    expect(api.lines()).toEqual([CREATE_RUN, GET_RUN, SUBMIT, GET_RUN, GET_RUN]);
     expect(clock.sleeps).toEqual([1000, 1000, 500]);
-    expect(api.pending()).toBe(0);
+    expect(api.queued()).toBe(0);
   });
 
   test("exactly one of assistantId and runId", async () => {
@@ -351,6 +355,6 @@ describe("runUntilDone", () => {
     await expect(runUntilDone(sdk, THREAD, both)).rejects.toThrow("give exactly one of assistantId (start a run) or runId (continue one)");
     await expect(runUntilDone(sdk, THREAD, neither)).rejects.toThrow(TypeError);
     await expect(runUntilDone(sdk, THREAD, { runId: RUN, tools: {}, onError: "ignore" as "report" })).rejects.toThrow('onError must be "report" or "cancel"');
-    expect(api.requests()).toEqual([]);
+    expect(api.lines()).toEqual([]);
   });
 });

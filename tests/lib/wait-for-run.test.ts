@@ -13,12 +13,18 @@ import {
   waitForCompletion,
   waitForRun,
   type shared,
+  type Gpt,
 } from "../../src";
-import { RUN, THREAD, runWire } from "./support/fixtures";
-import { API_KEY, fakeClock, newSdk, useMockServer } from "./support/mock-server";
+import { ManualClock } from "../support/clock";
+import { hang } from "../support/fault-server";
+import { useRecordingServer } from "../support/recording-server";
+import { API_KEY, RUN, THREAD, newSdk, runWire } from "./fixtures";
 
-const api = useMockServer();
-const sdk = newSdk();
+const api = useRecordingServer();
+let sdk: Gpt;
+beforeAll(() => {
+  sdk = newSdk(api);
+});
 const GET_RUN = `GET /threads/${THREAD}/runs/${RUN}`;
 
 function statuses() {
@@ -29,13 +35,13 @@ function statuses() {
 describe("waitForRun", () => {
   test("queued -> in_progress -> completed: 3 polls, onStatus each time, the default 1 s between polls", async () => {
     api.reply({ json: runWire("queued") }, { json: runWire("in_progress") }, { json: runWire("completed") });
-    const clock = fakeClock();
+    const clock = new ManualClock();
     const { seen, onStatus } = statuses();
 
     const run = await waitForRun(sdk, THREAD, RUN, { onStatus, now: clock.now, sleep: clock.sleep });
 
-    expect(api.requests()).toEqual([GET_RUN, GET_RUN, GET_RUN]);
-    for (const req of api.sent) {
+    expect(api.lines()).toEqual([GET_RUN, GET_RUN, GET_RUN]);
+    for (const req of api.requests) {
       expect(req.headers["authorization"]).toBe(`Bearer ${API_KEY}`);
       expect(req.headers["openai-beta"]).toBe("assistants=v1");
       expect(req.json).toBeUndefined();
@@ -53,11 +59,11 @@ describe("waitForRun", () => {
       },
     });
     api.reply({ json: runWire("in_progress") }, { json: wire });
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const run = await waitForRun(sdk, THREAD, RUN, { intervalMs: 250, now: clock.now, sleep: clock.sleep });
 
-    expect(api.requests()).toEqual([GET_RUN, GET_RUN]);
+    expect(api.lines()).toEqual([GET_RUN, GET_RUN]);
     expect(clock.sleeps).toEqual([250]);
     expect(run.status).toBe("requires_action");
     expect(run.requiredAction).toEqual({
@@ -68,11 +74,11 @@ describe("waitForRun", () => {
 
   test.each(["completed", "failed", "cancelled", "expired", "incomplete"])("terminal status %s stops after one poll and is returned", async (status) => {
     api.reply({ json: runWire(status) });
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const run = await waitForRun(sdk, THREAD, RUN, { now: clock.now, sleep: clock.sleep });
 
-    expect(api.requests()).toEqual([GET_RUN]);
+    expect(api.lines()).toEqual([GET_RUN]);
     expect(clock.sleeps).toEqual([]);
     expect(run.status).toBe(status);
   });
@@ -80,7 +86,7 @@ describe("waitForRun", () => {
   test("a status the SDK does not know keeps polling until the deadline, which names it", async () => {
     // Deadline 3.5 s, interval 1 s: polls at 0, 1, 2, 3 and (the last sleep cut short) 3.5 s.
     for (let i = 0; i < 5; i++) api.reply({ json: runWire("thinking") });
-    const clock = fakeClock();
+    const clock = new ManualClock();
     const { seen, onStatus } = statuses();
 
     const error = await waitForRun(sdk, THREAD, RUN, { timeoutMs: 3500, onStatus, now: clock.now, sleep: clock.sleep }).catch((e) => e);
@@ -92,7 +98,7 @@ describe("waitForRun", () => {
     );
     expect(error).toMatchObject({ lastStatus: "thinking", statusKnown: false, timeoutMs: 3500 });
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "WaitTimeoutError", lastStatus: "thinking", statusKnown: false });
-    expect(api.requests()).toEqual(Array(5).fill(GET_RUN));
+    expect(api.lines()).toEqual(Array(5).fill(GET_RUN));
     expect(seen).toEqual(Array(5).fill("thinking"));
     expect(clock.sleeps).toEqual([1000, 1000, 1000, 500]);
     expect(clock.elapsed()).toBe(3500);
@@ -100,26 +106,26 @@ describe("waitForRun", () => {
 
   test("a run stuck in a known status times out too, with that status", async () => {
     for (let i = 0; i < 3; i++) api.reply({ json: runWire("queued") });
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const error = await waitForRun(sdk, THREAD, RUN, { intervalMs: 1000, timeoutMs: 2000, now: clock.now, sleep: clock.sleep }).catch((e) => e);
 
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.message).toBe(`run ${RUN} (thread ${THREAD}) did not finish within 2000 ms: last status "queued"`);
     expect(error).toMatchObject({ lastStatus: "queued", statusKnown: true });
-    expect(api.requests()).toHaveLength(3);
+    expect(api.lines()).toHaveLength(3);
   });
 
   test("the default deadline is 10 minutes", async () => {
     for (let i = 0; i < 7; i++) api.reply({ json: runWire("in_progress") });
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const error = await waitForRun(sdk, THREAD, RUN, { intervalMs: 100_000, now: clock.now, sleep: clock.sleep }).catch((e) => e);
 
     expect(DEFAULT_TIMEOUT_MS).toBe(600_000);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.timeoutMs).toBe(600_000);
-    expect(api.requests()).toHaveLength(7);
+    expect(api.lines()).toHaveLength(7);
     expect(clock.sleeps).toEqual(Array(6).fill(100_000));
   });
 
@@ -131,18 +137,18 @@ describe("waitForRun", () => {
       { json: runWire("in_progress"), headers: { "openai-poll-after-ms": "soon" } },
       { json: runWire("completed"), headers: { "openai-poll-after-ms": "5000" } },
     );
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const run = await waitForRun(sdk, THREAD, RUN, { intervalMs: 1000, now: clock.now, sleep: clock.sleep });
 
     expect(run.status).toBe("completed");
     expect(clock.sleeps).toEqual([2500, 1000, 300, 1000]);
-    expect(api.requests()).toHaveLength(5);
+    expect(api.lines()).toHaveLength(5);
   });
 
   test("abort between polls stops before the next poll, with WaitAbortedError carrying the reason", async () => {
     api.reply({ json: runWire("queued") }, { json: runWire("in_progress") }, { json: runWire("completed") });
-    const clock = fakeClock();
+    const clock = new ManualClock();
     const controller = new AbortController();
     const reason = new Error("user closed the page");
     const seen: string[] = [];
@@ -162,7 +168,7 @@ describe("waitForRun", () => {
     expect(error.message).toBe(`waiting for run ${RUN} (thread ${THREAD}) was aborted`);
     expect(error.cause).toBe(reason);
     expect(seen).toEqual(["queued", "in_progress"]);
-    expect(api.requests()).toEqual([GET_RUN, GET_RUN]);
+    expect(api.lines()).toEqual([GET_RUN, GET_RUN]);
     expect(clock.sleeps).toEqual([1000]);
   });
 
@@ -179,16 +185,16 @@ describe("waitForRun", () => {
 
     await expect(waiting).rejects.toBeInstanceOf(WaitAbortedError);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(api.requests()).toEqual([GET_RUN]);
+    expect(api.lines()).toEqual([GET_RUN]);
   });
 
   test("abort during a request that hangs cancels it and rejects at once", async () => {
-    api.reply({ hang: true });
+    api.reply(hang());
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
 
     await expect(waitForRun(sdk, THREAD, RUN, { signal: controller.signal })).rejects.toBeInstanceOf(WaitAbortedError);
-    expect(api.requests()).toEqual([GET_RUN]);
+    expect(api.lines()).toEqual([GET_RUN]);
   });
 
   test("an already aborted signal makes no request", async () => {
@@ -196,11 +202,11 @@ describe("waitForRun", () => {
     controller.abort();
 
     await expect(waitForRun(sdk, THREAD, RUN, { signal: controller.signal })).rejects.toBeInstanceOf(WaitAbortedError);
-    expect(api.requests()).toEqual([]);
+    expect(api.lines()).toEqual([]);
   });
 
   test("the deadline also ends a request that hangs", async () => {
-    api.reply({ hang: true });
+    api.reply(hang());
 
     const error = await waitForRun(sdk, THREAD, RUN, { timeoutMs: 100 }).catch((e) => e);
 
@@ -211,7 +217,7 @@ describe("waitForRun", () => {
 
   test("a failed poll request propagates the runtime's error, unchanged", async () => {
     api.reply({ json: runWire("queued") }, { status: 404, json: { error: { message: "No run found", type: "invalid_request_error", param: null, code: null } } });
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const error = await waitForRun(sdk, THREAD, RUN, { now: clock.now, sleep: clock.sleep }).catch((e) => e);
 
@@ -219,22 +225,22 @@ describe("waitForRun", () => {
     expect(error).not.toBeInstanceOf(WaitTimeoutError);
     expect(error.statusCode).toBe(404);
     expect(error.error).toMatchObject({ message: "No run found" });
-    expect(api.requests()).toEqual([GET_RUN, GET_RUN]);
+    expect(api.lines()).toEqual([GET_RUN, GET_RUN]);
   });
 
   test("requestOptions are sent with every poll", async () => {
     api.reply({ json: runWire("queued") }, { json: runWire("completed") });
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     await waitForRun(sdk, THREAD, RUN, { requestOptions: { headers: { "x-trace": "t-1" } }, now: clock.now, sleep: clock.sleep });
 
-    expect(api.sent.map((s) => s.headers["x-trace"])).toEqual(["t-1", "t-1"]);
+    expect(api.requests.map((s) => s.headers["x-trace"])).toEqual(["t-1", "t-1"]);
   });
 
   test("bad options are rejected before any request", async () => {
     await expect(waitForRun(sdk, THREAD, RUN, { intervalMs: -1 })).rejects.toThrow(RangeError);
     await expect(waitForRun(sdk, THREAD, RUN, { timeoutMs: Number.POSITIVE_INFINITY })).rejects.toThrow("timeoutMs must be a finite number");
-    expect(api.requests()).toEqual([]);
+    expect(api.lines()).toEqual([]);
   });
 
   test("waitForCompletion (the seed's name) is waitForRun", () => {
@@ -245,13 +251,13 @@ describe("waitForRun", () => {
 describe("createAndWaitForCompletion", () => {
   test("creates the run, sees the created run first, honours its poll-after header, then polls", async () => {
     api.reply({ json: runWire("queued"), headers: { "openai-poll-after-ms": "500" } }, { json: runWire("in_progress") }, { json: runWire("completed") });
-    const clock = fakeClock();
+    const clock = new ManualClock();
     const { seen, onStatus } = statuses();
 
     const run = await createAndWaitForCompletion(sdk, THREAD, { assistantId: "asst_abc123", instructions: "Be brief." }, { onStatus, now: clock.now, sleep: clock.sleep });
 
-    expect(api.requests()).toEqual([`POST /threads/${THREAD}/runs`, GET_RUN, GET_RUN]);
-    expect(api.sent[0].json).toEqual({ assistant_id: "asst_abc123", instructions: "Be brief." });
+    expect(api.lines()).toEqual([`POST /threads/${THREAD}/runs`, GET_RUN, GET_RUN]);
+    expect(api.requests[0].json).toEqual({ assistant_id: "asst_abc123", instructions: "Be brief." });
     expect(seen).toEqual(["queued", "in_progress", "completed"]);
     expect(clock.sleeps).toEqual([500, 1000]);
     expect(run.status).toBe("completed");
@@ -259,7 +265,7 @@ describe("createAndWaitForCompletion", () => {
 
   test("a timeout names the created run", async () => {
     api.reply({ json: runWire("queued") }, { json: runWire("queued") });
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const error = await createAndWaitForCompletion(sdk, THREAD, { assistantId: "asst_abc123" }, { timeoutMs: 1000, now: clock.now, sleep: clock.sleep }).catch((e) => e);
 
@@ -271,7 +277,7 @@ describe("createAndWaitForCompletion", () => {
 describe("createAndRunUntilCompletion", () => {
   test("creates thread and run in one call, then polls the run on the new thread", async () => {
     api.reply({ json: runWire("queued") }, { json: runWire("completed") });
-    const clock = fakeClock();
+    const clock = new ManualClock();
 
     const run = await createAndRunUntilCompletion(
       sdk,
@@ -282,8 +288,8 @@ describe("createAndRunUntilCompletion", () => {
       { now: clock.now, sleep: clock.sleep },
     );
 
-    expect(api.requests()).toEqual(["POST /threads/runs", GET_RUN]);
-    expect(api.sent[0].json).toEqual({
+    expect(api.lines()).toEqual(["POST /threads/runs", GET_RUN]);
+    expect(api.requests[0].json).toEqual({
       assistant_id: "asst_abc123",
       thread: { messages: [{ role: "user", content: "Create 3 data visualizations based on the trends in this file.", file_ids: ["file-abc123"] }] },
     });

@@ -17,12 +17,13 @@ import {
   RateLimitError,
   ResponseValidationError,
 } from "../../src";
-import { setClock } from "../../src/internal/clock";
-import { systemClock } from "./support/fake-clock";
-import { assistantWire, failure, hang, json, openAIError, raw, resetMidBody, stallMidBody, startFaultServer, useFaultServer } from "./support/fault-server";
+import { setClock, systemClock } from "../../src/internal/clock";
+import { hang, resetMidBody, stallMidBody, useFaultServer } from "../support/fault-server";
+import { json, raw, startRecordingServer } from "../support/recording-server";
+import { assistantWire, failure, openAIError } from "./fixtures";
 
 const API_KEY = "sk-fault-0123456789abcdef";
-// A fresh fault server and fake clock for each test.
+// A fresh server and manual clock for each test.
 const env = useFaultServer();
 
 function client(options: ConstructorParameters<typeof Gpt>[0] = {}): Gpt {
@@ -32,7 +33,7 @@ function client(options: ConstructorParameters<typeof Gpt>[0] = {}): Gpt {
 
 describe("retries", () => {
   test("500 → 500 → 200 succeeds on the third attempt after backing off 500 ms then 1000 ms", async () => {
-    env.server.queue(
+    env.server.reply(
       json(500, openAIError("The server had an error", "server_error")),
       json(500, openAIError("The server had an error", "server_error")),
       json(200, assistantWire()),
@@ -50,15 +51,15 @@ describe("retries", () => {
 
   test("the backoff takes up to 25% jitter off: random() = 0.999 gives 375 ms and 750 ms", async () => {
     env.clock.random = 0.999;
-    env.server.queue(json(503, {}), json(503, {}), json(200, assistantWire()));
+    env.server.reply(json(503, {}), json(503, {}), json(200, assistantWire()));
     await client().assistants.getAssistant("asst_abc123");
     expect(env.clock.sleeps).toEqual([375, 750]);
     expect(env.server.requests).toHaveLength(3);
   });
 
   test("the backoff doubles up to maxDelayMs (8 s by default)", async () => {
-    for (let i = 0; i < 6; i++) env.server.queue(json(500, {}));
-    env.server.queue(json(200, assistantWire()));
+    for (let i = 0; i < 6; i++) env.server.reply(json(500, {}));
+    env.server.reply(json(200, assistantWire()));
     await client({ retries: { maxRetries: 6 } }).assistants.getAssistant("asst_abc123");
     expect(env.clock.sleeps).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
     expect(env.server.requests).toHaveLength(7);
@@ -74,7 +75,7 @@ describe("retries", () => {
   });
 
   test("429 with retry-after: 1 waits 1000 ms, then succeeds", async () => {
-    env.server.queue(json(429, openAIError("Rate limit reached", "requests", "rate_limit_exceeded"), { "retry-after": "1" }), json(200, assistantWire()));
+    env.server.reply(json(429, openAIError("Rate limit reached", "requests", "rate_limit_exceeded"), { "retry-after": "1" }), json(200, assistantWire()));
     const res = await client().assistants.getAssistant("asst_abc123");
     expect(res.assistantObject!.id).toBe("asst_abc123");
     expect(env.clock.sleeps).toEqual([1000]);
@@ -82,22 +83,22 @@ describe("retries", () => {
   });
 
   test("retry-after as an HTTP date waits until that date", async () => {
-    const at = new Date(env.clock.now + 3000).toUTCString();
-    env.server.queue(json(503, {}, { "retry-after": at }), json(200, assistantWire()));
+    const at = new Date(env.clock.now() + 3000).toUTCString();
+    env.server.reply(json(503, {}, { "retry-after": at }), json(200, assistantWire()));
     await client().assistants.getAssistant("asst_abc123");
     expect(env.clock.sleeps).toEqual([3000]);
     expect(env.server.requests).toHaveLength(2);
   });
 
   test("retry-after-ms: 250 waits 250 ms (and wins over retry-after)", async () => {
-    env.server.queue(json(429, {}, { "retry-after-ms": "250", "retry-after": "5" }), json(200, assistantWire()));
+    env.server.reply(json(429, {}, { "retry-after-ms": "250", "retry-after": "5" }), json(200, assistantWire()));
     await client().assistants.getAssistant("asst_abc123");
     expect(env.clock.sleeps).toEqual([250]);
     expect(env.server.requests).toHaveLength(2);
   });
 
   test("429 with x-ratelimit-reset-requests: 1s / x-ratelimit-reset-tokens: 20ms waits for the limit that ran out", async () => {
-    env.server.queue(
+    env.server.reply(
       json(429, {}, { "x-ratelimit-reset-requests": "1s", "x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-tokens": "20ms", "x-ratelimit-remaining-tokens": "900" }),
       json(429, {}, { "x-ratelimit-reset-requests": "1s", "x-ratelimit-remaining-requests": "10", "x-ratelimit-reset-tokens": "20ms", "x-ratelimit-remaining-tokens": "0" }),
       json(200, assistantWire()),
@@ -108,14 +109,14 @@ describe("retries", () => {
   });
 
   test("a server wait longer than 60 s (x-ratelimit-reset-tokens: 6m59s) falls back to the backoff", async () => {
-    env.server.queue(json(429, {}, { "x-ratelimit-reset-tokens": "6m59s" }), json(200, assistantWire()));
+    env.server.reply(json(429, {}, { "x-ratelimit-reset-tokens": "6m59s" }), json(200, assistantWire()));
     await client().assistants.getAssistant("asst_abc123");
     expect(env.clock.sleeps).toEqual([500]);
     expect(env.server.requests).toHaveLength(2);
   });
 
   test("x-ratelimit-reset-* is read on 429 only: a 503 carrying it uses the backoff", async () => {
-    env.server.queue(json(503, {}, { "x-ratelimit-reset-requests": "2s" }), json(200, assistantWire()));
+    env.server.reply(json(503, {}, { "x-ratelimit-reset-requests": "2s" }), json(200, assistantWire()));
     await client().assistants.getAssistant("asst_abc123");
     expect(env.clock.sleeps).toEqual([500]);
   });
@@ -135,7 +136,7 @@ describe("retries", () => {
   });
 
   test("408 and 409 are retried", async () => {
-    env.server.queue(json(408, {}), json(409, openAIError("Conflict", "invalid_request_error")), json(200, assistantWire()));
+    env.server.reply(json(408, {}), json(409, openAIError("Conflict", "invalid_request_error")), json(200, assistantWire()));
     await client().assistants.getAssistant("asst_abc123");
     expect(env.server.requests).toHaveLength(3);
     expect(env.clock.sleeps).toEqual([500, 1000]);
@@ -158,7 +159,7 @@ describe("retries", () => {
   });
 
   test("x-should-retry: true retries a 400 the policy would not retry", async () => {
-    env.server.queue(json(400, openAIError("try again", "invalid_request_error"), { "x-should-retry": "true" }), json(200, assistantWire()));
+    env.server.reply(json(400, openAIError("try again", "invalid_request_error"), { "x-should-retry": "true" }), json(200, assistantWire()));
     const res = await client().assistants.getAssistant("asst_abc123");
     expect(res.statusCode).toBe(200);
     expect(env.server.requests).toHaveLength(2);
@@ -166,7 +167,7 @@ describe("retries", () => {
   });
 
   test("x-should-retry: true overrides insufficient_quota", async () => {
-    env.server.queue(json(429, openAIError("quota", "insufficient_quota"), { "x-should-retry": "true" }), json(200, assistantWire()));
+    env.server.reply(json(429, openAIError("quota", "insufficient_quota"), { "x-should-retry": "true" }), json(200, assistantWire()));
     await client().assistants.getAssistant("asst_abc123");
     expect(env.server.requests).toHaveLength(2);
   });
@@ -191,7 +192,7 @@ describe("retries", () => {
 
   test("a connection reset mid-body is retried, and the retry succeeds", async () => {
     const body = JSON.stringify(assistantWire());
-    env.server.queue(resetMidBody(body), json(200, assistantWire()));
+    env.server.reply(resetMidBody(body), json(200, assistantWire()));
     const res = await client().assistants.getAssistant("asst_abc123");
     expect(res.assistantObject!.id).toBe("asst_abc123");
     expect(env.server.requests).toHaveLength(2);
@@ -210,7 +211,7 @@ describe("retries", () => {
   });
 
   test("connection refused: APIConnectionError (ECONNREFUSED) after the retries", async () => {
-    const closed = await startFaultServer();
+    const closed = await startRecordingServer();
     const url = closed.baseURL;
     await closed.close();
     const error = await failure(new Gpt({ apiKeyAuth: API_KEY, serverURL: url }).assistants.getAssistant("asst_abc123"));
@@ -221,7 +222,7 @@ describe("retries", () => {
   });
 
   test("a POST is retried with the same body", async () => {
-    env.server.queue(json(500, {}), json(200, assistantWire()));
+    env.server.reply(json(500, {}), json(200, assistantWire()));
     await client().assistants.createAssistant({ model: "gpt-4", metadata: { k: "v" } });
     expect(env.server.requests.map((r) => r.body)).toEqual(['{"model":"gpt-4","metadata":{"k":"v"}}', '{"model":"gpt-4","metadata":{"k":"v"}}']);
   });

@@ -15,7 +15,9 @@ import {
   NotFoundError,
   ResponseValidationError,
 } from "../../src";
-import { assistantWire, hang, json, raw, resetMidBody, startFaultServer, type Handler } from "./support/fault-server";
+import { hang, resetMidBody } from "../support/fault-server";
+import { json, raw, respond, startRecordingServer, type Handler, type Reply } from "../support/recording-server";
+import { assistantWire } from "./fixtures";
 
 const KINDS = ["ok", "flaky", "notFound", "truncated", "reset", "html", "empty", "rateLimited", "ok2", "ok3"] as const;
 type Kind = (typeof KINDS)[number] | "timeout" | "abortInFlight" | "abortInBackoff";
@@ -63,7 +65,7 @@ function faultHandler(attemptsById: Map<string, number>, controllers: Map<string
     const kind = id.split("-")[0] as Kind;
     const attempt = (attemptsById.get(id) ?? 0) + 1;
     attemptsById.set(id, attempt);
-    const handlers: Record<Kind, Handler> = {
+    const answers: Record<Kind, Reply | Handler> = {
       ok: json(200, assistantWire(id)),
       ok2: json(200, assistantWire(id)),
       ok3: json(200, assistantWire(id)),
@@ -80,7 +82,7 @@ function faultHandler(attemptsById: Map<string, number>, controllers: Map<string
       abortInBackoff: json(503, {}, { "retry-after": "30" }),
     };
     if (kind === "abortInFlight" || kind === "abortInBackoff") setTimeout(() => controllers.get(id)!.abort(), 5);
-    handlers[kind](req, res, seen);
+    respond(answers[kind], req, res, seen);
   };
 }
 
@@ -114,7 +116,7 @@ test("1,000 calls with mixed faults leave no open handles, sockets or unhandled 
   await new Promise((resolve) => setImmediate(resolve));
   const before = resourceCounts();
 
-  const server = await startFaultServer();
+  const server = await startRecordingServer();
   const attemptsById = new Map<string, number>();
   const controllers = new Map<string, AbortController>();
   server.fallback = faultHandler(attemptsById, controllers);

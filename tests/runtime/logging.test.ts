@@ -4,17 +4,19 @@
  * key appears in no line.
  */
 import { Gpt } from "../../src";
-import { type FakeClock, installFakeClock } from "./support/fake-clock";
-import { assistantWire, type FaultServer, json, resetMidBody, startFaultServer } from "./support/fault-server";
+import { ManualClock } from "../support/clock";
+import { resetMidBody } from "../support/fault-server";
+import { json, type RecordingServer, startRecordingServer } from "../support/recording-server";
+import { assistantWire } from "./fixtures";
 
 const API_KEY = "sk-log-secret-9f8e7d6c5b4a";
-let server: FaultServer;
-let clock: FakeClock;
+let server: RecordingServer;
+let clock: ManualClock;
 const savedEnv = process.env.GPT_SDK_LOG;
 
 beforeEach(async () => {
-  server = await startFaultServer();
-  clock = installFakeClock();
+  server = await startRecordingServer();
+  clock = new ManualClock().install();
   delete process.env.GPT_SDK_LOG;
 });
 afterEach(async () => {
@@ -28,7 +30,7 @@ afterEach(async () => {
 test("debug: request and response lines per attempt, secrets as ***", async () => {
   const lines: string[] = [];
   const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: server.baseURL, logger: (line) => lines.push(line) });
-  server.queue(
+  server.reply(
     json(500, { error: { message: "boom" } }, { "x-request-id": "req_a" }),
     json(200, assistantWire(), { "x-request-id": "req_b", "set-cookie": "__cf_bm=cookie-secret-value; path=/" }),
   );
@@ -61,7 +63,7 @@ test("debug: request and response lines per attempt, secrets as ***", async () =
 test("a failed attempt logs one line with the error and the wait", async () => {
   const lines: string[] = [];
   const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: server.baseURL, logger: (line) => lines.push(line), logLevel: "info" });
-  server.queue(resetMidBody(JSON.stringify(assistantWire())), json(200, assistantWire()));
+  server.reply(resetMidBody(JSON.stringify(assistantWire())), json(200, assistantWire()));
   await sdk.assistants.getAssistant("asst_abc123");
   const url = `${server.baseURL}/assistants/asst_abc123`;
   expect(lines).toHaveLength(4);

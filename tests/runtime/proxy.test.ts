@@ -5,7 +5,9 @@
 import axios from "axios";
 import { Gpt } from "../../src";
 import { proxySetting } from "../../src/internal/proxy";
-import { assistantWire, json, useFaultServer } from "./support/fault-server";
+import { useFaultServer } from "../support/fault-server";
+import { json } from "../support/recording-server";
+import { assistantWire } from "./fixtures";
 
 const env = useFaultServer();
 const saved = { ...process.env };
@@ -19,7 +21,7 @@ afterEach(() => {
 test("HTTP_PROXY set when the client is built: the request goes through the proxy, with the absolute URL as its target", async () => {
   process.env.HTTP_PROXY = `http://127.0.0.1:${env.server.port}`;
   const sdk = new Gpt({ apiKeyAuth: "sk-proxy-test", serverURL: "http://api.example.invalid/v1" });
-  env.server.queue(json(200, assistantWire()));
+  env.server.reply(json(200, assistantWire()));
 
   const res = await sdk.assistants.getAssistant("asst_abc123");
 
@@ -31,7 +33,7 @@ test("HTTP_PROXY set when the client is built: the request goes through the prox
 
 test("no proxy variable set: the request goes straight to the server", async () => {
   for (const name of ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]) delete process.env[name];
-  env.server.queue(json(200, assistantWire()));
+  env.server.reply(json(200, assistantWire()));
 
   await new Gpt({ apiKeyAuth: "sk-proxy-test", serverURL: env.server.baseURL }).assistants.getAssistant("asst_abc123");
 
@@ -41,7 +43,7 @@ test("no proxy variable set: the request goes straight to the server", async () 
 test("a proxy given for one call wins over the runtime's direct default", async () => {
   for (const name of ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]) delete process.env[name];
   const sdk = new Gpt({ apiKeyAuth: "sk-proxy-test", serverURL: "http://api.example.invalid/v1" });
-  env.server.queue(json(200, assistantWire()));
+  env.server.reply(json(200, assistantWire()));
 
   await sdk.assistants.getAssistant("asst_abc123", { proxy: { protocol: "http", host: "127.0.0.1", port: env.server.port } });
 

@@ -4,7 +4,9 @@
  */
 import axios from "axios";
 import { APIError, APITimeoutError, Gpt } from "../../src";
-import { assistantWire, failure, json, raw, startFaultServer, useFaultServer, type FaultServer, type Handler } from "./support/fault-server";
+import { useFaultServer } from "../support/fault-server";
+import { json, raw, type RecordingServer, type Reply, respond, startRecordingServer } from "../support/recording-server";
+import { assistantWire, failure } from "./fixtures";
 
 const API_KEY = "sk-redirect-0123456789abcdef";
 const env = useFaultServer();
@@ -13,14 +15,14 @@ function client(options: ConstructorParameters<typeof Gpt>[0] = {}): Gpt {
   return new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL, ...options });
 }
 
-function redirect(status: number, location: string): Handler {
+function redirect(status: number, location: string): Reply {
   return raw(status, "", { location });
 }
 
-const seen = (server: FaultServer) => server.requests.map((r) => `${r.method} ${r.url}${r.body ? ` ${r.body}` : ""}`);
+const seen = (server: RecordingServer) => server.requests.map((r) => `${r.method} ${r.url}${r.body ? ` ${r.body}` : ""}`);
 
 test("a GET that meets 301 then 302 (relative Locations) ends at the final resource, credentials kept on the same origin", async () => {
-  env.server.queue(
+  env.server.reply(
     redirect(301, "/v1/assistants/asst_moved"),
     redirect(302, "asst_final?from=redirect"),
     json(200, assistantWire("asst_final")),
@@ -42,7 +44,7 @@ test("a GET that meets 301 then 302 (relative Locations) ends at the final resou
 });
 
 test("307 and 308 repeat a POST with the same body and content type", async () => {
-  env.server.queue(redirect(307, "/v1/elsewhere"), redirect(308, "/v1/assistants"), json(200, assistantWire()));
+  env.server.reply(redirect(307, "/v1/elsewhere"), redirect(308, "/v1/assistants"), json(200, assistantWire()));
 
   await client().assistants.createAssistant({ model: "gpt-4", name: "Math Tutor" });
 
@@ -52,9 +54,9 @@ test("307 and 308 repeat a POST with the same body and content type", async () =
 });
 
 test("303 (and 302 after a POST) turn the request into a GET without a body", async () => {
-  env.server.queue(redirect(303, "/v1/assistants/asst_abc123"), json(200, assistantWire()));
+  env.server.reply(redirect(303, "/v1/assistants/asst_abc123"), json(200, assistantWire()));
   await client().assistants.createAssistant({ model: "gpt-4" });
-  env.server.queue(redirect(302, "/v1/assistants/asst_abc123"), json(200, assistantWire()));
+  env.server.reply(redirect(302, "/v1/assistants/asst_abc123"), json(200, assistantWire()));
   await client().assistants.createAssistant({ model: "gpt-4" });
 
   expect(seen(env.server)).toEqual([
@@ -68,10 +70,10 @@ test("303 (and 302 after a POST) turn the request into a GET without a body", as
 });
 
 test("a redirect to another origin does not carry the API key there", async () => {
-  const other = await startFaultServer();
+  const other = await startRecordingServer();
   try {
-    env.server.queue(redirect(302, `http://localhost:${other.port}/files/file-abc123/content`));
-    other.queue(raw(200, "col_a,col_b\n1,2\n", { "content-type": "application/octet-stream" }));
+    env.server.reply(redirect(302, `http://localhost:${other.port}/files/file-abc123/content`));
+    other.reply(raw(200, "col_a,col_b\n1,2\n", { "content-type": "application/octet-stream" }));
 
     const res = await client().files.downloadFile("file-abc123");
 
@@ -87,8 +89,8 @@ test("a redirect to another origin does not carry the API key there", async () =
 });
 
 test("with timeoutMs: 0 (no limit) every hop still has no limit", async () => {
-  env.server.queue(redirect(302, "/v1/assistants/asst_final"), (req, res) => {
-    setTimeout(() => json(200, assistantWire("asst_final"))(req, res, env.server.requests[1]), 50);
+  env.server.reply(redirect(302, "/v1/assistants/asst_final"), (req, res, seen) => {
+    setTimeout(() => respond(json(200, assistantWire("asst_final")), req, res, seen), 50);
   });
 
   const res = await client({ timeoutMs: 0 }).assistants.getAssistant("asst_abc123");
@@ -98,7 +100,7 @@ test("with timeoutMs: 0 (no limit) every hop still has no limit", async () => {
 });
 
 test("each hop gets what is left of the attempt's time limit: a slow second hop times out", async () => {
-  env.server.queue(redirect(302, "/v1/assistants/asst_final"), () => undefined);
+  env.server.reply(redirect(302, "/v1/assistants/asst_final"), () => undefined);
 
   const error = await failure(client({ timeoutMs: 200, retries: false }).assistants.getAssistant("asst_abc123"));
 
@@ -118,19 +120,19 @@ test("a redirect loop stops after 20 redirects with an APIError naming the statu
 });
 
 test("an axios instance with maxRedirects: 0 gets the redirect back as an error, and a per-call maxRedirects wins", async () => {
-  env.server.queue(redirect(302, "/v1/assistants/asst_final"));
+  env.server.reply(redirect(302, "/v1/assistants/asst_final"));
   const error = await failure(client({ defaultClient: axios.create({ maxRedirects: 0 }) }).assistants.getAssistant("asst_abc123"));
   expect((error as APIError).statusCode).toBe(302);
   expect(env.server.requests).toHaveLength(1);
 
-  env.server.queue(redirect(302, "/v1/a"), redirect(302, "/v1/b"), json(200, assistantWire()));
+  env.server.reply(redirect(302, "/v1/a"), redirect(302, "/v1/b"), json(200, assistantWire()));
   const second = await failure(client().assistants.getAssistant("asst_abc123", { maxRedirects: 1 }));
   expect((second as APIError).statusCode).toBe(302);
   expect(seen(env.server).slice(1)).toEqual(["GET /v1/assistants/asst_abc123", "GET /v1/a"]);
 });
 
 test("a 3xx without a Location, or with one that is not http(s), is returned as an error and not followed", async () => {
-  env.server.queue(raw(302, ""), redirect(302, "ftp://example.com/file"));
+  env.server.reply(raw(302, ""), redirect(302, "ftp://example.com/file"));
   const first = await failure(client().assistants.getAssistant("asst_abc123"));
   const second = await failure(client().assistants.getAssistant("asst_abc123"));
   expect([(first as APIError).statusCode, (second as APIError).statusCode]).toEqual([302, 302]);

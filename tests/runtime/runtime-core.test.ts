@@ -10,10 +10,12 @@ import { APIConnectionError, Gpt, InternalServerError, ResponseValidationError }
 import type { BaseResult, ClientDefaults, OperationDef } from "../../src/internal";
 import { Runtime } from "../../src/internal";
 
-import { assistantWire, failure, json, raw, startFaultServer, useFaultServer } from "./support/fault-server";
+import { useFaultServer } from "../support/fault-server";
+import { json, raw, startRecordingServer } from "../support/recording-server";
+import { assistantWire, failure } from "./fixtures";
 
 const API_KEY = "sk-core-7a6b5c4d3e2f1a0b";
-// A fresh fault server and fake clock for each test.
+// A fresh server and manual clock for each test.
 const env = useFaultServer();
 
 function defaults(overrides: Partial<ClientDefaults> = {}): ClientDefaults {
@@ -48,7 +50,7 @@ test("a one-shot stream body is sent once and never retried", async () => {
 });
 
 test("the same bytes as a Buffer are retried", async () => {
-  env.server.queue(json(500, {}), raw(200, ""));
+  env.server.reply(json(500, {}), raw(200, ""));
   const runtime = new Runtime({}, defaults());
   const res = await runtime.call<BaseResult>(uploadOp, { body: Buffer.from("chunk-1;chunk-2") });
   expect(res.statusCode).toBe(200);
@@ -56,7 +58,7 @@ test("the same bytes as a Buffer are retried", async () => {
 });
 
 test("createFile with a stream: the multipart body is buffered once, so a retry resends the whole file", async () => {
-  env.server.queue(json(503, {}), json(200, { id: "file-1", object: "file", bytes: 11, created_at: 1, filename: "notes.txt", purpose: "assistants", status: "uploaded" }));
+  env.server.reply(json(503, {}), json(200, { id: "file-1", object: "file", bytes: 11, created_at: 1, filename: "notes.txt", purpose: "assistants", status: "uploaded" }));
   const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL });
   const res = await sdk.files.createFile({ file: { content: Readable.from([Buffer.from("hello world")]), fileName: "notes.txt" }, purpose: "assistants" });
   expect(res.openAIFile!.id).toBe("file-1");
@@ -69,7 +71,7 @@ test("createFile with a stream: the multipart body is buffered once, so a retry 
 
 test("an API key sent in the query is scrubbed from error messages and logs", async () => {
   const lines: string[] = [];
-  const closed = await startFaultServer();
+  const closed = await startRecordingServer();
   const base = closed.baseURL;
   await closed.close();
   const runtime = new Runtime(
@@ -130,7 +132,7 @@ test("a custom axios instance (defaultClient) sends the requests, interceptors i
     config.headers.set("x-intercepted", "1");
     return config;
   });
-  env.server.queue(json(500, {}), json(200, assistantWire()));
+  env.server.reply(json(500, {}), json(200, assistantWire()));
   const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL, defaultClient: instance });
   const res = await sdk.assistants.getAssistant("asst_abc123");
   expect(res.assistantObject!.id).toBe("asst_abc123");

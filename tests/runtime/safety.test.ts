@@ -7,10 +7,12 @@ import { inspect } from "node:util";
 import * as pkg from "../../src";
 import { Gpt, SDKError, SDKValidationError, errors, shared } from "../../src";
 
-import { assistantWire, failure, hang, json, raw, resetMidBody, useFaultServer } from "./support/fault-server";
+import { hang, resetMidBody, useFaultServer } from "../support/fault-server";
+import { json, raw } from "../support/recording-server";
+import { assistantWire, failure } from "./fixtures";
 
 const API_KEY = "sk-secret-DO-NOT-LEAK-4f9a8b7c6d5e";
-// A fresh fault server and fake clock for each test.
+// A fresh server and manual clock for each test.
 const env = useFaultServer();
 
 const client = (options: ConstructorParameters<typeof Gpt>[0] = {}) => new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL, ...options });

@@ -3,7 +3,8 @@
  * each of the 9 operations, plus percent-encoding and an undeclared status.
  */
 import { Gpt, SDKError, operations } from "../../src";
-import { API_KEY, BASE_URL, expectJsonResult, expectRequest, notFoundBody, useMockApi } from "../support/mock-api";
+import { useRecordingServer } from "../support/recording-server";
+import { API_KEY, expectJsonResult, expectRequest, notFoundBody } from "./expect-request";
 import {
   assistant2Model,
   assistant2Wire,
@@ -17,8 +18,11 @@ import {
   weatherToolWire,
 } from "./fixtures";
 
-const api = useMockApi();
-const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: BASE_URL });
+const api = useRecordingServer();
+let sdk: Gpt;
+beforeAll(() => {
+  sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL });
+});
 
 describe("assistants", () => {
   test("createAssistant: snake_case body with tools union and metadata intact; parses tools union", async () => {
@@ -225,7 +229,7 @@ describe("assistants: path encoding and errors", () => {
   });
 
   test("an undeclared 404 rejects with an SDKError carrying statusCode 404", async () => {
-    const strict = new Gpt({ apiKeyAuth: API_KEY, serverURL: BASE_URL, retries: false });
+    const strict = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL, retries: false });
     api.reply({ status: 404, json: notFoundBody("No assistant found with id 'asst_missing'."), headers: { "x-request-id": "req_123" } });
 
     const call = strict.assistants.getAssistant("asst_missing");

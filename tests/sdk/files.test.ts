@@ -4,12 +4,13 @@
  * Uploads are multipart from a Buffer, a Blob, a File, a Readable and an fs stream;
  * downloads return the exact bytes, including bytes that are not UTF-8.
  */
-import { mkdtempSync, rmSync, writeFileSync, createReadStream } from "node:fs";
-import { tmpdir } from "node:os";
+import { createReadStream, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { Gpt, SDKError, shared } from "../../src";
-import { API_KEY, BASE_URL, type Recorded, expectJsonResult, expectRequest, notFoundBody, useMockApi } from "../support/mock-api";
+import { BASE_PATH, type Recorded, useRecordingServer } from "../support/recording-server";
+import { tempDir } from "../support/temp";
+import { API_KEY, expectJsonResult, expectRequest, notFoundBody } from "./expect-request";
 import {
   erroredFileModel,
   erroredFileWire,
@@ -19,8 +20,11 @@ import {
   processedFileWire,
 } from "./fixtures";
 
-const api = useMockApi();
-const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: BASE_URL });
+const api = useRecordingServer();
+let sdk: Gpt;
+beforeAll(() => {
+  sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL });
+});
 
 const uploadedFileWire = {
   id: "file-up123",
@@ -48,7 +52,7 @@ const jsonl =
 /** A multipart upload to POST /files: no beta header, a boundary content type, exactly these fields. */
 function expectUpload(req: Recorded, form: Recorded["form"]): void {
   expect(req.method).toBe("POST");
-  expect(req.url).toBe(`${BASE_URL}/files`);
+  expect(req.url).toBe(`${BASE_PATH}/files`);
   expect(req.headers["authorization"]).toBe(`Bearer ${API_KEY}`);
   expect(req.headers).not.toHaveProperty("openai-beta");
   expect(req.headers["user-agent"]).toMatch(/^gpt-sdk\/\d+\.\d+\.\d+/);
@@ -122,18 +126,14 @@ describe("files", () => {
   });
 
   test("createFile: a bare fs.ReadStream is sent under its file's base name", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gpt-sdk-upload-"));
-    try {
-      const path = join(dir, "notes.txt");
-      writeFileSync(path, "meeting notes\nline two\n");
-      api.reply({ json: { ...processedFileWire, filename: "notes.txt" } });
+    const dir = tempDir("upload");
+    const path = join(dir, "notes.txt");
+    writeFileSync(path, "meeting notes\nline two\n");
+    api.reply({ json: { ...processedFileWire, filename: "notes.txt" } });
 
-      await sdk.files.createFile({ file: createReadStream(path), purpose: "assistants" });
+    await sdk.files.createFile({ file: createReadStream(path), purpose: "assistants" });
 
-      expectUpload(api.single(), { purpose: "assistants", file: { name: "notes.txt", type: expect.any(String), text: "meeting notes\nline two\n" } });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expectUpload(api.single(), { purpose: "assistants", file: { name: "notes.txt", type: expect.any(String), text: "meeting notes\nline two\n" } });
   });
 
   test("retrieveFile: GET by id; parses status and status_details", async () => {
@@ -170,7 +170,7 @@ describe("files", () => {
   });
 
   test("downloadFile: an undeclared 404 rejects with statusCode 404 instead of returning the error body as bytes", async () => {
-    const strict = new Gpt({ apiKeyAuth: API_KEY, serverURL: BASE_URL, retries: false });
+    const strict = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL, retries: false });
     api.reply({ status: 404, json: notFoundBody("No such File object: file-missing") });
 
     const call = strict.files.downloadFile("file-missing");

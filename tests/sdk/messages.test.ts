@@ -4,7 +4,8 @@
  * union (file_citation, file_path) narrowed on `type`.
  */
 import { Gpt, operations } from "../../src";
-import { API_KEY, BASE_URL, expectJsonResult, expectRequest, useMockApi } from "../support/mock-api";
+import { useRecordingServer } from "../support/recording-server";
+import { API_KEY, expectJsonResult, expectRequest } from "./expect-request";
 import {
   assistantMessageModel,
   assistantMessageWire,
@@ -16,8 +17,11 @@ import {
   userMessageWire,
 } from "./fixtures";
 
-const api = useMockApi();
-const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: BASE_URL });
+const api = useRecordingServer();
+let sdk: Gpt;
+beforeAll(() => {
+  sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL });
+});
 
 describe("messages", () => {
   test("createMessage: snake_case body with metadata intact; thread id in the path", async () => {

@@ -1,13 +1,14 @@
 /** JSON of the wrong kind where the spec promises a schema is a clear error, not a half-parsed result. */
 import { Gpt, ResponseValidationError } from "../../src";
-import { API_KEY, BASE_URL, mockApi } from "../support/mock-api";
+import { useRecordingServer } from "../support/recording-server";
+import { API_KEY } from "./expect-request";
 
-const api = mockApi();
-beforeAll(() => api.server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => api.reset());
-afterAll(() => api.server.close());
+const api = useRecordingServer();
 
-const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: BASE_URL, retries: false });
+let sdk: Gpt;
+beforeAll(() => {
+  sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL, retries: false });
+});
 
 test.each([
   ["an array", "[]", "an array"],
@@ -19,5 +20,5 @@ test.each([
   expect(error).toBeInstanceOf(ResponseValidationError);
   expect((error as ResponseValidationError).message).toContain(`response body is ${described}; the API document promises an object`);
   expect((error as ResponseValidationError).body).toBe(body);
-  expect(api.recorded).toHaveLength(1);
+  expect(api.requests).toHaveLength(1);
 });

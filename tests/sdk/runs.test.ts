@@ -5,7 +5,8 @@
  * code_interpreter logs/image outputs, retrieval and function calls) narrowed on `type`.
  */
 import { Gpt, operations } from "../../src";
-import { API_KEY, BASE_URL, expectJsonResult, expectRequest, useMockApi } from "../support/mock-api";
+import { useRecordingServer } from "../support/recording-server";
+import { API_KEY, expectJsonResult, expectRequest } from "./expect-request";
 import {
   cancellingRunModel,
   cancellingRunWire,
@@ -28,8 +29,11 @@ import {
   weatherToolWire,
 } from "./fixtures";
 
-const api = useMockApi();
-const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: BASE_URL });
+const api = useRecordingServer();
+let sdk: Gpt;
+beforeAll(() => {
+  sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL });
+});
 
 describe("runs", () => {
   test("createThreadAndRun: nested thread and messages are sent snake_case with metadata intact", async () => {

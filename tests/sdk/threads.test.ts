@@ -3,11 +3,15 @@
  * including `createThread()` with no body at all, and ids that are dot segments.
  */
 import { Gpt, shared } from "../../src";
-import { API_KEY, BASE_URL, expectJsonResult, expectRequest, useMockApi } from "../support/mock-api";
+import { useRecordingServer } from "../support/recording-server";
+import { API_KEY, expectJsonResult, expectRequest } from "./expect-request";
 import { threadModel, threadWire } from "./fixtures";
 
-const api = useMockApi();
-const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: BASE_URL });
+const api = useRecordingServer();
+let sdk: Gpt;
+beforeAll(() => {
+  sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL });
+});
 
 describe("threads", () => {
   test("createThread: nested messages are sent snake_case with every metadata entry intact", async () => {
@@ -95,6 +99,6 @@ describe("threads", () => {
 
     await expect(sdk.assistants.deleteThread(id)).rejects.toThrow();
 
-    expect(api.recorded.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    expect(api.requests.map((r) => `${r.method} ${r.url}`)).toEqual([]);
   });
 });

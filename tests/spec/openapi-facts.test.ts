@@ -6,12 +6,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import { ROOT, SPECS } from "../support/root";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const ORIGINAL_PATH = path.resolve(__dirname, "../../../shared/specs/openai-2023-11-28.yaml");
-const OURS_PATH = path.resolve(__dirname, "../../openapi.yaml");
+const ORIGINAL_PATH = path.join(SPECS, "openai-2023-11-28.yaml");
+const OURS_PATH = path.join(ROOT, "openapi.yaml");
 
 const EXPECTED_OPERATIONS = [
   // Assistants

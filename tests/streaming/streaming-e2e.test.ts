@@ -3,18 +3,16 @@
  * camelCase fields, [DONE], an error mid-stream, abort closing the connection, and a
  * time limit that ends at the headers rather than cutting a long stream.
  */
-import { mkdirSync, symlinkSync } from "node:fs";
-import { createServer, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdirSync } from "node:fs";
+import type { ServerResponse } from "node:http";
 import { join } from "node:path";
 import { generate } from "../../codegen/generate";
 import { writeTree } from "../../codegen/write/tree";
-import { ROOT, tempDir } from "../support/cli";
+import { useRecordingServer } from "../support/recording-server";
+import { ROOT } from "../support/root";
+import { linkNodeModules, tempDir } from "../support/temp";
 
-type Handler = (body: Record<string, unknown>, res: ServerResponse) => void;
-let handler: Handler;
-let server: Server;
-let baseURL: string;
+const server = useRecordingServer();
 // The generated package's client, loaded at run time from a temp folder.
 let Chat: new (options: Record<string, unknown>) => any;
 
@@ -22,21 +20,14 @@ beforeAll(async () => {
   const out = join(tempDir("stream"), "pkg");
   mkdirSync(out);
   writeTree(out, generate({ specFile: join(ROOT, "tests/streaming/fixtures/chat.yaml"), mode: "package" }).files);
-  symlinkSync(join(ROOT, "node_modules"), join(out, "node_modules"), "dir");
+  linkNodeModules(out);
   Chat = (await import(join(out, "src", "index.ts"))).Chat;
-  server = createServer((req, res) => {
-    let text = "";
-    req.on("data", (c) => (text += c));
-    req.on("end", () => handler(JSON.parse(text), res));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 }, 60_000);
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+/** Answers every request of the current test: the handler gets the JSON body and writes the response. */
+function answerWith(handler: (body: Record<string, unknown>, res: ServerResponse) => void): void {
+  server.fallback = (_req, res, seen) => handler(JSON.parse(seen.body), res);
+}
 
 function sse(res: ServerResponse): (line: string) => void {
   res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8" });
@@ -53,15 +44,15 @@ async function collect(stream: AsyncIterable<unknown>): Promise<unknown[]> {
 
 test("stream: true yields typed chunks until [DONE]; the request is ordinary JSON", async () => {
   let seen: Record<string, unknown> = {};
-  handler = async (body, res) => {
+  answerWith(async (body, res) => {
     seen = body;
     const write = sse(res);
     write('data: {"id":"c1","delta_text":"Hel","finish_reason":null}\n\n');
     await wait(30);
     write('data: {"id":"c1","delta_text":"lo","finish_reason":"stop","extra":1}\n\ndata: [DONE]\n\n');
     res.end();
-  };
-  const sdk = new Chat({ serverURL: baseURL, retries: false });
+  });
+  const sdk = new Chat({ serverURL: server.baseURL, retries: false });
   const res = await sdk.chat.createChatCompletion({ model: "m", stream: true });
   expect(seen).toEqual({ model: "m", stream: true });
   expect(res.statusCode).toBe(200);
@@ -74,23 +65,23 @@ test("stream: true yields typed chunks until [DONE]; the request is ordinary JSO
 });
 
 test("the same operation without streaming returns the JSON body", async () => {
-  handler = (_, res) => {
+  answerWith((_, res) => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end('{"id":"c2","finish_reason":"stop"}');
-  };
-  const res = await new Chat({ serverURL: baseURL, retries: false }).chat.createChatCompletion({ model: "m" });
+  });
+  const res = await new Chat({ serverURL: server.baseURL, retries: false }).chat.createChatCompletion({ model: "m" });
   expect(res.completion).toEqual({ id: "c2", finishReason: "stop" });
   expect(res.completionChunk).toBeUndefined();
 });
 
 test("an error event mid-stream rejects the iteration with the server's message", async () => {
-  handler = (_, res) => {
+  answerWith((_, res) => {
     const write = sse(res);
     write('data: {"id":"c3","delta_text":"a"}\n\n');
     write('event: error\ndata: {"error":{"message":"The server had an error"}}\n\n');
     res.end();
-  };
-  const res = await new Chat({ serverURL: baseURL, retries: false }).chat.createChatCompletion({ model: "m", stream: true });
+  });
+  const res = await new Chat({ serverURL: server.baseURL, retries: false }).chat.createChatCompletion({ model: "m", stream: true });
   const seen: unknown[] = [];
   await expect(
     (async () => {
@@ -103,16 +94,16 @@ test("an error event mid-stream rejects the iteration with the server's message"
 test("abort() mid-stream ends iteration and closes the connection; the time limit ended at the headers", async () => {
   let writes = 0;
   let closedByClient = false;
-  handler = (_, res) => {
+  answerWith((_, res) => {
     const write = sse(res);
     const timer = setInterval(() => write(`data: {"id":"c4","delta_text":"${writes++}"}\n\n`), 20);
     res.on("close", () => {
       clearInterval(timer);
       closedByClient = !res.writableEnded;
     });
-  };
+  });
   // 100 ms would cut the stream if the time limit covered it; it only covers the wait for headers.
-  const res = await new Chat({ serverURL: baseURL, retries: false, timeoutMs: 100 }).chat.createChatCompletion({ model: "m", stream: true });
+  const res = await new Chat({ serverURL: server.baseURL, retries: false, timeoutMs: 100 }).chat.createChatCompletion({ model: "m", stream: true });
   const texts: string[] = [];
   for await (const chunk of res.completionChunk) {
     texts.push(chunk.deltaText);
@@ -124,13 +115,13 @@ test("abort() mid-stream ends iteration and closes the connection; the time limi
 });
 
 test("the caller's AbortSignal also stops a stream being read", async () => {
-  handler = (_, res) => {
+  answerWith((_, res) => {
     const write = sse(res);
     const timer = setInterval(() => write('data: {"id":"c5"}\n\n'), 10);
     res.on("close", () => clearInterval(timer));
-  };
+  });
   const controller = new AbortController();
-  const res = await new Chat({ serverURL: baseURL, retries: false }).chat.createChatCompletion({ model: "m", stream: true }, { signal: controller.signal });
+  const res = await new Chat({ serverURL: server.baseURL, retries: false }).chat.createChatCompletion({ model: "m", stream: true }, { signal: controller.signal });
   let count = 0;
   await expect(
     (async () => {

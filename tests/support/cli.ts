@@ -1,11 +1,8 @@
-/** Runs the generator's CLI as users do, capturing exit code and output. */
+/** Runs the generator's CLI as users do, capturing exit code and output; reads back what it wrote. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-
-export const ROOT = join(__dirname, "..", "..");
-export const SPECS = join(ROOT, "..", "shared", "specs");
+import { ROOT } from "./root";
 
 export interface RunResult {
   status: number | null;
@@ -13,31 +10,22 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runGenerate(args: string[]): RunResult {
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "codegen", "cli.ts"), ...args], {
-    cwd: ROOT,
+/**
+ * Runs a TypeScript program with this Node and tsx's require hook (as `npm run generate` does).
+ * Not the tsx CLI, and its transform cache off: either would leave folders in the temp folder.
+ */
+export function runTs(args: readonly string[], options: { cwd?: string; timeout?: number } = {}): RunResult {
+  const result = spawnSync(process.execPath, ["--require", require.resolve("tsx/cjs"), ...args], {
+    cwd: options.cwd ?? ROOT,
     encoding: "utf8",
-    timeout: 120_000,
+    timeout: options.timeout ?? 120_000,
+    env: { ...process.env, TSX_DISABLE_CACHE: "1" },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `gpt-sdk-${prefix}-`));
-}
-
-/** Typechecks a generated package with its own tsconfig (strict), using this repo's node_modules. */
-export function typecheckPackage(dir: string): RunResult {
-  try {
-    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  } catch {
-    // already linked
-  }
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", join(dir, "tsconfig.json")], {
-    encoding: "utf8",
-    timeout: 300_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+export function runGenerate(args: readonly string[]): RunResult {
+  return runTs([join(ROOT, "codegen", "cli.ts"), ...args]);
 }
 
 /** Every file under a folder (relative path → content), skipping node_modules. */

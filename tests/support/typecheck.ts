@@ -1,17 +1,16 @@
 /**
- * Typechecks code snippets (docs examples, README blocks, the seed's examples) against the
- * SDK's sources, as a user of the published package would write them:
- *   `gpt-sdk`          → <repo>/src/index.ts
- *   `gpt-sdk/dist/*`   → <repo>/src/*  (so `gpt-sdk/dist/sdk/models/shared` works without a build)
- * Every snippet is its own module; all of them go into ONE TypeScript program, so checking a
- * hundred examples costs about as much as checking one.
+ * Typechecks TypeScript in one program through the compiler API: files on disk, code blocks
+ * taken from markdown (each its own in-memory module), or a whole project folder as `tsc -p`
+ * would. Code is checked as a user of the published package writes it:
+ *   `gpt-sdk`          → <package>/src/index.ts
+ *   `gpt-sdk/dist/*`   → <package>/src/*  (so `gpt-sdk/dist/sdk/models/shared` works without a build)
+ * One program for everything, so checking a hundred examples costs about as much as one.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import ts from "typescript";
-
-export const REPO_ROOT = resolve(__dirname, "..", "..");
+import { ROOT } from "./root";
 
 /** One code block: its text and where it came from (for error messages). */
 export interface Snippet {
@@ -22,29 +21,25 @@ export interface Snippet {
   readonly line: number;
 }
 
-export interface SnippetDiagnostic {
-  readonly snippet: Snippet;
-  /** `source:line:column` in the original file, when the diagnostic has a position. */
+export interface Diagnostic {
+  /** `source:line:column` (a snippet's original file and line), or `(program)`. */
   readonly location: string;
   readonly message: string;
 }
 
-export interface TypecheckOptions {
-  /** Package name the snippets import (default: package.json's name). */
+export interface TypecheckInput {
+  /** A folder with a tsconfig.json that alone decides the files and options (`tsc -p`). */
+  readonly project?: string;
+  /** TypeScript files on disk. */
+  readonly files?: readonly string[];
+  /** Code blocks, each compiled as its own module. */
+  readonly snippets?: readonly Snippet[];
+  /** The package whose src/ the code imports by name (default: this repository). */
+  readonly packageRoot?: string;
+  /** The name the code imports it by (default: its package.json's name). */
   readonly packageName?: string;
-  /**
-   * The package whose `src/` the snippets compile against (default: this repository). A
-   * generated package elsewhere needs a `node_modules` it can resolve axios and @types from.
-   */
-  readonly root?: string;
-  /** Keep the temporary folder (its path is in the result) for inspection. */
-  readonly keepFiles?: boolean;
-}
-
-export interface TypecheckResult {
-  readonly diagnostics: SnippetDiagnostic[];
-  /** The folder the snippets were written to (removed unless keepFiles). */
-  readonly dir: string;
+  /** Compiler options over the defaults (this repository's, strict, as user code). */
+  readonly options?: ts.CompilerOptions;
 }
 
 /** Fenced code blocks of the given languages (```typescript by default) in a markdown text. */
@@ -79,19 +74,18 @@ export function markdownFiles(dir: string): string[] {
 }
 
 /** The TypeScript blocks of the given markdown files (paths absolute or relative to the repo). */
-export function snippetsFromMarkdown(files: readonly string[]): Snippet[] {
+export function snippetsFromMarkdown(files: readonly string[], languages?: readonly string[]): Snippet[] {
   return files.flatMap((file) => {
-    const path = resolve(REPO_ROOT, file);
-    return extractCodeBlocks(readFileSync(path, "utf8"), relative(REPO_ROOT, path));
+    const path = resolve(ROOT, file);
+    return extractCodeBlocks(readFileSync(path, "utf8"), relative(ROOT, path), languages);
   });
 }
 
-/** The repo's compiler options (tsconfig.json) with what snippet checking needs on top. */
-function compilerOptions(packageName: string, root: string): ts.CompilerOptions {
-  const configPath = join(REPO_ROOT, "tsconfig.json");
-  const read = ts.readConfigFile(configPath, ts.sys.readFile);
+/** This repository's compiler options (tsconfig.json), as user code: strict, Node's types, the package mapped. */
+function userCodeOptions(packageName: string, packageRoot: string): ts.CompilerOptions {
+  const read = ts.readConfigFile(join(ROOT, "tsconfig.json"), ts.sys.readFile);
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, "\n"));
-  const parsed = ts.parseJsonConfigFileContent({ compilerOptions: read.config.compilerOptions, files: [] }, ts.sys, REPO_ROOT);
+  const parsed = ts.parseJsonConfigFileContent({ compilerOptions: read.config.compilerOptions, files: [] }, ts.sys, ROOT);
   return {
     ...parsed.options,
     strict: true,
@@ -100,76 +94,82 @@ function compilerOptions(packageName: string, root: string): ts.CompilerOptions 
     noUnusedLocals: false,
     // Each snippet is a module even without imports, so two snippets never share globals.
     moduleDetection: ts.ModuleDetectionKind.Force,
-    // Snippets are user code: Node's types, not jest's globals.
+    // User code: Node's types, not jest's globals.
     types: ["node"],
-    typeRoots: [join(REPO_ROOT, "node_modules", "@types")],
+    typeRoots: [join(ROOT, "node_modules", "@types")],
     paths: {
-      [packageName]: [join(root, "src", "index.ts")],
-      [`${packageName}/dist/*`]: [join(root, "src", "*")],
+      [packageName]: [join(packageRoot, "src", "index.ts")],
+      [`${packageName}/dist/*`]: [join(packageRoot, "src", "*")],
       // A user's project has the package's dependencies installed too.
-      axios: [join(REPO_ROOT, "node_modules", "axios")],
+      axios: [join(ROOT, "node_modules", "axios")],
     },
   };
 }
 
-/**
- * Writes each snippet to a temporary folder as its own module and typechecks them all in one
- * program. Returns the diagnostics, each mapped back to the snippet's file and line.
- */
-export function typecheckSnippets(snippets: readonly Snippet[], options: TypecheckOptions = {}): TypecheckResult {
-  const root = resolve(options.root ?? REPO_ROOT);
-  const packageName = options.packageName ?? JSON.parse(readFileSync(join(root, "package.json"), "utf8")).name;
-  const dir = mkdtempSync(join(tmpdir(), "gpt-sdk-snippets-"));
-  try {
-    mkdirSync(dir, { recursive: true });
-    const byFile = new Map<string, Snippet>();
-    snippets.forEach((snippet, i) => {
-      const file = join(dir, `snippet${String(i + 1).padStart(3, "0")}.ts`);
-      writeFileSync(file, snippet.code + "\n");
-      byFile.set(resolve(file), snippet);
-    });
-    const program = ts.createProgram({ rootNames: [...byFile.keys()], options: compilerOptions(packageName, root) });
-    const diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...ts.getPreEmitDiagnostics(program)];
-    const seen = new Set<string>();
-    const result: SnippetDiagnostic[] = [];
-    for (const d of diagnostics) {
-      const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
-      const file = d.file ? resolve(d.file.fileName) : undefined;
-      const snippet = file ? byFile.get(file) : undefined;
-      let location: string;
-      if (d.file && d.start !== undefined) {
-        const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-        location = snippet ? `${snippet.source}:${snippet.line + line}:${character + 1}` : `${relative(REPO_ROOT, d.file.fileName)}:${line + 1}:${character + 1}`;
-      } else {
-        location = "(program)";
-      }
-      const key = `${location}\0${message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      // A diagnostic in the SDK's own sources is reported too: a snippet cannot compile without them.
-      result.push({ snippet: snippet ?? { code: "", source: location, line: 0 }, location, message });
-    }
-    return { diagnostics: result, dir };
-  } finally {
-    if (!options.keepFiles) rmSync(dir, { recursive: true, force: true });
-  }
+/** A project's own files and options, read from its tsconfig.json. */
+function projectConfig(dir: string): ts.ParsedCommandLine {
+  const host: ts.ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    },
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(join(dir, "tsconfig.json"), {}, host);
+  if (!parsed) throw new Error(`${dir}/tsconfig.json could not be read`);
+  return parsed;
+}
+
+/** A compiler host that also serves the snippets, as files of a folder that is never written. */
+function hostWith(options: ts.CompilerOptions, virtual: ReadonlyMap<string, string>): ts.CompilerHost {
+  const host = ts.createCompilerHost(options, true);
+  const { fileExists, readFile, getSourceFile } = host;
+  host.fileExists = (name) => virtual.has(resolve(name)) || fileExists.call(host, name);
+  host.readFile = (name) => virtual.get(resolve(name)) ?? readFile.call(host, name);
+  host.getSourceFile = (name, language, ...rest) => {
+    const text = virtual.get(resolve(name));
+    if (text === undefined) return getSourceFile.call(host, name, language, ...rest);
+    return ts.createSourceFile(name, text, language, true);
+  };
+  return host;
+}
+
+/** Typechecks the input in one program; each diagnostic points at the original file and line. */
+export function typecheck(input: TypecheckInput): Diagnostic[] {
+  const packageRoot = resolve(input.packageRoot ?? ROOT);
+  const packageName = input.packageName ?? JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")).name;
+  const project = input.project ? projectConfig(input.project) : undefined;
+  const options = project?.options ?? { ...userCodeOptions(packageName, packageRoot), ...input.options };
+  // Outside the repository, as a user's project is: nothing resolves from our node_modules by accident.
+  const snippetDir = join(tmpdir(), "gpt-sdk-snippets-in-memory");
+  const bySnippetFile = new Map<string, Snippet>();
+  (input.snippets ?? []).forEach((snippet, i) => {
+    bySnippetFile.set(join(snippetDir, `snippet${String(i + 1).padStart(3, "0")}.ts`), snippet);
+  });
+  const virtual = new Map([...bySnippetFile].map(([file, snippet]) => [file, snippet.code + "\n"]));
+  const rootNames = [...(project?.fileNames ?? []), ...(input.files ?? []).map((f) => resolve(f)), ...virtual.keys()];
+  const host = hostWith(options, virtual);
+  const program = ts.createProgram({ rootNames, options, host, configFileParsingDiagnostics: project?.errors });
+  const base = input.project ? resolve(input.project) : ROOT;
+  const seen = new Set<string>();
+  return ts.getPreEmitDiagnostics(program).flatMap((d) => {
+    const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+    const diagnostic = { location: locate(d, bySnippetFile, base), message };
+    const key = `${diagnostic.location}\0${diagnostic.message}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [diagnostic];
+  });
+}
+
+function locate(d: ts.Diagnostic, snippets: ReadonlyMap<string, Snippet>, base: string): string {
+  if (!d.file || d.start === undefined) return "(program)";
+  const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+  const snippet = snippets.get(resolve(d.file.fileName));
+  if (snippet) return `${snippet.source}:${snippet.line + line}:${character + 1}`;
+  return `${relative(base, d.file.fileName)}:${line + 1}:${character + 1}`;
 }
 
 /** One line per diagnostic: `docs/sdks/assistants/README.md:52:7 error message`. */
-/**
- * Writes generated files into a new temp folder that resolves this repository's
- * node_modules, as an installed package would. The caller removes it.
- */
-export function writeTempPackage(files: readonly { path: string; content: string }[], prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `gpt-sdk-${prefix}-`));
-  for (const file of files) {
-    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-    writeFileSync(join(dir, file.path), file.content);
-  }
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  return dir;
-}
-
-export function formatDiagnostics(diagnostics: readonly SnippetDiagnostic[]): string {
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
   return diagnostics.map((d) => `${d.location} ${d.message}`).join("\n");
 }

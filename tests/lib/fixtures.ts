@@ -1,4 +1,13 @@
-/** Wire objects (snake_case, as the API sends them) for the helper tests. */
+/** Wire objects (snake_case, as the API sends them) and the client for the helper tests. */
+import { Gpt } from "../../src";
+import type { RecordingServer } from "../support/recording-server";
+
+export const API_KEY = "sk-test";
+
+/** A client of the recording server, without retries: each queued reply answers exactly one request. */
+export function newSdk(api: RecordingServer): Gpt {
+  return new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL, retries: false });
+}
 
 export const THREAD = "thread_abc123";
 export const RUN = "run_abc123";
