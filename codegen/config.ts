@@ -76,7 +76,7 @@ const KEYS: Record<string, Checker> = {
     return undefined;
   },
   timeoutMs: isCount,
-  overlays: (v) => (Array.isArray(v) && v.every((f) => !isString(f, "")) ? undefined : "must be a list of overlay file paths"),
+  overlays: (v) => (Array.isArray(v) && v.every((path) => !isString(path, "")) ? undefined : "must be a list of file paths"),
   pagination: (v) => {
     const keys = ["cursorParam", "cursorField", "hasMoreField", "itemsField"];
     if (typeof v !== "object" || v === null || Array.isArray(v)) return "must be an object";
@@ -108,7 +108,8 @@ export function readConfig(file: string | undefined): ConfigFile {
     const absolute = resolve(dirname(file), path);
     const pointer = `#/overlays/${i}`;
     if (existsSync(absolute)) return absolute;
-    throw new SpecError(file, pointer, `overlay file "${path}" not found (looked for ${absolute})`, source.lineOf(pointer));
+    const problem = `overlay file "${path}" not found (looked for ${absolute})`;
+    throw new SpecError(file, pointer, problem, source.lineOf(pointer));
   });
   return { settings: source.root, overlays };
 }

@@ -35,7 +35,9 @@ export function readOverlay(file: string): Overlay {
   checkKeys(root, "#", OVERLAY_KEYS, fail);
   checkVersion(root.overlay, fail);
   checkInfo(root.info, fail);
-  if (root.extends !== undefined && typeof root.extends !== "string") throw fail("#/extends", "extends must be a URL string");
+  if (root.extends !== undefined && typeof root.extends !== "string") {
+    throw fail("#/extends", "extends must be a URL string");
+  }
   if (!Array.isArray(root.actions) || root.actions.length === 0) {
     throw fail(root.actions === undefined ? "#" : "#/actions", "actions must be a non-empty list of actions");
   }
@@ -48,12 +50,15 @@ type Fail = (pointer: string, problem: string) => SpecError;
 function checkVersion(version: unknown, fail: Fail): void {
   if (version === undefined) throw fail("#", 'missing "overlay" version field (Overlay 1.0.x documents are supported)');
   if (typeof version !== "string" || !/^1\.0\.\d+$/.test(version)) {
-    throw fail("#/overlay", `Overlay version ${JSON.stringify(version)} is not supported (1.0.x is, written as a string)`);
+    const problem = `Overlay version ${JSON.stringify(version)} is not supported (1.0.x is, written as a string)`;
+    throw fail("#/overlay", problem);
   }
 }
 
 function checkInfo(info: unknown, fail: Fail): void {
-  if (!isPlainObject(info)) throw fail(info === undefined ? "#" : "#/info", "info must be an object with a title and a version");
+  if (!isPlainObject(info)) {
+    throw fail(info === undefined ? "#" : "#/info", "info must be an object with a title and a version");
+  }
   checkKeys(info, "#/info", INFO_KEYS, fail);
   for (const key of INFO_KEYS) {
     const value = info[key];
@@ -69,11 +74,18 @@ function checkAction(raw: unknown, index: number, fail: Fail): OverlayAction {
   const { target, description, update, remove } = raw;
   if (target === undefined) throw fail(pointer, "the action has no target (a JSONPath query)");
   if (typeof target !== "string") throw fail(`${pointer}/target`, "target must be a JSONPath query string");
-  if (description !== undefined && typeof description !== "string") throw fail(`${pointer}/description`, "description must be a string");
-  if (remove !== undefined && typeof remove !== "boolean") throw fail(`${pointer}/remove`, "remove must be true or false");
-  if (remove === true && update !== undefined) throw fail(pointer, "the action has both update and remove: true; use one action for each");
+  if (description !== undefined && typeof description !== "string") {
+    throw fail(`${pointer}/description`, "description must be a string");
+  }
+  if (remove !== undefined && typeof remove !== "boolean") {
+    throw fail(`${pointer}/remove`, "remove must be true or false");
+  }
+  if (remove === true && update !== undefined) {
+    throw fail(pointer, "the action has both update and remove: true; use one action for each");
+  }
   if (remove !== true && update === undefined) throw fail(pointer, "the action needs either update or remove: true");
-  return { pointer, index, target, query: compileTarget(target, `${pointer}/target`, fail), description, update, remove: remove === true };
+  const query = compileTarget(target, `${pointer}/target`, fail);
+  return { pointer, index, target, query, description, update, remove: remove === true };
 }
 
 function compileTarget(target: string, pointer: string, fail: Fail): JSONPathQuery {

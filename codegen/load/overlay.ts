@@ -30,7 +30,9 @@ export function applyOverlay(doc: SourceDocument, overlay: Overlay): SourceDocum
       return new SpecError(overlay.source.file, pointer, problem, overlay.source.lineOf(pointer));
     };
     const selected = uniqueLocations(action.query.query(root as JSONValue).nodes.map((node) => node.location));
-    if (selected.length === 0) throw fail("/target", `${actionName(action)} matches nothing in ${doc.file}: ${action.target}`);
+    if (selected.length === 0) {
+      throw fail("/target", `${actionName(action)} matches nothing in ${doc.file}: ${action.target}`);
+    }
     if (action.remove) removeAll(root, selected, fail, log);
     else updateAll(root, selected, action.update, fail, log);
   }
@@ -54,8 +56,12 @@ function updateAll(root: Container, selected: Location[], update: unknown, fail:
   const nodes = selected.map((location) => ({ pointer: pointerOf(location), value: nodeAt(root, location) }));
   for (const { pointer, value } of nodes) {
     if (Array.isArray(value)) continue;
-    if (!isRecord(value)) throw fail("/update", `the target selects ${kindOf(value)} at ${pointer}; only objects and arrays can be updated`);
-    if (!isRecord(update)) throw fail("/update", `update must be an object to merge into the object at ${pointer} (it is ${kindOf(update)})`);
+    if (!isRecord(value)) {
+      throw fail("/update", `the target selects ${kindOf(value)} at ${pointer}; only objects and arrays take updates`);
+    }
+    if (!isRecord(update)) {
+      throw fail("/update", `update must be an object to merge into the object at ${pointer}, not ${kindOf(update)}`);
+    }
   }
   for (const { pointer, value } of nodes) {
     if (Array.isArray(value)) append(value, update, pointer, log);
@@ -64,7 +70,7 @@ function updateAll(root: Container, selected: Location[], update: unknown, fail:
 }
 
 /** Objects merge key by key, arrays get the update's items appended, anything else is replaced. */
-function mergeInto(target: Record<string, unknown>, update: Record<string, unknown>, pointer: string, log: EditLog): void {
+function mergeInto(target: Record<string, unknown>, update: Record<string, unknown>, pointer: string, log: EditLog) {
   for (const [key, value] of Object.entries(update)) {
     const child = childPointer(pointer, key);
     const current = Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
@@ -73,7 +79,7 @@ function mergeInto(target: Record<string, unknown>, update: Record<string, unkno
     } else if (Array.isArray(current) && Array.isArray(value)) {
       for (const item of value) append(current, item, child, log);
     } else {
-      Object.defineProperty(target, key, { value: copyTree(value), writable: true, enumerable: true, configurable: true });
+      setOwn(target, key, copyTree(value));
       log.written(child);
     }
   }
@@ -85,9 +91,14 @@ function append(array: unknown[], item: unknown, pointer: string, log: EditLog):
 }
 
 function removeAll(root: Container, selected: Location[], fail: Fail, log: EditLog): void {
-  if (selected.some((location) => location.length === 0)) throw fail("/target", "remove cannot take away the whole document ($)");
+  if (selected.some((location) => location.length === 0)) {
+    throw fail("/target", "remove cannot take away the whole document ($)");
+  }
   // Deepest first, and the highest index of an array first, so no removal moves a node still to be removed.
-  const lastIndex = (location: Location) => (typeof location[location.length - 1] === "number" ? (location[location.length - 1] as number) : -1);
+  const lastIndex = (location: Location) => {
+    const last = location[location.length - 1];
+    return typeof last === "number" ? last : -1;
+  };
   const ordered = [...selected].sort((a, b) => b.length - a.length || lastIndex(b) - lastIndex(a));
   for (const location of ordered) {
     const parentLocation = location.slice(0, -1);
@@ -111,6 +122,11 @@ function uniqueLocations(locations: Location[]): Location[] {
     seen.add(pointer);
     return true;
   });
+}
+
+/** A plain assignment would treat a "__proto__" key as the object's prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 function nodeAt(root: unknown, location: Location): unknown {
