@@ -2,7 +2,7 @@
  * Reads an Overlay 1.0 file and checks its shape, so applying it can trust every action.
  * Unknown keys are errors (as in gen.yaml): a misspelt `remove` must not turn into a no-op.
  */
-import { JSONPathError, compile, type JSONPathQuery } from "json-p3";
+import { JSONPathEnvironment, JSONPathError, type JSONPathQuery } from "json-p3";
 import { readDocument, type SourceDocument } from "./document";
 import { SpecError, childPointer } from "./errors";
 import { isPlainObject } from "./validate";
@@ -23,6 +23,13 @@ export interface Overlay {
   readonly source: SourceDocument;
   readonly actions: readonly OverlayAction[];
 }
+
+/**
+ * How deep `..` may descend before evaluating a target is an error. json-p3 stops at 50 by default;
+ * js-yaml reads documents up to 100 levels deep, so `..` must be able to go further.
+ */
+export const MAX_DESCENT_DEPTH = 128;
+const JSONPATH = new JSONPathEnvironment({ maxRecursionDepth: MAX_DESCENT_DEPTH });
 
 const OVERLAY_KEYS = ["overlay", "info", "extends", "actions"];
 const INFO_KEYS = ["title", "version"];
@@ -90,7 +97,7 @@ function checkAction(raw: unknown, index: number, fail: Fail): OverlayAction {
 
 function compileTarget(target: string, pointer: string, fail: Fail): JSONPathQuery {
   try {
-    return compile(target);
+    return JSONPATH.compile(target);
   } catch (error) {
     if (error instanceof JSONPathError) throw fail(pointer, `target is not a valid JSONPath query: ${error.message}`);
     throw error;

@@ -5,11 +5,11 @@
  * node out of its parent. A target that selects nothing is an error, so a fix that stops
  * applying after a spec bump does not go unnoticed.
  */
-import type { JSONValue } from "json-p3";
+import { JSONPathError, JSONPathRecursionLimitError, type JSONValue } from "json-p3";
 import type { SourceDocument } from "./document";
 import { SpecError, childPointer } from "./errors";
 import { EditLog } from "./overlay-lines";
-import { readOverlay, type Overlay, type OverlayAction } from "./overlay-shape";
+import { MAX_DESCENT_DEPTH, readOverlay, type Overlay, type OverlayAction } from "./overlay-shape";
 
 type Container = Record<string, unknown> | unknown[];
 type Location = readonly (string | number)[];
@@ -24,18 +24,7 @@ export function applyOverlay(doc: SourceDocument, overlay: Overlay): SourceDocum
   // A private copy, which also parts YAML aliases (one object in several places): an edit changes one place only.
   const root = copyTree(doc.root) as Record<string, unknown>;
   const log = new EditLog();
-  for (const action of overlay.actions) {
-    const fail: Fail = (field, problem) => {
-      const pointer = `${action.pointer}${field}`;
-      return new SpecError(overlay.source.file, pointer, problem, overlay.source.lineOf(pointer));
-    };
-    const selected = uniqueLocations(action.query.query(root as JSONValue).nodes.map((node) => node.location));
-    if (selected.length === 0) {
-      throw fail("/target", `${actionName(action)} matches nothing in ${doc.file}: ${action.target}`);
-    }
-    if (action.remove) removeAll(root, selected, fail, log);
-    else updateAll(root, selected, action.update, fail, log);
-  }
+  for (const action of overlay.actions) applyAction(root, action, overlay, doc.file, log);
   return {
     file: doc.file,
     root,
@@ -46,13 +35,37 @@ export function applyOverlay(doc: SourceDocument, overlay: Overlay): SourceDocum
   };
 }
 
+function applyAction(root: Container, action: OverlayAction, overlay: Overlay, docFile: string, log: EditLog): void {
+  const fail: Fail = (field, problem) => {
+    const pointer = `${action.pointer}${field}`;
+    return new SpecError(overlay.source.file, pointer, problem, overlay.source.lineOf(pointer));
+  };
+  let selected: Location[];
+  try {
+    selected = uniqueLocations(action.query.query(root as JSONValue).nodes.map((node) => node.location));
+  } catch (error) {
+    // Compiling caught the syntax; what is left is `..` running out of depth in a deeply nested document.
+    if (error instanceof JSONPathRecursionLimitError) {
+      const problem = `target cannot be evaluated: \`..\` meets nodes nested over ${MAX_DESCENT_DEPTH} levels deep`;
+      throw fail("/target", problem);
+    }
+    if (error instanceof JSONPathError) throw fail("/target", `target cannot be evaluated: ${error.message}`);
+    throw error;
+  }
+  if (selected.length === 0) {
+    throw fail("/target", `${actionName(action)} matches nothing in ${docFile}: ${action.target}`);
+  }
+  if (action.remove) removeAll(root, selected, fail, log);
+  else updateAll(root, selected, action.update, fail, log);
+}
+
 function actionName(action: OverlayAction): string {
   const description = action.description?.replace(/\s+/g, " ").trim();
   return `action ${action.index}${description ? ` ("${description}")` : ""}`;
 }
 
 function updateAll(root: Container, selected: Location[], update: unknown, fail: Fail, log: EditLog): void {
-  // Every selected node is checked before any changes, so one error message covers the action.
+  // All selected nodes are checked first: an action applies to all of them or to none.
   const nodes = selected.map((location) => ({ pointer: pointerOf(location), value: nodeAt(root, location) }));
   for (const { pointer, value } of nodes) {
     if (Array.isArray(value)) continue;

@@ -261,6 +261,19 @@ describe("errors name the overlay file, line, the action's pointer and the probl
     expect(message).toBe(`${file}:7: #/actions/0/update: ${problem}`);
   });
 
+  test("a descendant query (`..`) reaches the deepest readable node, and stops with an error past its limit", () => {
+    const nested = (levels: number, leaf: string) => `${"{ a: ".repeat(levels)}${leaf}${" }".repeat(levels)}`;
+    const file = overlayFile("actions:\n  - target: $..leaf\n    update: { found: true }\n");
+    const readable = applyOverlays(parseText(DOC_FILE, `${DOC}x-deep: ${nested(95, "{ leaf: {} }")}\n`), [file]);
+    expect(JSON.stringify(readable.root["x-deep"])).toContain('{"leaf":{"found":true}}');
+    // Deeper than any document read from a file: only a document built in code gets there.
+    let root: Record<string, unknown> = { leaf: {} };
+    for (let i = 0; i < 200; i++) root = { a: root };
+    const built: SourceDocument = { file: DOC_FILE, root, lineOf: () => undefined };
+    const problem = "target cannot be evaluated: `..` meets nodes nested over 128 levels deep";
+    expect(errorOf(() => applyOverlays(built, [file]))).toBe(`${file}:6: #/actions/0/target: ${problem}`);
+  });
+
   test("removing the whole document", () => {
     const { file, message } = fails("actions:\n  - target: $\n    remove: true\n");
     expect(message).toBe(`${file}:6: #/actions/0/target: remove cannot take away the whole document ($)`);
