@@ -140,6 +140,14 @@ test("actions and overlay files apply in order, each seeing what came before", (
   expect((docWith(first, second).root as Json).paths["/pets"].get["x-note"]).toEqual({ keep: true, later: 1 });
 });
 
+test("an overlay may be JSON", () => {
+  const file = join(DIR, "fix.json");
+  const overlay = { overlay: "1.0.0", info: { title: "t", version: "1" }, actions: [{ target: "$.tags[1]", remove: true }] };
+  writeFileSync(file, JSON.stringify(overlay, null, 2));
+  const root = applyOverlays(parseText(DOC_FILE, DOC), [file]).root as Json;
+  expect(root.tags).toEqual([{ name: "a" }, { name: "c" }]);
+});
+
 test("after overlays, unchanged nodes keep their lines in the original document; new ones have none", () => {
   const doc = docWith(`actions:
   - target: $.tags[0]
