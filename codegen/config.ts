@@ -1,5 +1,6 @@
 /** gen.yaml: the generator's settings. Unknown keys are errors, so a typo never passes silently. */
 import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { readDocument } from "./load/document";
 import { SpecError } from "./load/errors";
 
@@ -36,6 +37,15 @@ export interface GenConfig {
   readonly timeoutMs: number;
   /** List operations matching this rule get an `...All` method that walks every page. */
   readonly pagination?: PaginationRule;
+  /** Overlay files applied to the document before modelling, in order (absolute paths). */
+  readonly overlays: readonly string[];
+}
+
+/** gen.yaml as written, checked: what `settleConfig` completes with defaults. */
+export interface ConfigFile {
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** `overlays`, resolved against gen.yaml's folder; each file exists. */
+  readonly overlays: readonly string[];
 }
 
 const DEFAULTS = {
@@ -66,6 +76,7 @@ const KEYS: Record<string, Checker> = {
     return undefined;
   },
   timeoutMs: isCount,
+  overlays: (v) => (Array.isArray(v) && v.every((path) => !isString(path, "")) ? undefined : "must be a list of file paths"),
   pagination: (v) => {
     const keys = ["cursorParam", "cursorField", "hasMoreField", "itemsField"];
     if (typeof v !== "object" || v === null || Array.isArray(v)) return "must be an object";
@@ -79,22 +90,40 @@ const KEYS: Record<string, Checker> = {
 };
 
 export function loadConfig(file: string | undefined, fallbackTitle: string): GenConfig {
-  const raw: Record<string, unknown> = file && existsSync(file) ? readDocument(file).root : {};
+  return settleConfig(readConfig(file), fallbackTitle);
+}
+
+/** Reads and checks gen.yaml; no file means no settings. */
+export function readConfig(file: string | undefined): ConfigFile {
   if (file && !existsSync(file)) throw new SpecError(file, "", "config file not found");
-  const where = file ?? "gen.yaml";
-  for (const [key, value] of Object.entries(raw)) {
+  if (!file) return { settings: {}, overlays: [] };
+  const source = readDocument(file, "the generator's settings");
+  for (const [key, value] of Object.entries(source.root)) {
     const check = KEYS[key];
-    if (!check) throw new SpecError(where, `#/${key}`, `unknown key "${key}" (known: ${Object.keys(KEYS).join(", ")})`);
+    if (!check) throw new SpecError(file, `#/${key}`, `unknown key "${key}" (known: ${Object.keys(KEYS).join(", ")})`);
     const problem = check(value, key);
-    if (problem) throw new SpecError(where, `#/${key}`, `${key} ${problem}`);
+    if (problem) throw new SpecError(file, `#/${key}`, `${key} ${problem}`);
   }
-  const className = (raw.sdkClassName as string) ?? classNameFromTitle(fallbackTitle);
+  const overlays = ((source.root.overlays ?? []) as string[]).map((path, i) => {
+    const absolute = resolve(dirname(file), path);
+    const pointer = `#/overlays/${i}`;
+    if (existsSync(absolute)) return absolute;
+    const problem = `overlay file "${path}" not found (looked for ${absolute})`;
+    throw new SpecError(file, pointer, problem, source.lineOf(pointer));
+  });
+  return { settings: source.root, overlays };
+}
+
+/** The settings with defaults filled in; class and package names not set come from the document's title. */
+export function settleConfig(file: ConfigFile, fallbackTitle: string): GenConfig {
+  const raw = file.settings;
   return {
     ...DEFAULTS,
     ...raw,
-    sdkClassName: className,
+    sdkClassName: (raw.sdkClassName as string) ?? classNameFromTitle(fallbackTitle),
     packageName: (raw.packageName as string) ?? packageNameFromTitle(fallbackTitle),
     retries: { ...DEFAULTS.retries, ...(raw.retries as object | undefined) },
+    overlays: file.overlays,
   } as GenConfig;
 }
 

@@ -1,6 +1,7 @@
 /** load → model → emit, as one pure-ish function the CLI and the tests both call. */
-import { loadConfig, type GenConfig } from "./config";
+import { readConfig, settleConfig, type GenConfig } from "./config";
 import { readDocument } from "./load/document";
+import { applyOverlays } from "./load/overlay";
 import { Resolver } from "./load/refs";
 import { validateDocument } from "./load/validate";
 import { buildModel } from "./model/build";
@@ -29,17 +30,18 @@ export interface GenerateOutput {
   readonly files: GeneratedFile[];
 }
 
-/** Reads, validates and models one document. */
+/** Reads one document, applies gen.yaml's overlays to it, then validates and models it. */
 export function modelDocument(
   specFile: string,
   configFile: string | undefined,
   lock: SurfaceLock = EMPTY_LOCK,
 ): { model: ApiModel; config: GenConfig } {
-  const doc = readDocument(specFile);
+  const configured = readConfig(configFile);
+  const doc = applyOverlays(readDocument(specFile), configured.overlays);
   const resolver = new Resolver(doc);
   validateDocument(resolver);
   const title = typeof (doc.root.info as { title?: unknown })?.title === "string" ? (doc.root.info as { title: string }).title : "Api";
-  const config = loadConfig(configFile, title);
+  const config = settleConfig(configured, title);
   return { model: buildModel(resolver, config, lock), config };
 }
 

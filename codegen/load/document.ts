@@ -16,17 +16,18 @@ export interface SourceDocument {
   lineOf(pointer: string): number | undefined;
 }
 
-export function readDocument(file: string): SourceDocument {
+/** `expected` says what the file should hold, for the error when its top level is not an object. */
+export function readDocument(file: string, expected = "an OpenAPI description"): SourceDocument {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
     throw new SpecError(file, "", `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  return parseText(file, text);
+  return parseText(file, text, expected);
 }
 
-export function parseText(file: string, text: string): SourceDocument {
+export function parseText(file: string, text: string, expected = "an OpenAPI description"): SourceDocument {
   let root: unknown;
   try {
     root = load(text, { filename: file });
@@ -36,7 +37,7 @@ export function parseText(file: string, text: string): SourceDocument {
     throw new SpecError(file, "", `not valid YAML or JSON: ${error.reason}`, line);
   }
   if (typeof root !== "object" || root === null || Array.isArray(root)) {
-    throw new SpecError(file, "", "the document must be an object (an OpenAPI description)");
+    throw new SpecError(file, "", `the document must be an object (${expected})`);
   }
   let lines: Map<string, number> | undefined;
   return {

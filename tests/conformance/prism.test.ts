@@ -618,7 +618,7 @@ describe("Files, against OpenAI's document", () => {
   });
 
   test("downloadFile returns the bytes although OpenAI's document declares a JSON string", async () => {
-    // Our openapi.yaml says application/octet-stream; OpenAI's says application/json
+    // gen.yaml's overlay makes it application/octet-stream; OpenAI's document says application/json
     // `type: string`, so Prism serves the JSON text `"string"`. The SDK must hand back the
     // body's bytes untouched either way, never a parsed value.
     const res = await accepted("downloadFile", () => sdk.files.downloadFile(FILE));

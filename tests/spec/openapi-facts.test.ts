@@ -6,6 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import { readConfig } from "../../codegen/config";
+import { readDocument } from "../../codegen/load/document";
+import { applyOverlays } from "../../codegen/load/overlay";
 import { ROOT, SPECS } from "../support/root";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -13,6 +16,7 @@ type JsonObject = { [key: string]: Json };
 
 const ORIGINAL_PATH = path.join(SPECS, "openai-2023-11-28.yaml");
 const OURS_PATH = path.join(ROOT, "openapi.yaml");
+const GEN_YAML = path.join(ROOT, "gen.yaml");
 
 const EXPECTED_OPERATIONS = [
   // Assistants
@@ -56,18 +60,8 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
 const PROSE_KEYS = new Set(["description", "summary", "title", "example", "examples"]);
 const SCHEMA_REF_PREFIX = "#/components/schemas/";
 
-/**
- * Known, intentional differences between our spec and the original, as JSON
- * pointers. Any diff at or below one of these pointers is accepted.
- */
-const ALLOWED_DEVIATIONS: { pointer: string; reason: string }[] = [
-  {
-    // Upstream declares `application/json` with `{type: string}`, but the real
-    // endpoint streams the raw file bytes, so we declare a binary body.
-    pointer: "/paths/~1files~1{file_id}~1content/get/responses/200/content",
-    reason: "downloadFile returns raw bytes (application/octet-stream), not a JSON string",
-  },
-];
+/** Where OpenAI's document is wrong for the real API, an overlay (named in gen.yaml) fixes it. */
+const DOWNLOAD_CONTENT = "/paths/~1files~1{file_id}~1content/get/responses/200/content";
 
 function isObject(v: unknown): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -206,11 +200,6 @@ function diff(a: Json | undefined, b: Json | undefined, ptr = "", parentKey = ""
   return a === b ? [] : [`${ptr}: original ${show(a)} vs ours ${show(b)}`];
 }
 
-function isAllowed(difference: string): boolean {
-  const ptr = difference.slice(0, difference.indexOf(": "));
-  return ALLOWED_DEVIATIONS.some((d) => ptr === d.pointer || ptr.startsWith(`${d.pointer}/`));
-}
-
 function resolvePointer(doc: Json, pointer: string): Json | undefined {
   let cur: Json | undefined = doc;
   for (const raw of pointer.split("/").slice(1)) {
@@ -288,22 +277,22 @@ describe("openapi.yaml facts match the original OpenAI spec", () => {
     expect([...ourSchemas].sort()).toEqual([...reachable].sort());
   });
 
-  test("operations and schemas are structurally identical (prose removed)", () => {
-    const diffs = diff(extractFacts(original), extractFacts(ours));
-    const unexpected = diffs.filter((d) => !isAllowed(d));
-    expect(unexpected).toEqual([]);
-    // Every allowlist entry must still be needed; otherwise remove it.
-    for (const d of ALLOWED_DEVIATIONS) {
-      expect(diffs.filter((x) => isAllowed(x) && x.startsWith(d.pointer)).length).toBeGreaterThan(0);
-    }
+  test("operations and schemas are structurally identical (prose removed), with no deviation", () => {
+    expect(diff(extractFacts(original), extractFacts(ours))).toEqual([]);
   });
 
-  test("the documented downloadFile deviation is exactly octet-stream binary", () => {
-    const pointer = ALLOWED_DEVIATIONS[0].pointer;
-    expect(resolvePointer(original, pointer)).toEqual({ "application/json": { schema: { type: "string" } } });
-    expect(resolvePointer(ours, pointer)).toEqual({
-      "application/octet-stream": { schema: { type: "string", format: "binary" } },
-    });
+  test("gen.yaml's overlays, not openapi.yaml, turn downloadFile into octet-stream binary", () => {
+    const json = { "application/json": { schema: { type: "string" } } };
+    expect(resolvePointer(original, DOWNLOAD_CONTENT)).toEqual(json);
+    expect(resolvePointer(ours, DOWNLOAD_CONTENT)).toEqual(json);
+    const { overlays } = readConfig(GEN_YAML);
+    expect(overlays).toEqual([path.resolve(__dirname, "../../overlays/download-file-bytes.yaml")]);
+    const bytes = { "application/octet-stream": { schema: { type: "string", format: "binary" } } };
+    const originalFixed = applyOverlays(readDocument(ORIGINAL_PATH), overlays).root as JsonObject;
+    const oursFixed = applyOverlays(readDocument(OURS_PATH), overlays).root as JsonObject;
+    expect(resolvePointer(originalFixed, DOWNLOAD_CONTENT)).toEqual(bytes);
+    expect(resolvePointer(oursFixed, DOWNLOAD_CONTENT)).toEqual(bytes);
+    expect(diff(extractFacts(originalFixed), extractFacts(oursFixed))).toEqual([]);
   });
 
   test("top-level security, servers, tags and info", () => {
