@@ -26,7 +26,10 @@ export function buildOperations(resolver: Resolver, schemas: SchemaModeler, conf
   // Request/response classes claim their names before any inline type can.
   const classNames = raw.map((op) => {
     const base = typeName(op.operationId);
-    return { request: schemas.reserve("operations", [`${base}Request`]), response: schemas.reserve("operations", [`${base}Response`]) };
+    return {
+      request: schemas.reserve("operations", `operations:${base}.request`, [`${base}Request`]),
+      response: schemas.reserve("operations", `operations:${base}.result`, [`${base}Response`]),
+    };
   });
   const rootSecured = Array.isArray(resolver.doc.root.security) && resolver.doc.root.security.length > 0;
   const tags = new Map<string, Tag>();
@@ -159,6 +162,7 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
     const schema = p.schema ?? (isPlainObject(p.content) ? (Object.values(p.content)[0] as Node)?.schema : undefined) ?? {};
     const type = schemas.typeOf(schema, childPointer(pointer, "schema"), {
       namespace: "operations",
+      key: `operations:${opType}.${p.in}.${p.name}`,
       // The seed SDK's names: `Order`, then `QueryParamOrder`, then `ListMessagesQueryParamOrder`.
       candidates: [typeName(p.name), `${location}${propName}`, `${opType}${location}${propName}`],
     });
@@ -186,7 +190,11 @@ function buildBody(resolver: Resolver, schemas: SchemaModeler, raw: unknown, poi
   const kind = bodyKindOf(mediaType);
   const schemaPointer = childPointer(childPointer(childPointer(located.pointer, "content"), mediaType), "schema");
   const type: TypeRef =
-    kind === "bytes" ? { kind: "binary" } : schemas.typeOf((content[mediaType] as Node)?.schema ?? {}, schemaPointer, { namespace: "operations", candidates: [`${opType}RequestBody`] });
+    kind === "bytes" ? { kind: "binary" } : schemas.typeOf((content[mediaType] as Node)?.schema ?? {}, schemaPointer, {
+          namespace: "operations",
+          key: `operations:${opType}.body`,
+          candidates: [`${opType}RequestBody`],
+        });
   return {
     mediaType,
     kind,
@@ -219,6 +227,7 @@ function buildResponses(resolver: Resolver, schemas: SchemaModeler, raw: Node, p
         kind === "bytes" ? { kind: "binary" } : kind === "text" ? { kind: "string" }
         : schemas.typeOf(content[mediaType]?.schema ?? {}, schemaPointer, {
             namespace: "operations",
+            key: `operations:${opType}.response.${status}.${normalizeMediaType(mediaType)}`,
             candidates: [kind === "stream" ? `${opType}StreamEvent${suffix}` : `${opType}ResponseBody${suffix}`],
           });
       const name = type.kind === "named" ? fieldName(type.decl.name) : kind === "stream" ? "events" : "body";

@@ -11,6 +11,11 @@ import { NameScope, enumMemberName, pascalCase, typeName, uniqueFieldNames } fro
 /** Where an inline schema sits: the names it may take if it needs a declaration. */
 export interface Placement {
   readonly namespace: Namespace;
+  /**
+   * The spot's stable identity (`operations:listMessages.query.order`, `shared:RunObject.tools[]`):
+   * gen.lock keeps the name a declaration here got, so regenerating never renames it.
+   */
+  readonly key: string;
   readonly candidates: readonly string[];
   /** Names for an inline array item schema here (default: the same candidates). */
   readonly itemCandidates?: readonly string[];
@@ -26,12 +31,27 @@ export class SchemaModeler {
   private readonly components = new Map<string, Decl>();
   /** Inline schemas being converted, to cut cycles that never pass through a component. */
   private readonly inProgress = new Set<string>();
+  /** Every declaration's name by its placement key: what gen.lock records. */
+  readonly typeNames = new Map<string, string>();
 
-  constructor(private readonly resolver: Resolver) {}
+  /** Names the lock gives are reserved first, so no new declaration can take one. */
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly lockedNames: ReadonlyMap<string, string> = new Map(),
+  ) {
+    for (const [key, name] of lockedNames) this.scopes[namespaceOfKey(key)].claim([name]);
+  }
 
   /** Reserves a name (operation request/response classes) before inline types can take it. */
-  reserve(namespace: Namespace, candidates: readonly string[]): string {
-    return this.scopes[namespace].claim(candidates);
+  reserve(namespace: Namespace, key: string, candidates: readonly string[]): string {
+    return this.declare({ namespace, key, candidates });
+  }
+
+  /** The name for a declaration at this spot: the locked one, else the first free candidate. */
+  private declare(place: Pick<Placement, "namespace" | "key" | "candidates">): string {
+    const name = this.lockedNames.get(place.key) ?? this.scopes[place.namespace].claim(place.candidates);
+    this.typeNames.set(place.key, name);
+    return name;
   }
 
   typeOf(schema: unknown, pointer: string, place: Placement): TypeRef {
@@ -50,12 +70,13 @@ export class SchemaModeler {
     const pointer = pointerOf(["components", "schemas", name]);
     const resolved = this.resolver.deref(this.resolver.at(pointer), pointer);
     const schema = schemaObject(resolved.node);
-    const declName = this.scopes.shared.claim([typeName(name), `${typeName(name)}Model`]);
+    const key = `shared:${name}`;
+    const declName = this.declare({ namespace: "shared", key, candidates: [typeName(name), `${typeName(name)}Model`] });
     const docs = docsOf(schema);
     if (schema && (isObjectWithProperties(schema) || (schema.allOf && !isNullable(schema)))) {
       const decl: ObjectDecl = { kind: "object", name: declName, namespace: "shared", fields: [], ...docs };
       this.register(name, decl);
-      this.fillObject(decl, this.flattenAllOf(schema, resolved.pointer), resolved.pointer);
+      this.fillObject(decl, key, this.flattenAllOf(schema, resolved.pointer), resolved.pointer);
       return decl;
     }
     if (Array.isArray(schema?.enum) && !schema.oneOf && !schema.anyOf) {
@@ -65,7 +86,7 @@ export class SchemaModeler {
     }
     const decl: AliasDecl = { kind: "alias", name: declName, namespace: "shared", type: UNKNOWN, ...docs };
     this.register(name, decl);
-    decl.type = this.typeOf(resolved.node, resolved.pointer, { namespace: "shared", candidates: [`${declName}Value`] });
+    decl.type = this.typeOf(resolved.node, resolved.pointer, { namespace: "shared", key: `${key}=`, candidates: [`${declName}Value`] });
     return decl;
   }
 
@@ -136,16 +157,16 @@ export class SchemaModeler {
 
   private objectType(s: SchemaObject, pointer: string, place: Placement): TypeRef {
     if (isObjectWithProperties(s)) {
-      const name = this.scopes[place.namespace].claim(place.candidates);
+      const name = this.declare(place);
       const decl: ObjectDecl = { kind: "object", name, namespace: place.namespace, fields: [], ...docsOf(s) };
       this.decls.push(decl);
-      this.fillObject(decl, s, pointer);
+      this.fillObject(decl, place.key, s, pointer);
       return { kind: "named", decl };
     }
     const values = this.additionalType(s, pointer, place);
     const map: TypeRef = { kind: "map", values: values ?? UNKNOWN };
     if (!place.nameMaps) return map;
-    const name = this.scopes[place.namespace].claim(place.candidates);
+    const name = this.declare(place);
     const decl: AliasDecl = { kind: "alias", name, namespace: place.namespace, type: map, ...docsOf(s) };
     this.decls.push(decl);
     return { kind: "named", decl };
@@ -154,10 +175,11 @@ export class SchemaModeler {
   private additionalType(s: SchemaObject, pointer: string, place: Placement): TypeRef | undefined {
     const extra = s.additionalProperties;
     if (extra === undefined || extra === true || extra === false) return undefined;
-    return this.typeOf(extra, childPointer(pointer, "additionalProperties"), { namespace: place.namespace, candidates: place.candidates.map((c) => `${c}Value`) });
+    const candidates = place.candidates.map((c) => `${c}Value`);
+    return this.typeOf(extra, childPointer(pointer, "additionalProperties"), { namespace: place.namespace, key: `${place.key}{}`, candidates });
   }
 
-  private fillObject(decl: ObjectDecl, s: SchemaObject, pointer: string): void {
+  private fillObject(decl: ObjectDecl, key: string, s: SchemaObject, pointer: string): void {
     const properties = s.properties ?? {};
     const required = new Set<string>(Array.isArray(s.required) ? s.required : []);
     const wireNames = Object.keys(properties);
@@ -168,6 +190,7 @@ export class SchemaModeler {
       const propName = pascalCase(wireName);
       const type = this.typeOf(prop, propPointer, {
         namespace: decl.namespace,
+        key: `${key}.${wireName}`,
         candidates: [`${decl.name}${propName}`],
         // Array items take the property's own name first, as the seed SDK did (`ToolOutputs`).
         itemCandidates: [typeName(wireName), `${decl.name}${propName}`],
@@ -176,7 +199,7 @@ export class SchemaModeler {
       const field: Field = { name: names[i], wireName, type, required: required.has(wireName), ...docsOf(this.plain(prop, propPointer)) };
       decl.fields.push(field);
     });
-    const extra = this.additionalType(s, pointer, { namespace: decl.namespace, candidates: [`${decl.name}Additional`] });
+    const extra = this.additionalType(s, pointer, { namespace: decl.namespace, key, candidates: [`${decl.name}Additional`] });
     if (extra) decl.additional = extra;
   }
 
@@ -209,7 +232,7 @@ export class SchemaModeler {
     let type: TypeRef;
     if (values.length === 0) type = { kind: "null" };
     else if (values.every((v) => typeof v === "string") || values.every((v) => typeof v === "number")) {
-      const name = this.scopes[place.namespace].claim(place.candidates);
+      const name = this.declare(place);
       const decl = this.enumDecl(name, place.namespace, all, docsOf(s));
       this.decls.push(decl);
       type = { kind: "named", decl };
@@ -245,7 +268,7 @@ export class SchemaModeler {
       const title = this.plain(m.node, m.pointer)?.title;
       const titled = typeof title === "string" ? [`${place.candidates[0]}${pascalCase(title)}`] : [];
       const candidates = [...titled, `${place.candidates[0]}${i + 1}`];
-      return this.typeOf(m.node, m.pointer, { namespace: place.namespace, candidates });
+      return this.typeOf(m.node, m.pointer, { namespace: place.namespace, key: `${place.key}|${i + 1}`, candidates });
     });
     let type: TypeRef;
     if (types.length === 0) type = UNKNOWN;
@@ -328,7 +351,7 @@ function literal(value: unknown): TypeRef {
 }
 
 function itemPlacement(place: Placement): Placement {
-  return { namespace: place.namespace, candidates: place.itemCandidates ?? place.candidates };
+  return { namespace: place.namespace, key: `${place.key}[]`, candidates: place.itemCandidates ?? place.candidates };
 }
 
 /** Description and deprecation of any documented object (schema, parameter, body, response, tag). */
@@ -336,4 +359,9 @@ export function docsOf(s: { readonly description?: unknown; readonly deprecated?
   if (!s) return {};
   const description = typeof s.description === "string" && s.description.trim() ? s.description.trim() : undefined;
   return { ...(description ? { description } : {}), ...(s.deprecated === true ? { deprecated: true } : {}) };
+}
+
+/** `shared:RunObject.tools[]` → `shared`: a placement key starts with its namespace. */
+function namespaceOfKey(key: string): Namespace {
+  return key.startsWith("operations:") ? "operations" : "shared";
 }
