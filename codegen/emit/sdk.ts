@@ -142,6 +142,7 @@ function operationDef(op: Operation, imports: Imports): string {
     if (decode) parts.push(`decode: ${asFunction(decode)}`);
     const shape = r.kind === "json" && r.type ? jsonShape(r.type) : undefined;
     if (shape) parts.push(`jsonType: ${str(shape.type)}${shape.nullable ? ", nullable: true" : ""}`);
+    if (r.envelope) parts.push("envelope: true");
     return `    { ${parts.join(", ")} },`;
   });
   lines.push(`  responses: [\n${responses.join("\n")}\n  ],`);

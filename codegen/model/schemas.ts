@@ -242,25 +242,37 @@ export class SchemaModeler {
    * Tag values come from each member's enum/const, not from schema names.
    */
   private discriminator(s: Schema, members: unknown[], pointer: string): Discriminator | undefined {
-    const objects = members.map((m, i) => {
-      const plain = this.plain(m, `${pointer}/${i}`);
-      return plain?.allOf ? this.flattenAllOf(plain, pointer) : plain;
-    });
+    // A member that is itself a union stands for all of its objects: its tags choose it.
+    const groups = members.map((m, i) => this.unionObjects(m, `${pointer}/${i}`));
+    const objects = groups.flat();
     if (objects.some((o) => !o || typeof o.properties !== "object" || o.properties === null)) return undefined;
     const declared = typeof s.discriminator?.propertyName === "string" ? [s.discriminator.propertyName as string] : [];
     const candidates = [...declared, "type", ...Object.keys(objects[0]!.properties)];
     for (const property of [...new Set(candidates)]) {
       const tags: { value: string; member: number }[] = [];
-      const ok = objects.every((o, member) => {
-        const prop = this.plain(o!.properties[property], pointer);
-        const values = prop && ("const" in prop ? [prop.const] : prop.enum);
-        if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string")) return false;
-        for (const value of values) tags.push({ value, member });
-        return true;
-      });
+      const ok = groups.every((group, member) =>
+        group.every((o) => {
+          const prop = this.plain(o!.properties[property], pointer);
+          const values = prop && ("const" in prop ? [prop.const] : prop.enum);
+          if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string")) return false;
+          for (const value of values) tags.push({ value, member });
+          return true;
+        }),
+      );
       if (ok && new Set(tags.map((t) => t.value)).size === tags.length) return { property, tags };
     }
     return undefined;
+  }
+
+  /** The object schemas a union member stands for: itself, or each object of its own oneOf/anyOf. */
+  private unionObjects(member: unknown, pointer: string, depth = 0): (Schema | undefined)[] {
+    const plain = this.plain(member, pointer);
+    const nested = plain && !plain.properties && !plain.allOf ? plain.oneOf ?? plain.anyOf : undefined;
+    if (Array.isArray(nested) && depth < 8) {
+      const keyword = plain!.oneOf ? "oneOf" : "anyOf";
+      return nested.flatMap((m: unknown, i: number) => this.unionObjects(m, `${childPointer(pointer, keyword)}/${i}`, depth + 1));
+    }
+    return [plain?.allOf ? this.flattenAllOf(plain, pointer) : plain];
   }
 
   /** A schema with refs followed (for reading its keywords, not for naming). */

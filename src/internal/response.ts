@@ -7,7 +7,7 @@ import type { AxiosResponse } from "axios";
 import { invalidResponseError, type ReadResponse, statusError } from "./error-factory";
 import type { OperationDef, ResponseDef } from "./operation";
 import type { Scrubber } from "./redact";
-import { EventStream } from "./sse";
+import { type EventDecoder, EventStream } from "./sse";
 
 /** A `text/event-stream` body not yet read, and how to close it. */
 export interface StreamedBody {
@@ -81,8 +81,15 @@ function decodeBody(op: OperationDef, def: ResponseDef, res: ReceivedResponse, c
       return decodeJson(op, def, res, ctx);
     case "stream":
       if (!res.stream) throw invalidResponseError(op.operationId, "expected a text/event-stream body", res, ctx.attempts, ctx.scrubber);
-      return new EventStream(res.stream.source, def.decode ?? ((value) => value), op.operationId, res.stream.stop, res.stream.abortedByCaller);
+      return new EventStream(res.stream.source, eventDecoder(def), op.operationId, res.stream.stop, res.stream.abortedByCaller);
   }
+}
+
+/** An envelope stream's values are `{ event, data }`, decoded as one: the event name picks the model of `data`. */
+function eventDecoder(def: ResponseDef): EventDecoder<unknown> {
+  const decode = def.decode ?? ((value: unknown) => value);
+  // Without an `event:` line an event's type is "message" (HTML living standard).
+  return def.envelope ? (data, event) => decode({ event: event || "message", data }) : decode;
 }
 
 function decodeJson(op: OperationDef, def: ResponseDef, res: ReceivedResponse, ctx: ResultContext): unknown {
