@@ -270,7 +270,8 @@ export class SchemaModeler {
     const nested = plain && !plain.properties && !plain.allOf ? plain.oneOf ?? plain.anyOf : undefined;
     if (Array.isArray(nested) && depth < 8) {
       const keyword = plain!.oneOf ? "oneOf" : "anyOf";
-      return nested.flatMap((m: unknown, i: number) => this.unionObjects(m, `${childPointer(pointer, keyword)}/${i}`, depth + 1));
+      const at = childPointer(pointer, keyword);
+      return nested.flatMap((m: unknown, i: number) => this.unionObjects(m, `${at}/${i}`, depth + 1));
     }
     return [plain?.allOf ? this.flattenAllOf(plain, pointer) : plain];
   }

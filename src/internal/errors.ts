@@ -137,7 +137,8 @@ export class APIStreamError extends SDKError {
 function streamErrorObject(parsed: unknown): APIErrorBody | undefined {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
   const inner = (parsed as { error?: unknown }).error;
-  return typeof inner === "object" && inner !== null && !Array.isArray(inner) ? (inner as APIErrorBody) : (parsed as APIErrorBody);
+  const wrapped = typeof inner === "object" && inner !== null && !Array.isArray(inner);
+  return (wrapped ? inner : parsed) as APIErrorBody;
 }
 
 /** A response the SDK cannot read: not valid JSON, empty where a body is promised, or undeclared. */

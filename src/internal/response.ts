@@ -81,12 +81,13 @@ function decodeBody(op: OperationDef, def: ResponseDef, res: ReceivedResponse, c
       return decodeJson(op, def, res, ctx);
     case "stream":
       if (!res.stream) throw invalidResponseError(op.operationId, "expected a text/event-stream body", res, ctx.attempts, ctx.scrubber);
-      return new EventStream(res.stream.source, eventDecoder(def), op.operationId, res.stream.stop, res.stream.abortedByCaller);
+      const { source, stop, abortedByCaller } = res.stream;
+      return new EventStream(source, eventDecoder(def), op.operationId, stop, abortedByCaller);
   }
 }
 
 /** An envelope stream's values are `{ event, data }`, decoded as one: the event name picks the model of `data`. */
-function eventDecoder(def: ResponseDef): EventDecoder<unknown> {
+export function eventDecoder(def: ResponseDef): EventDecoder<unknown> {
   const decode = def.decode ?? ((value: unknown) => value);
   // Without an `event:` line an event's type is "message" (HTML living standard).
   return def.envelope ? (data, event) => decode({ event: event || "message", data }) : decode;

@@ -30,7 +30,11 @@ export interface StreamedRun {
   } | null;
 }
 
-type DataOf<E, Name extends string> = E extends { readonly event: infer N; readonly data: infer D } ? (Name extends N ? D : never) : never;
+type DataOf<E, Name extends string> = E extends { readonly event: infer N; readonly data: infer D }
+  ? Name extends N
+    ? D
+    : never
+  : never;
 type RunData<D> = [D] extends [never] ? StreamedRun : D extends StreamedRun ? D : StreamedRun;
 
 /** The run model of a stream's events (the data of `thread.run.requires_action`), else StreamedRun. */
@@ -54,7 +58,11 @@ export interface StreamRunUntilDoneOptions<E extends StreamEventLike> {
   /** Starts the run with `stream: true` and returns the result's event stream. */
   start: (options: StreamRequestOptions) => Opened<E>;
   /** Submits a round's tool outputs with `stream: true` and returns the result's event stream. */
-  submitToolOutputs: (run: StreamedRunOf<E>, toolOutputs: StreamToolOutput[], options: StreamRequestOptions) => Opened<E>;
+  submitToolOutputs: (
+    run: StreamedRunOf<E>,
+    toolOutputs: StreamToolOutput[],
+    options: StreamRequestOptions,
+  ) => Opened<E>;
   /** Handlers by function name; a failed call is reported as that call's output (`{"error":"..."}`). */
   tools: ToolHandlers<ToolCallLike, StreamedRunOf<E>>;
   /** Receives every event in order (awaited when it returns a promise). */
@@ -87,7 +95,13 @@ export async function streamRunUntilDone<E extends StreamEventLike>(
   type Run = StreamedRunOf<E>;
   const signal = options.signal ?? new AbortController().signal;
   const messages = new MessageAccumulator();
-  const result: StreamRunUntilDoneResult<Run> = { run: undefined as unknown as Run, messages: [], rounds: 0, toolCalls: [], failures: [] };
+  const result: StreamRunUntilDoneResult<Run> = {
+    run: undefined as unknown as Run,
+    messages: [],
+    rounds: 0,
+    toolCalls: [],
+    failures: [],
+  };
   let stream = await opened(options.start({ signal }), "start");
   for (;;) {
     // The data of a run event is the SDK's own run model: Run.
@@ -118,7 +132,9 @@ async function follow<E extends StreamEventLike>(
   for await (const event of stream) {
     const forwarded = onEvent?.(event);
     if (isPromiseLike(forwarded)) await forwarded;
-    if (event.event === "error") throw new APIStreamError("streamRunUntilDone", "error", JSON.stringify(event.data), event.data);
+    if (event.event === "error") {
+      throw new APIStreamError("streamRunUntilDone", "error", JSON.stringify(event.data), event.data);
+    }
     if (event.event === "done") break;
     messages.add(event.event, event.data);
     const run = runOf(event);

@@ -28,7 +28,10 @@ export interface ToolCallContext<Call = RunToolCallObject, Run = RunObject> {
  * sent as it is, `undefined` as an empty string, anything else as JSON. May be async.
  */
 // The arguments come from the model as JSON; `any` lets handlers declare the shape they expect.
-export type ToolHandler<Call = RunToolCallObject, Run = RunObject> = (args: any, context: ToolCallContext<Call, Run>) => unknown;
+export type ToolHandler<Call = RunToolCallObject, Run = RunObject> = (
+  args: any,
+  context: ToolCallContext<Call, Run>,
+) => unknown;
 
 /** Handlers by function name, e.g. `{ getWeather: async ({ city }) => ({ city, celsius: 21 }) }`. */
 export type ToolHandlers<Call = RunToolCallObject, Run = RunObject> = Readonly<Record<string, ToolHandler<Call, Run>>>;

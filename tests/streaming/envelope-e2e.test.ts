@@ -25,8 +25,22 @@ afterAll(async () => {
   pkg.remove();
 });
 
-const RUN_WIRE = { id: "run_1", object: "thread.run", thread_id: "thread_1", agent_id: "agent_1", status: "queued", required_action: null };
-const RUN_MODEL = { id: "run_1", object: "thread.run", threadId: "thread_1", agentId: "agent_1", status: "queued", requiredAction: null };
+const RUN_WIRE = {
+  id: "run_1",
+  object: "thread.run",
+  thread_id: "thread_1",
+  agent_id: "agent_1",
+  status: "queued",
+  required_action: null,
+};
+const RUN_MODEL = {
+  id: "run_1",
+  object: "thread.run",
+  threadId: "thread_1",
+  agentId: "agent_1",
+  status: "queued",
+  requiredAction: null,
+};
 
 function serve(frames: string[]): void {
   server.handler = async (_, res) => {
@@ -45,22 +59,40 @@ async function collect(stream: AsyncIterable<unknown>): Promise<unknown[]> {
 test("each message becomes { event, data } with data decoded by the member its event name picks", async () => {
   serve([
     frame("thread.run.created", RUN_WIRE),
-    frame("thread.run.step.created", { id: "step_1", run_id: "run_1", status: "in_progress", step_details: { type: "message_creation" } }),
-    frame("thread.message.delta", { id: "msg_1", delta: { content: [{ index: 0, type: "text", text: { value: "Hi" } }] } }),
+    frame("thread.run.step.created", {
+      id: "step_1",
+      run_id: "run_1",
+      status: "in_progress",
+      step_details: { type: "message_creation" },
+    }),
+    frame("thread.message.delta", {
+      id: "msg_1",
+      delta: { content: [{ index: 0, type: "text", text: { value: "Hi" } }] },
+    }),
     frame("thread.run.completed", { ...RUN_WIRE, status: "completed", last_error: null }),
     frame("done", "[DONE]"),
   ]);
   const res = await sdk.runs.createRun({ agentId: "agent_1", stream: true }, "thread_1");
   expect(server.requests).toEqual([
-    expect.objectContaining({ method: "POST", url: "/v1/threads/thread_1/runs", body: '{"agent_id":"agent_1","stream":true}' }),
+    expect.objectContaining({
+      method: "POST",
+      url: "/v1/threads/thread_1/runs",
+      body: '{"agent_id":"agent_1","stream":true}',
+    }),
   ]);
   expect(server.requests[0].headers["content-type"]).toBe("application/json");
   expect(res.run).toBeUndefined();
   const events = await collect(res.runStreamEvent);
   expect(events).toEqual([
     { event: "thread.run.created", data: RUN_MODEL },
-    { event: "thread.run.step.created", data: { id: "step_1", runId: "run_1", status: "in_progress", stepDetails: { type: "message_creation" } } },
-    { event: "thread.message.delta", data: { id: "msg_1", delta: { content: [{ index: 0, type: "text", text: { value: "Hi" } }] } } },
+    {
+      event: "thread.run.step.created",
+      data: { id: "step_1", runId: "run_1", status: "in_progress", stepDetails: { type: "message_creation" } },
+    },
+    {
+      event: "thread.message.delta",
+      data: { id: "msg_1", delta: { content: [{ index: 0, type: "text", text: { value: "Hi" } }] } },
+    },
     { event: "thread.run.completed", data: { ...RUN_MODEL, status: "completed", lastError: null } },
   ]);
   // Decoded by the generated models: the run is the Run class, not plain JSON.
@@ -69,8 +101,16 @@ test("each message becomes { event, data } with data decoded by the member its e
 });
 
 test("an event name the SDK does not know passes through as { event, data } with the JSON as sent", async () => {
-  serve([frame("thread.run.step.reticulated", { spline_count: 3 }), frame(undefined, { plain_message: true }), frame("done", "[DONE]")]);
-  const res = await sdk.runs.submitToolOutputs({ toolOutputs: [{ toolCallId: "call_1", output: "42" }], stream: true }, "run_1", "thread_1");
+  serve([
+    frame("thread.run.step.reticulated", { spline_count: 3 }),
+    frame(undefined, { plain_message: true }),
+    frame("done", "[DONE]"),
+  ]);
+  const res = await sdk.runs.submitToolOutputs(
+    { toolOutputs: [{ toolCallId: "call_1", output: "42" }], stream: true },
+    "run_1",
+    "thread_1",
+  );
   expect(server.requests[0]).toMatchObject({
     method: "POST",
     url: "/v1/threads/thread_1/runs/run_1/tool_outputs",
@@ -88,18 +128,28 @@ test("an error event rejects with APIStreamError carrying the body; abort throug
   const failing = await sdk.runs.createRun({ agentId: "agent_1", stream: true }, "thread_1");
   const error = await collect(failing.runStreamEvent).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(pkg.module.APIStreamError);
-  expect(error).toMatchObject({ body: '{"code":"rate_limit","message":"Slow down."}', error: { code: "rate_limit", message: "Slow down." } });
+  expect(error).toMatchObject({
+    body: '{"code":"rate_limit","message":"Slow down."}',
+    error: { code: "rate_limit", message: "Slow down." },
+  });
 
   server.reset();
   server.handler = async (_, res) => {
     const write = openStream(res);
     for (let i = 0; !res.destroyed && i < 1000; i++) {
-      await write(frame("thread.message.delta", { id: "msg_1", delta: { content: [{ index: 0, type: "text", text: { value: `${i}` } }] } })).catch(() => undefined);
+      await write(
+        frame("thread.message.delta", {
+          id: "msg_1",
+          delta: { content: [{ index: 0, type: "text", text: { value: `${i}` } }] },
+        }),
+      ).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 2));
     }
   };
   const controller = new AbortController();
-  const open = await sdk.runs.createRun({ agentId: "agent_1", stream: true }, "thread_1", { signal: controller.signal });
+  const open = await sdk.runs.createRun({ agentId: "agent_1", stream: true }, "thread_1", {
+    signal: controller.signal,
+  });
   let count = 0;
   const aborted = await (async () => {
     for await (const _ of open.runStreamEvent) if (++count === 3) controller.abort();
@@ -108,6 +158,12 @@ test("an error event rejects with APIStreamError carrying the body; abort throug
   expect(aborted).toBeInstanceOf(pkg.module.APIUserAbortError);
   expect(await server.waitForClientClose(0)).toBe(true);
 });
+
+/** `file:line: message` for a compiler diagnostic. */
+function located(d: ts.Diagnostic): string {
+  const where = d.file ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : "";
+  return where + ts.flattenDiagnosticMessageText(d.messageText, "\n");
+}
 
 const CONSUMER = `
 import { Agents, type shared } from "./index";
@@ -154,8 +210,6 @@ test("consumers narrow on event: code using the package and the streaming helper
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, pkg.dir);
   // The helper lives outside the package, so the package's rootDir cannot hold every file.
   const program = ts.createProgram([file], { ...options, noEmit: true, rootDir: undefined, declaration: false });
-  const problems = ts
-    .getPreEmitDiagnostics(program)
-    .map((d) => `${d.file ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : ""}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  const problems = ts.getPreEmitDiagnostics(program).map(located);
   expect(problems).toEqual([]);
 }, 120_000);

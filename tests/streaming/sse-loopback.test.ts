@@ -48,7 +48,12 @@ function open(): Promise<Client> {
           yield chunk as Buffer;
         }
       }
-      const stream = new EventStream(source(), (data, event) => ({ event, data }), "followRun", () => request.destroy());
+      const stream = new EventStream(
+        source(),
+        (data, event) => ({ event, data }),
+        "followRun",
+        () => request.destroy(),
+      );
       resolve({ stream, chunks });
     });
     request.on("error", reject);
@@ -71,11 +76,18 @@ test("a delta split at every byte position, inside multi-byte characters too, ar
     expect(await collect(client.stream)).toEqual([{ event: "thread.message.delta", data: DELTA }]);
     expect(client.chunks.map((c) => c.length)).toEqual([at, bytes.length - at]);
   }
-  expect(server.requests).toHaveLength(Buffer.from(frame("thread.message.delta", DELTA) + frame("done", "[DONE]")).length - 1);
+  expect(server.requests).toHaveLength(
+    Buffer.from(frame("thread.message.delta", DELTA) + frame("done", "[DONE]")).length - 1,
+  );
 });
 
 test("CRLF and lone CR line ends (a CR ending one chunk, its LF opening the next), comments, multi-line data", async () => {
-  serveInParts([": keep-alive\r\nevent: a\r\ndata: {\"x\":\r", "\ndata: 1}\r\n\r\n", "event: b\rdata: \"lone\"\r\r:note\n", "event: c\ndata: [1,\ndata:2]"]);
+  serveInParts([
+    ': keep-alive\r\nevent: a\r\ndata: {"x":\r',
+    "\ndata: 1}\r\n\r\n",
+    'event: b\rdata: "lone"\r\r:note\n',
+    "event: c\ndata: [1,\ndata:2]",
+  ]);
   const client = await open();
   expect(await collect(client.stream)).toEqual([
     { event: "a", data: { x: 1 } },
@@ -113,7 +125,10 @@ test.each([
   ["a done event", frame("done", "[DONE]")],
   ["[DONE] data without an event name", frame(undefined, "[DONE]")],
 ])("%s ends iteration and closes a connection the server kept open", async (_, sentinel) => {
-  serveInParts([frame("thread.run.completed", { id: "run_1" }), sentinel, frame("thread.run.created", { id: "run_2" })], false);
+  serveInParts(
+    [frame("thread.run.completed", { id: "run_1" }), sentinel, frame("thread.run.created", { id: "run_2" })],
+    false,
+  );
   const client = await open();
   expect(await collect(client.stream)).toEqual([{ event: "thread.run.completed", data: { id: "run_1" } }]);
   expect(await server.waitForClientClose(0)).toBe(true);

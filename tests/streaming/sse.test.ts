@@ -55,6 +55,15 @@ test("a multi-byte character split between chunks survives", async () => {
   expect(await collect(parseEvents(chunks(bytes.subarray(0, split), bytes.subarray(split))))).toEqual([{ event: undefined, data: '{"t":"héllo ☃"}', id: undefined }]);
 });
 
+test("a 4-byte character fed one byte at a time, and one cut off by the end of the stream", async () => {
+  const bytes = Buffer.from('data: "🌍"\n\ndata: "');
+  const cut = Buffer.from("☃").subarray(0, 2);
+  expect(await collect(parseEvents(chunks(...[...bytes, ...cut].map((b) => Uint8Array.of(b)))))).toEqual([
+    { event: undefined, data: '"🌍"', id: undefined },
+    { event: undefined, data: '"\ufffd', id: undefined },
+  ]);
+});
+
 test("EventStream decodes each event and stops at [DONE]", async () => {
   const controller = new AbortController();
   const stream = new EventStream(chunks('data: {"n":1}\n\n', 'data: {"n":2}\n\ndata: [DONE]\n\ndata: {"n":3}\n\n'), (v) => (v as { n: number }).n * 10, "op", () => controller.abort());

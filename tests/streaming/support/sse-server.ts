@@ -75,7 +75,8 @@ export function openStream(res: ServerResponse): (text: string | Uint8Array) => 
   res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" });
   res.socket?.setNoDelay(true);
   res.flushHeaders();
-  return (text) => new Promise<void>((resolve, reject) => res.write(text, (error) => (error ? reject(error) : resolve())));
+  return (text) =>
+    new Promise<void>((resolve, reject) => res.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
 /** One SSE message: `event:` line (when named) and the JSON data on one `data:` line. */
