@@ -60,7 +60,7 @@ function typecheck(files: string[], virtual: Map<string, string>): string[] {
 test("docs/HELPERS.md has examples for every helper", () => {
   const guide = readFileSync(GUIDE, "utf8");
   const code = typescriptBlocks(guide).map((b) => b.code).join("\n");
-  for (const name of ["waitForRun", "createAndWaitForCompletion", "createAndRunUntilCompletion", "runUntilDone", "waitForProcessing", "createAndWaitForProcessing", "listMessagesAll", "toArray"]) {
+  for (const name of ["waitForRun", "createAndWaitForCompletion", "createAndRunUntilCompletion", "runUntilDone", "streamRunUntilDone", "waitForProcessing", "createAndWaitForProcessing", "listMessagesAll", "toArray"]) {
     expect(code).toContain(name);
   }
 });
