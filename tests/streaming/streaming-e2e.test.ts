@@ -3,13 +3,9 @@
  * camelCase fields, [DONE], an error mid-stream, abort closing the connection, and a
  * time limit that ends at the headers rather than cutting a long stream.
  */
-import { mkdirSync, symlinkSync } from "node:fs";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { generate } from "../../codegen/generate";
-import { writeTree } from "../../codegen/write/tree";
-import { ROOT, tempDir } from "../support/cli";
+import { loadFixturePackage } from "./support/sse-server";
 
 type Handler = (body: Record<string, unknown>, res: ServerResponse) => void;
 let handler: Handler;
@@ -17,13 +13,11 @@ let server: Server;
 let baseURL: string;
 // The generated package's client, loaded at run time from a temp folder.
 let Chat: new (options: Record<string, unknown>) => any;
+let pkg: Awaited<ReturnType<typeof loadFixturePackage>>;
 
 beforeAll(async () => {
-  const out = join(tempDir("stream"), "pkg");
-  mkdirSync(out);
-  writeTree(out, generate({ specFile: join(ROOT, "tests/streaming/fixtures/chat.yaml"), mode: "package" }).files);
-  symlinkSync(join(ROOT, "node_modules"), join(out, "node_modules"), "dir");
-  Chat = (await import(join(out, "src", "index.ts"))).Chat;
+  pkg = await loadFixturePackage("chat.yaml");
+  Chat = pkg.module.Chat;
   server = createServer((req, res) => {
     let text = "";
     req.on("data", (c) => (text += c));
@@ -36,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
+  pkg.remove();
 });
 
 function sse(res: ServerResponse): (line: string) => void {
