@@ -79,10 +79,11 @@ function decodeBody(op: OperationDef, def: ResponseDef, res: ReceivedResponse, c
       return undefined;
     case "json":
       return decodeJson(op, def, res, ctx);
-    case "stream":
+    case "stream": {
       if (!res.stream) throw invalidResponseError(op.operationId, "expected a text/event-stream body", res, ctx.attempts, ctx.scrubber);
       const { source, stop, abortedByCaller } = res.stream;
       return new EventStream(source, eventDecoder(def), op.operationId, stop, abortedByCaller);
+    }
   }
 }
 
