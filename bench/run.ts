@@ -1,7 +1,7 @@
 /**
  * npm run bench → every section, then docs/BENCHMARKS.md (see docs/BENCHMARKS.md "Reproduce").
  *
- *   tsx bench/run.ts [--quick] [--only generation,scaling,runtime,startup,profile] [--out FILE]
+ *   tsx bench/run.ts [--quick] [--only generation,scaling,runtime,startup,stream,profile] [--out FILE]
  *   tsx bench/run.ts --render [--out FILE]   rewrite the report from bench/.build/results.json
  *
  * Installs bench/'s pinned peers (npm ci in bench/) when they are missing or differ from
@@ -19,9 +19,10 @@ import { BENCH_DIR, BUILD_DIR, log, mustRun, peerManifestPath, peerVersion, rota
 import { buildPrecompiled, runGeneration, runScaling } from "./generation";
 import { profileGenerator, profileRuntime } from "./profile";
 import type { MemoryResult, RuntimeResult } from "./runtime";
+import type { StreamResult } from "./lib/stream-stats";
 import { runStartup } from "./startup";
 
-const SECTIONS = ["generation", "scaling", "runtime", "startup", "profile"] as const;
+const SECTIONS = ["generation", "scaling", "runtime", "startup", "stream", "profile"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Section>; out?: string; render: boolean } {
@@ -149,6 +150,12 @@ async function main(): Promise<void> {
   };
 
   if (opts.only.has("startup")) results.startup = runStartup({ runs: q ? 3 : 25 });
+
+  if (opts.only.has("stream")) {
+    log("stream: one long streamed run through gpt-sdk's parser and openai 4.x's");
+    const args = ["--rounds", q ? "3" : "15", "--events", "20000"];
+    results.stream = await runJsonChild<StreamResult>("stream.ts", args, ["--expose-gc"]);
+  }
 
   if (opts.only.has("runtime") || opts.only.has("profile")) {
     const server = await startServer();

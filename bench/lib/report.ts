@@ -3,6 +3,7 @@ import type { GenerationResult, ScalingRow, ToolId, ToolResult } from "../genera
 import type { ProfileResult } from "../profile";
 import type { CellResult, MemoryResult, Mode, RuntimeResult } from "../runtime";
 import type { StartupResult } from "../startup";
+import { DELIVERIES, eventsPerSecond, STREAM_PARSERS, streamRatio, type StreamResult } from "./stream-stats";
 import { CLIENT_IDS, OPENAI_IDS, OPERATIONS, type ClientId, type Operation } from "./clients";
 import { functionKey } from "./cpuprofile";
 import { fmtBytes, fmtInt, fmtMs, fmtRatio, median, table } from "./util";
@@ -32,6 +33,7 @@ export interface BenchResults {
   memory?: MemoryResult[][];
   startup?: StartupResult[];
   profile?: ProfileResult;
+  stream?: StreamResult;
   pageBytes: number;
   runBytes: number;
 }
@@ -158,7 +160,42 @@ export function targets(res: BenchResults): Target[] {
       met: own <= 15,
     });
   }
+  const sr = res.stream;
+  if (sr) {
+    const same = DELIVERIES.map((d) => ({ d, ratio: streamRatio(sr, "gpt-sdk", d), models: streamRatio(sr, "gpt-sdk-models", d) }));
+    const parts = same.map((x) => `${DELIVERY_LABEL[x.d]} ${fmtRatio(x.ratio)} (decoded into models: ${fmtRatio(x.models)})`);
+    out.push({
+      target: "Reading a streamed run (parser + JSON) is at least as fast as openai 4.x's stream parser on the same bytes",
+      measured: `time per read vs openai 4.x: ${parts.join("; ")} (limit 1.00×)`,
+      met: same.every((x) => x.ratio <= 1),
+    });
+  }
   return out;
+}
+
+const DELIVERY_LABEL = { message: "one message per chunk", "64KiB": "64 KiB chunks" } as const;
+const PARSER_LABEL = {
+  "gpt-sdk": "gpt-sdk",
+  "gpt-sdk-models": "gpt-sdk, decoded into models",
+  "openai-v4": "openai 4.x",
+} as const;
+
+function streamSection(sr: StreamResult): string {
+  const lines = ["## 4. Streaming", ""];
+  lines.push(
+    `One streamed run of ${fmtInt(sr.cells[0].events + 1)} events (${fmtBytes(sr.bytes)}: run lifecycle events, run steps with tool-argument deltas, and messages written 60 deltas each, some words non-ASCII; \`bench/lib/stream-fixture.ts\`) read from memory in one process (\`bench/stream.ts\`), the same bytes through each parser: gpt-sdk's parser and EventStream (\`src/internal/sse.ts\`, bundled by esbuild as \`npm run build\` bundles the package), giving each event as \`{ event, data }\` with the data JSON-parsed (the work openai 4.x does); the same decoded into generated models, as the envelope stream of a generated SDK is (\`tests/streaming/fixtures/runs.yaml\`); and openai 4.x's \`Stream.fromSSEResponse\`, the parser of its Assistants streams. Two deliveries: one SSE message per chunk (${fmtInt(sr.chunks.message)} chunks, a live stream) and 64 KiB chunks cut anywhere (${fmtInt(sr.chunks["64KiB"])} chunks, a backlog read at once). ${sr.rounds} rounds after a warm-up read, the order rotating each round, \`gc()\` before each read; events/s is over the median read, "÷ openai 4.x" the median over rounds of the read time divided by openai's in the same round. Lower is better.`,
+    "",
+  );
+  const rows = DELIVERIES.flatMap((d) =>
+    STREAM_PARSERS.map((p) => {
+      const cell = sr.cells.find((c) => c.parser === p && c.delivery === d)!;
+      const ratio = fmtRatio(streamRatio(sr, p, d));
+      return [DELIVERY_LABEL[d], PARSER_LABEL[p], fmtInt(eventsPerSecond(cell)), fmtMs(median(cell.roundMs)), ratio];
+    }),
+  );
+  const header = ["Delivery", "Parser", "Events/s", "Median read", "÷ openai 4.x"];
+  lines.push(table(header, rows, ["l", "l", "r", "r", "r"]), "");
+  return lines.join("\n");
 }
 
 function generationSection(gen: GenerationResult): string {
@@ -406,13 +443,14 @@ export function renderReport(res: BenchResults): string {
   lines.push("Versions: " + Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(", ") + " (peers pinned in `bench/package.json`, the newest releases that declare support for Node 20 at the time of writing; openai 7.x declares Node ≥ 22).", "");
   lines.push("## Reproduce", "");
   lines.push("```sh", "npm ci", "npm run bench              # installs bench/ peers if missing (npm ci in bench/), builds dist/, runs everything, rewrites this file", "npm run bench -- --quick   # smoke run: fewer rounds, report in bench/.build/BENCHMARKS.md", "npm run build && node --import tsx bench/micro.ts 12   # half-minute A/B of a call: gpt-sdk and openai 4.x ÷ raw axios (peers installed)", "```", "");
-  lines.push("`npm run bench` is `npm run build && tsx bench/run.ts` (root package.json). Sections can be picked with `-- --only generation,scaling,runtime,startup,profile`. Raw figures of the last run: `bench/.build/results.json`.", "");
+  lines.push("`npm run bench` is `npm run build && tsx bench/run.ts` (root package.json). Sections can be picked with `-- --only generation,scaling,runtime,startup,stream,profile`. Raw figures of the last run: `bench/.build/results.json`.", "");
   lines.push("## Targets (issue #6)", "");
   lines.push(table(["Target", "Measured (same run)", "Status"], targets(res).map((t) => [t.target, t.measured, ok(t.met)])), "");
   if (res.generation) lines.push(generationSection(res.generation));
   if (res.scaling) lines.push(scalingSection(res.scaling, res.generation?.tools.find((t) => t.id === "ours-tsx")?.label ?? "gpt-sdk generator (tsx)", res.profile));
   if (res.runtime) lines.push(runtimeSection(res));
   if (res.startup) lines.push(startupSection(res.startup));
+  if (res.stream) lines.push(streamSection(res.stream));
   if (res.profile) lines.push(profileSection(res.profile));
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }

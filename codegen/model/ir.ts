@@ -87,6 +87,8 @@ export interface Response extends Docs {
   readonly type?: TypeRef;
   /** Result field carrying the body (`assistantObject`). */
   readonly fieldName?: string;
+  /** `stream` of `{ event, data }` envelopes: the SSE event name and data fill one (see isEnvelopeUnion). */
+  readonly envelope?: boolean;
 }
 
 export interface Operation extends Docs {

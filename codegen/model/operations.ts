@@ -233,10 +233,28 @@ function buildResponses(resolver: Resolver, schemas: SchemaModeler, raw: Node, p
       const name = type.kind === "named" ? fieldName(type.decl.name) : kind === "stream" ? "events" : "body";
       // Every result already has the base fields (statusCode, contentType, rawResponse).
       const field = BASE_RESULT_FIELDS.some((f) => f.name === name) ? `${name}Body` : name;
-      out.push({ status, mediaType, kind, type, fieldName: field, ...docsOf(located.node) });
+      const envelope = kind === "stream" && isEnvelopeUnion(type) ? { envelope: true } : {};
+      out.push({ status, mediaType, kind, type, fieldName: field, ...envelope, ...docsOf(located.node) });
     }
   }
   return out;
+}
+
+/**
+ * Stream events that are envelopes: a union of `{ event, data }` objects told apart by `event`
+ * (nested unions included). Each SSE message then carries one: its event name and its data.
+ */
+function isEnvelopeUnion(type: TypeRef): boolean {
+  const union = type.kind === "named" && type.decl.kind === "alias" ? type.decl.type : type;
+  return union.kind === "union" && union.discriminator?.property === "event" && union.members.every(hasEventAndData);
+}
+
+function hasEventAndData(type: TypeRef): boolean {
+  if (type.kind === "union") return type.members.every(hasEventAndData);
+  if (type.kind !== "named") return false;
+  if (type.decl.kind === "alias") return hasEventAndData(type.decl.type);
+  const fields = type.decl.kind === "object" ? type.decl.fields : [];
+  return fields.some((f) => f.wireName === "event") && fields.some((f) => f.wireName === "data");
 }
 
 function pickMedia(available: string[], preferred: string[]): string | undefined {

@@ -283,27 +283,39 @@ export class SchemaModeler {
    * Tag values come from each member's enum/const, not from schema names.
    */
   private discriminator(s: SchemaObject, members: readonly Located[], pointer: string): Discriminator | undefined {
-    const objects = members.map((m) => {
-      const plain = this.plain(m.node, m.pointer);
-      return plain?.allOf ? this.flattenAllOf(plain, m.pointer) : plain;
-    });
-    const propertyMaps = objects.map((o) => o?.properties);
+    // A member that is itself a union stands for all of its objects: its tags choose it.
+    const groups = members.map((m) => this.unionObjects(m.node, m.pointer).map((o) => o?.properties));
     const isMap = (p: unknown): p is Readonly<Record<string, Schema>> => typeof p === "object" && p !== null;
+    const propertyMaps = groups.flat();
     if (!propertyMaps.every(isMap)) return undefined;
     const declared = typeof s.discriminator?.propertyName === "string" ? [s.discriminator.propertyName] : [];
     const candidates = [...declared, "type", ...Object.keys(propertyMaps[0])];
     for (const property of [...new Set(candidates)]) {
       const tags: { value: string; member: number }[] = [];
-      const ok = propertyMaps.every((properties, member) => {
-        const prop = this.plain(properties[property], pointer);
-        const values = prop && ("const" in prop ? [prop.const] : prop.enum);
-        if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string")) return false;
-        for (const value of values) tags.push({ value, member });
-        return true;
-      });
+      const ok = groups.every((group, member) =>
+        group.every((properties) => {
+          const prop = this.plain((properties as Readonly<Record<string, Schema>>)[property], pointer);
+          const values = prop && ("const" in prop ? [prop.const] : prop.enum);
+          if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string")) return false;
+          for (const value of values) tags.push({ value, member });
+          return true;
+        }),
+      );
       if (ok && new Set(tags.map((t) => t.value)).size === tags.length) return { property, tags };
     }
     return undefined;
+  }
+
+  /** The object schemas a union member stands for: itself, or each object of its own oneOf/anyOf. */
+  private unionObjects(member: unknown, pointer: string, depth = 0): (SchemaObject | undefined)[] {
+    const plain = this.plain(member, pointer);
+    const nested = plain && !plain.properties && !plain.allOf ? plain.oneOf ?? plain.anyOf : undefined;
+    if (Array.isArray(nested) && depth < 8) {
+      const keyword = plain!.oneOf ? "oneOf" : "anyOf";
+      const at = childPointer(pointer, keyword);
+      return nested.flatMap((m: unknown, i: number) => this.unionObjects(m, childPointer(at, i), depth + 1));
+    }
+    return [plain?.allOf ? this.flattenAllOf(plain, pointer) : plain];
   }
 
   /** A schema with refs followed (for reading its keywords, not for naming). */

@@ -67,6 +67,11 @@ export interface ResponseDef {
   readonly jsonType?: "object" | "array" | "string" | "number" | "boolean";
   /** With `jsonType`: `null` is also acceptable. */
   readonly nullable?: boolean;
+  /**
+   * For `stream`: the schema's events are envelopes `{ event, data }`, so each SSE message is
+   * decoded as `{ event: <its event name>, data: <its parsed data> }`.
+   */
+  readonly envelope?: boolean;
 }
 
 export interface OperationDef {

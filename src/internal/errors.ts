@@ -9,6 +9,7 @@
  *   ├─ APIConnectionError       no response: refused, reset, DNS, ...
  *   │   └─ APITimeoutError      no complete response within the time limit
  *   ├─ APIUserAbortError        the caller's AbortSignal fired
+ *   ├─ APIStreamError           the server reported an error in the middle of a stream
  *   ├─ ResponseValidationError  a response the SDK cannot read (not JSON, empty, undeclared)
  *   └─ SDKValidationError       bad arguments, rejected before anything is sent
  *
@@ -111,6 +112,35 @@ export class APIConnectionError extends SDKError {}
 export class APITimeoutError extends APIConnectionError {}
 /** The caller's AbortSignal cancelled the request (or the wait before a retry). */
 export class APIUserAbortError extends SDKError {}
+/**
+ * The server reported an error in the middle of a stream (an `error` event, or `{"error": ...}`
+ * as an event's data). `body` is the event's data as sent; `error` its error object.
+ */
+export class APIStreamError extends SDKError {
+  /** The SSE event name (`error`), or undefined when the event had none. */
+  readonly event: string | undefined;
+
+  constructor(operationId: string, event: string | undefined, data: string, parsed: unknown) {
+    const error = streamErrorObject(parsed);
+    const detail = typeof error?.message === "string" ? error.message : data.slice(0, 200);
+    super(`${operationId}: the server reported an error mid-stream: ${detail}`, { body: data });
+    this.event = event;
+    // The data may be the error object itself rather than `{ "error": {...} }` as in a response body.
+    (this as { error: APIErrorBody | undefined }).error = error;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), event: this.event };
+  }
+}
+
+function streamErrorObject(parsed: unknown): APIErrorBody | undefined {
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
+  const inner = (parsed as { error?: unknown }).error;
+  const wrapped = typeof inner === "object" && inner !== null && !Array.isArray(inner);
+  return (wrapped ? inner : parsed) as APIErrorBody;
+}
+
 /** A response the SDK cannot read: not valid JSON, empty where a body is promised, or undeclared. */
 export class ResponseValidationError extends SDKError {}
 

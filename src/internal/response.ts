@@ -6,7 +6,7 @@
 import type { AxiosResponse } from "axios";
 import type { CallErrors } from "./error-factory";
 import { normalizeMediaType, type OperationDef, type ResponseDef } from "./contract";
-import { EventStream } from "./sse";
+import { type EventDecoder, EventStream } from "./sse";
 
 /** A `text/event-stream` body not yet read, and how to close it. */
 export interface StreamedBody {
@@ -76,9 +76,16 @@ function decodeBody(op: OperationDef, def: ResponseDef, res: ReceivedResponse, e
     case "stream": {
       if (!res.stream) throw errors.invalidResponse("expected a text/event-stream body", res);
       const { source, stop, abortedByCaller } = res.stream;
-      return new EventStream(source, def.decode ?? ((value) => value), op.operationId, stop, abortedByCaller);
+      return new EventStream(source, eventDecoder(def), op.operationId, stop, abortedByCaller);
     }
   }
+}
+
+/** An envelope stream's values are `{ event, data }`, decoded as one: the event name picks the model of `data`. */
+export function eventDecoder(def: ResponseDef): EventDecoder<unknown> {
+  const decode = def.decode ?? ((value: unknown) => value);
+  // Without an `event:` line an event's type is "message" (HTML living standard).
+  return def.envelope ? (data, event) => decode({ event: event || "message", data }) : decode;
 }
 
 function decodeJson(def: ResponseDef, res: ReceivedResponse, errors: CallErrors): unknown {

@@ -1,62 +1,30 @@
 /**
- * Server-sent events (text/event-stream) as an async iterable of typed values: `[DONE]`
- * ends the stream, an error event or error payload throws, and `abort()` stops reading.
+ * Server-sent events (text/event-stream) as an async iterable of typed values: a `done`
+ * event or `[DONE]` data ends the stream, an `error` event or error payload throws, and
+ * `abort()` stops reading.
  */
-import { SDKError } from "./errors";
+import { APIStreamError, SDKError } from "./errors";
+import { EventParser, type ServerSentEvent } from "./sse-parser";
 
-export interface ServerSentEvent {
-  readonly event: string | undefined;
-  readonly data: string;
-  readonly id: string | undefined;
-}
+export { EventParser, type ServerSentEvent };
 
-/** Splits a byte stream into events per the HTML living standard's event-stream rules. */
-export async function* parseEvents(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<ServerSentEvent, void, undefined> {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let event: string | undefined;
-  let id: string | undefined;
-  let data: string[] = [];
-  const dispatch = (): ServerSentEvent | undefined => {
-    const ready = data.length > 0 ? { event, data: data.join("\n"), id } : undefined;
-    event = undefined;
-    data = [];
-    return ready;
-  };
-  const line = (text: string): ServerSentEvent | undefined => {
-    if (text === "") return dispatch();
-    if (text.startsWith(":")) return undefined;
-    const colon = text.indexOf(":");
-    const field = colon === -1 ? text : text.slice(0, colon);
-    let value = colon === -1 ? "" : text.slice(colon + 1);
-    if (value.startsWith(" ")) value = value.slice(1);
-    if (field === "data") data.push(value);
-    else if (field === "event") event = value;
-    else if (field === "id") id = value;
-    return undefined;
-  };
+/** The events of a stream of bytes or text, one by one. */
+export async function* parseEvents(
+  source: AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<ServerSentEvent, void, undefined> {
+  const parser = new EventParser();
+  const events: ServerSentEvent[] = [];
   for await (const chunk of source) {
-    buffer += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    let match: RegExpExecArray | null;
-    const newline = /\r\n|\r|\n/g;
-    let start = 0;
-    while ((match = newline.exec(buffer)) !== null) {
-      // A lone "\r" at the very end may be the first half of "\r\n": wait for more.
-      if (match[0] === "\r" && match.index === buffer.length - 1) break;
-      const ready = line(buffer.slice(start, match.index));
-      if (ready) yield ready;
-      start = match.index + match[0].length;
-    }
-    buffer = buffer.slice(start);
+    parser.push(chunk, events);
+    yield* events;
+    events.length = 0;
   }
-  buffer += decoder.decode();
-  if (buffer !== "") {
-    const ready = line(buffer);
-    if (ready) yield ready;
-  }
-  const last = dispatch();
-  if (last) yield last;
+  parser.finish(events);
+  yield* events;
 }
+
+/** Turns one event's parsed data into the stream's value; `event` is the SSE event name, if any. */
+export type EventDecoder<T> = (data: unknown, event: string | undefined) => T;
 
 export class EventStream<T> implements AsyncIterable<T> {
   private consumed = false;
@@ -66,7 +34,7 @@ export class EventStream<T> implements AsyncIterable<T> {
   /** `stop` closes the connection; it is called once, when reading ends for any reason. */
   constructor(
     private readonly source: AsyncIterable<Uint8Array | string>,
-    private readonly decode: (value: unknown) => T,
+    private readonly decode: EventDecoder<T>,
     private readonly operationId: string,
     private readonly stop: () => void,
     /** The caller's abort error, when their AbortSignal ended the stream. */
@@ -87,20 +55,23 @@ export class EventStream<T> implements AsyncIterable<T> {
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     if (this.consumed) throw new SDKError(`${this.operationId}: a stream can be read only once`);
     this.consumed = true;
+    const chunks = this.source[Symbol.asyncIterator]();
+    const parser = new EventParser();
+    // Most chunks complete several events: one await per chunk, then the events it completed.
+    const batch: ServerSentEvent[] = [];
+    let ended = false;
     try {
-      for await (const message of parseEvents(this.source)) {
-        if (message.data === "[DONE]") return;
-        let value: unknown;
-        try {
-          value = JSON.parse(message.data);
-        } catch {
-          throw new SDKError(`${this.operationId}: stream event is not valid JSON: ${message.data.slice(0, 200)}`, { body: message.data });
+      for (; !ended; batch.length = 0) {
+        const next = await chunks.next();
+        ended = next.done === true;
+        if (ended) parser.finish(batch);
+        else parser.push(next.value, batch);
+        for (let i = 0; i < batch.length; i++) {
+          const message = batch[i];
+          if (message.event === "done" || message.data === "[DONE]") return;
+          yield this.value(message);
+          if (this.stopped) return;
         }
-        if (message.event === "error" || (isErrorPayload(value) && message.event === undefined)) {
-          const detail = (value as { error?: { message?: unknown } }).error?.message ?? message.data.slice(0, 200);
-          throw new SDKError(`${this.operationId}: the server reported an error mid-stream: ${String(detail)}`, { body: message.data });
-        }
-        yield this.decode(value);
       }
     } catch (error) {
       const abort = this.abortedByCaller();
@@ -108,12 +79,30 @@ export class EventStream<T> implements AsyncIterable<T> {
       if (this.stopped) return;
       throw error;
     } finally {
-      // Leaving the loop early (break, return, throw) closes the connection.
+      // Leaving early (break, return, throw) closes the connection, then lets the source clean up.
       this.close();
+      if (!ended) await chunks.return?.().catch(() => undefined);
     }
+  }
+
+  private value(message: ServerSentEvent): T {
+    let data: unknown;
+    try {
+      data = JSON.parse(message.data);
+    } catch {
+      const excerpt = message.data.slice(0, 200);
+      throw new SDKError(`${this.operationId}: stream event is not valid JSON: ${excerpt}`, { body: message.data });
+    }
+    if (message.event === "error" || (message.event === undefined && isErrorPayload(data))) {
+      throw new APIStreamError(this.operationId, message.event, message.data, data);
+    }
+    return this.decode(data, message.event);
   }
 }
 
+/** `{ "error": ... }` and nothing else: how a stream without event names reports a failure. */
 function isErrorPayload(value: unknown): boolean {
-  return typeof value === "object" && value !== null && "error" in value && Object.keys(value).length === 1;
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  for (const key in value) if (key !== "error") return false;
+  return true;
 }

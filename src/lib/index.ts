@@ -25,6 +25,17 @@ export {
   type ToolErrorPolicy,
 } from "./run-until-done";
 export {
+  streamRunUntilDone,
+  type StreamRunUntilDoneOptions,
+  type StreamRunUntilDoneResult,
+  type StreamEventLike,
+  type StreamedRun,
+  type StreamedRunOf,
+  type StreamToolOutput,
+  type StreamRequestOptions,
+} from "./stream-run";
+export type { StreamedMessage, StreamedTextPart } from "./stream-messages";
+export {
   toolOutput,
   errorOutput,
   type ToolHandler,
@@ -33,5 +44,6 @@ export {
   type ToolCallOutcome,
   type ToolCallFailure,
   type ToolCallFailureKind,
+  type ToolCallLike,
 } from "./tool-calls";
 export { waitForProcessing, createAndWaitForProcessing, type WaitForFileOptions } from "./wait-for-file";

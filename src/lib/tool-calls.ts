@@ -6,12 +6,19 @@
  */
 import type { RunObject, RunToolCallObject } from "../sdk/models/shared";
 
-/** What a handler receives besides its arguments. */
-export interface ToolCallContext {
+/** What the loop reads of a tool call; the SDK's tool call models (any API version) have this shape. */
+export interface ToolCallLike {
+  readonly id: string;
+  readonly type: string;
+  readonly function?: { readonly name?: unknown; readonly arguments?: unknown } | null;
+}
+
+/** What a handler receives besides its arguments (the run and tool call types of the API version in use). */
+export interface ToolCallContext<Call = RunToolCallObject, Run = RunObject> {
   /** The tool call being answered (its id, function name and raw arguments). */
-  readonly toolCall: RunToolCallObject;
+  readonly toolCall: Call;
   /** The run that asked for it. */
-  readonly run: RunObject;
+  readonly run: Run;
   /** Aborts when the wait is aborted or reaches its deadline; pass it on to your own requests. */
   readonly signal: AbortSignal;
 }
@@ -21,10 +28,13 @@ export interface ToolCallContext {
  * sent as it is, `undefined` as an empty string, anything else as JSON. May be async.
  */
 // The arguments come from the model as JSON; `any` lets handlers declare the shape they expect.
-export type ToolHandler = (args: any, context: ToolCallContext) => unknown;
+export type ToolHandler<Call = RunToolCallObject, Run = RunObject> = (
+  args: any,
+  context: ToolCallContext<Call, Run>,
+) => unknown;
 
 /** Handlers by function name, e.g. `{ getWeather: async ({ city }) => ({ city, celsius: 21 }) }`. */
-export type ToolHandlers = Readonly<Record<string, ToolHandler>>;
+export type ToolHandlers<Call = RunToolCallObject, Run = RunObject> = Readonly<Record<string, ToolHandler<Call, Run>>>;
 
 /** Why a tool call could not be answered. */
 export type ToolCallFailureKind = "no_handler" | "invalid_arguments" | "handler_error" | "invalid_output";
@@ -50,16 +60,20 @@ export interface ToolCallOutcome {
 }
 
 /** Runs every tool call's handler in parallel; the outcomes are in the order of the calls. */
-export function callTools(
-  toolCalls: readonly RunToolCallObject[],
-  handlers: ToolHandlers,
-  run: RunObject,
+export function callTools<Call extends ToolCallLike, Run>(
+  toolCalls: readonly Call[],
+  handlers: ToolHandlers<Call, Run>,
+  run: Run,
   signal: AbortSignal,
 ): Promise<ToolCallOutcome[]> {
   return Promise.all(toolCalls.map((toolCall) => callTool(toolCall, handlers, { toolCall, run, signal })));
 }
 
-async function callTool(toolCall: RunToolCallObject, handlers: ToolHandlers, context: ToolCallContext): Promise<ToolCallOutcome> {
+async function callTool<Call extends ToolCallLike, Run>(
+  toolCall: Call,
+  handlers: ToolHandlers<Call, Run>,
+  context: ToolCallContext<Call, Run>,
+): Promise<ToolCallOutcome> {
   const name = typeof toolCall.function?.name === "string" ? toolCall.function.name : "";
   const rawArguments = typeof toolCall.function?.arguments === "string" ? toolCall.function.arguments : "";
   const done = (output: string, failure?: ToolCallFailure): ToolCallOutcome =>

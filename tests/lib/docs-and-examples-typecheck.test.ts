@@ -21,7 +21,7 @@ function examplePrograms(): string[] {
 
 test("docs/HELPERS.md has examples for every helper", () => {
   const code = snippetsFromMarkdown([GUIDE], ["typescript", "ts"]).map((b) => b.code).join("\n");
-  for (const name of ["waitForRun", "createAndWaitForCompletion", "createAndRunUntilCompletion", "runUntilDone", "waitForProcessing", "createAndWaitForProcessing", "listMessagesAll", "toArray"]) {
+  for (const name of ["waitForRun", "createAndWaitForCompletion", "createAndRunUntilCompletion", "runUntilDone", "streamRunUntilDone", "waitForProcessing", "createAndWaitForProcessing", "listMessagesAll", "toArray"]) {
     expect(code).toContain(name);
   }
 });

@@ -1,5 +1,5 @@
 /** The server-sent events parser and EventStream, fed byte by byte where it matters. */
-import { EventStream, parseEvents } from "../../src/internal/sse";
+import { EventParser, EventStream, parseEvents, type ServerSentEvent } from "../../src/internal/sse";
 
 async function* chunks(...parts: (string | Uint8Array)[]): AsyncGenerator<Uint8Array | string> {
   for (const part of parts) yield part;
@@ -22,10 +22,46 @@ test("events split across chunks, CRLF and CR line ends, comments and multi-line
   ]);
 });
 
+test("the parser gives the same events whatever the two chunks a text is cut into", () => {
+  const text = "event: a\r\ndata: 1\r\n\r\n:c\rdata: 2\r\rid: x\ndata: 3\ndata: 4\n\nevent: b\r\ndata: 5";
+  const parse = (parts: string[]) => {
+    const parser = new EventParser();
+    const out: ServerSentEvent[] = [];
+    for (const part of parts) parser.push(part, out);
+    parser.finish(out);
+    return out;
+  };
+  const whole = parse([text]);
+  expect(whole).toEqual([
+    { event: "a", data: "1", id: undefined },
+    { event: undefined, data: "2", id: undefined },
+    { event: undefined, data: "3\n4", id: "x" },
+    { event: "b", data: "5", id: "x" },
+  ]);
+  for (let at = 0; at <= text.length; at++) expect(parse([text.slice(0, at), "", text.slice(at)])).toEqual(whole);
+});
+
+test("a leading byte order mark is skipped; a field without a colon has an empty value; id with NUL and retry are ignored", async () => {
+  const text = "\ufeffdata\nid: a\u0000b\nretry: 10\n\nid: 7\ndata:x\n\n";
+  expect(await collect(parseEvents(chunks(Buffer.from(text))))).toEqual([
+    { event: undefined, data: "", id: undefined },
+    { event: undefined, data: "x", id: "7" },
+  ]);
+});
+
 test("a multi-byte character split between chunks survives", async () => {
   const bytes = Buffer.from('data: {"t":"héllo ☃"}\n\n');
   const split = bytes.indexOf(0xe2) + 1; // inside the snowman's three bytes
   expect(await collect(parseEvents(chunks(bytes.subarray(0, split), bytes.subarray(split))))).toEqual([{ event: undefined, data: '{"t":"héllo ☃"}', id: undefined }]);
+});
+
+test("a 4-byte character fed one byte at a time, and one cut off by the end of the stream", async () => {
+  const bytes = Buffer.from('data: "🌍"\n\ndata: "');
+  const cut = Buffer.from("☃").subarray(0, 2);
+  expect(await collect(parseEvents(chunks(...[...bytes, ...cut].map((b) => Uint8Array.of(b)))))).toEqual([
+    { event: undefined, data: '"🌍"', id: undefined },
+    { event: undefined, data: '"\ufffd', id: undefined },
+  ]);
 });
 
 test("EventStream decodes each event and stops at [DONE]", async () => {
@@ -44,6 +80,11 @@ test("an error event mid-stream throws with the server's message after the earli
     })(),
   ).rejects.toThrow("createChatCompletion: the server reported an error mid-stream: overloaded");
   expect(seen).toEqual([{ n: 1 }]);
+});
+
+test("decode receives each event's name; a done event ends the stream", async () => {
+  const stream = new EventStream(chunks("event: a\ndata: 1\n\ndata: 2\n\nevent: done\ndata: {}\n\ndata: 3\n\n"), (data, event) => [event, data], "op", () => undefined);
+  expect(await collect(stream)).toEqual([["a", 1], [undefined, 2]]);
 });
 
 test("data that is not JSON gives a clear error with the text", async () => {

@@ -75,6 +75,7 @@ function responseSource(r: Response, imports: Imports): Source<ResponseDef> {
     decode: decode ? asFunction(decode) : undefined,
     jsonType: shape?.type,
     nullable: shape?.nullable || undefined,
+    envelope: r.envelope || undefined,
   };
 }
 
