@@ -3,9 +3,11 @@
  * npm run generate -- --check              exit 1 and name the files that are stale
  * npm run generate -- --spec F --out D     write a standalone SDK package for any document
  * npm run generate -- --diff OLD [--spec F] print, as markdown, how the SDK surface changed since OLD
+ *   [--diff-config OLD_GEN_YAML]           the gen.yaml OLD was generated with (default: the current one)
+ *   [--diff-out FILE]                      write the diff to FILE (clean, for a CHANGELOG) instead of stdout
  *   [--config gen.yaml] [--reset-lock] [--debug]
  */
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { diffDocuments, generate } from "./generate";
 import { SpecError } from "./load/errors";
@@ -22,6 +24,8 @@ interface Args {
   out?: string;
   config?: string;
   diff?: string;
+  diffConfig?: string;
+  diffOut?: string;
 }
 
 class UsageError extends Error {}
@@ -42,11 +46,14 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--out") args.out = value();
     else if (arg === "--config") args.config = value();
     else if (arg === "--diff") args.diff = value();
+    else if (arg === "--diff-config") args.diffConfig = value();
+    else if (arg === "--diff-out") args.diffOut = value();
     else if (arg === "--help" || arg === "-h") throw new UsageError("");
     else throw new UsageError(`unknown argument "${arg}"`);
   }
   if (args.spec && !args.out && !args.diff) throw new UsageError("--spec needs --out <dir>");
   if (args.out && !args.spec) throw new UsageError("--out needs --spec <document>");
+  if ((args.diffConfig || args.diffOut) && !args.diff) throw new UsageError("--diff-config and --diff-out go with --diff <older document>");
   return args;
 }
 
@@ -58,7 +65,7 @@ function main(argv: string[]): number {
   } catch (error) {
     const message = (error as Error).message;
     if (message) console.error(`generate: ${message}`);
-    console.error("usage: npm run generate [-- --check] [-- --spec <document> --out <dir> [--config <gen.yaml>]] [-- --diff <older document>] [--reset-lock] [--debug]");
+    console.error("usage: npm run generate [-- --check] [-- --spec <document> --out <dir> [--config <gen.yaml>]] [-- --diff <older document> [--diff-config <older gen.yaml>] [--diff-out <file>]] [--reset-lock] [--debug]");
     return 2;
   }
   const packageMode = Boolean(args.spec);
@@ -66,10 +73,15 @@ function main(argv: string[]): number {
   const configFile = args.config ? resolve(args.config) : packageMode ? undefined : join(PROJECT_ROOT, "gen.yaml");
   const outDir = resolve(args.out ?? PROJECT_ROOT);
   // The lock beside the output keeps its surface; --reset-lock starts over from the first-generation rules.
-  const lockFile = args.resetLock ? undefined : join(outDir, LOCK_FILE);
+  // A --spec diff without --out has no output, so no lock: the diff is between first generations.
+  const hasOutput = !packageMode || args.out !== undefined;
+  const lockFile = args.resetLock || !hasOutput ? undefined : join(outDir, LOCK_FILE);
   try {
     if (args.diff) {
-      process.stdout.write(diffDocuments(resolve(args.diff), specFile, configFile, lockFile));
+      const older = { specFile: resolve(args.diff), configFile: args.diffConfig ? resolve(args.diffConfig) : configFile };
+      const report = diffDocuments({ older, current: { specFile, configFile }, lockFile });
+      if (args.diffOut) writeFileSync(resolve(args.diffOut), report);
+      else process.stdout.write(report);
       return 0;
     }
     const { model, config, files } = generate({ specFile, configFile, mode: packageMode ? "package" : "repo", lockFile });

@@ -1,7 +1,7 @@
 /** gen.yaml: the generator's settings. Unknown keys are errors, so a typo never passes silently. */
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { readDocument } from "./load/document";
+import { readDocument, type SourceDocument } from "./load/document";
 import { SpecError } from "./load/errors";
 
 export interface RetryDefaults {
@@ -39,6 +39,8 @@ export interface GenConfig {
   readonly pagination?: PaginationRule;
   /** Overlay files applied to the document before modelling, in order (absolute paths). */
   readonly overlays: readonly string[];
+  /** gen.yaml itself, so a setting the document contradicts (an unknown tag) gets a located error. */
+  readonly source?: SourceDocument;
 }
 
 /** gen.yaml as written, checked: what `settleConfig` completes with defaults. */
@@ -46,6 +48,7 @@ export interface ConfigFile {
   readonly settings: Readonly<Record<string, unknown>>;
   /** `overlays`, resolved against gen.yaml's folder; each file exists. */
   readonly overlays: readonly string[];
+  readonly source?: SourceDocument;
 }
 
 const DEFAULTS = {
@@ -111,7 +114,7 @@ export function readConfig(file: string | undefined): ConfigFile {
     const problem = `overlay file "${path}" not found (looked for ${absolute})`;
     throw new SpecError(file, pointer, problem, source.lineOf(pointer));
   });
-  return { settings: source.root, overlays };
+  return { settings: source.root, overlays, source };
 }
 
 /** The settings with defaults filled in; class and package names not set come from the document's title. */
@@ -124,6 +127,7 @@ export function settleConfig(file: ConfigFile, fallbackTitle: string): GenConfig
     packageName: (raw.packageName as string) ?? packageNameFromTitle(fallbackTitle),
     retries: { ...DEFAULTS.retries, ...(raw.retries as object | undefined) },
     overlays: file.overlays,
+    source: file.source,
   } as GenConfig;
 }
 

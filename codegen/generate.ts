@@ -11,7 +11,8 @@ import { emitLock } from "./emit/lock";
 import { EMPTY_LOCK, readLock, type SurfaceLock } from "./lock/lock";
 import { emitPackage } from "./emit/sdk/package";
 import type { GeneratedFile } from "./emit/file";
-import { changesMarkdown, compareSurfaces } from "./diff/compare";
+import { compareSurfaces } from "./diff/compare";
+import { changesMarkdown } from "./diff/markdown";
 import { surfaceOf } from "./diff/surface";
 import { basename } from "node:path";
 
@@ -54,11 +55,25 @@ export function generate(input: GenerateInput): GenerateOutput {
   return { model, config, files };
 }
 
+export interface DiffInput {
+  readonly older: { readonly specFile: string; readonly configFile?: string };
+  readonly current: { readonly specFile: string; readonly configFile?: string };
+  /** Both sides keep this lock: the diff shows what users of the current SDK would see change. */
+  readonly lockFile?: string;
+}
+
 /** Markdown listing the SDK surface changes from an older document to the current one. */
-export function diffDocuments(olderFile: string, currentFile: string, configFile: string | undefined, lockFile?: string): string {
-  // Both sides keep the same lock: the diff shows what users of the current SDK would see change.
-  const lock = lockFile ? readLock(lockFile) : EMPTY_LOCK;
-  const before = modelDocument(olderFile, configFile, lock).model;
-  const after = modelDocument(currentFile, configFile, lock).model;
-  return changesMarkdown(compareSurfaces(surfaceOf(before), surfaceOf(after)), basename(olderFile), basename(currentFile));
+export function diffDocuments(input: DiffInput): string {
+  const lock = input.lockFile ? readLock(input.lockFile) : EMPTY_LOCK;
+  const before = modelDocument(input.older.specFile, input.older.configFile, lock).model;
+  const { model: after, config } = modelDocument(input.current.specFile, input.current.configFile, lock);
+  const changes = compareSurfaces(surfaceOf(before), surfaceOf(after), (tag) => tagHint(tag, config));
+  return changesMarkdown(changes, basename(input.older.specFile), basename(input.current.specFile));
+}
+
+/** Where gen.yaml selects tags, so the diff can say which line would add an unselected one. */
+function tagHint(tag: string, config: GenConfig): string {
+  const line = config.source?.lineOf("#/tags");
+  const where = config.source ? ` (${basename(config.source.file)}${line ? ` line ${line}` : ""})` : "";
+  return `add ${JSON.stringify(tag)} to \`tags:\`${where} to generate them`;
 }

@@ -14,7 +14,7 @@ import { SchemaModeler } from "./schemas";
 export function buildModel(resolver: Resolver, config: GenConfig, lock: SurfaceLock = EMPTY_LOCK): ApiModel {
   const root = documentOf(resolver);
   const schemas = new SchemaModeler(resolver, lock.names);
-  const tags = buildOperations(resolver, schemas, config, lock);
+  const { tags, unselected } = buildOperations(resolver, schemas, config, lock);
   // Without a tag filter, every component is part of the SDK, used by an operation or not.
   if (!config.tags && isPlainObject(root.components?.schemas)) {
     for (const name of Object.keys(root.components.schemas).sort()) schemas.component(name);
@@ -27,6 +27,7 @@ export function buildModel(resolver: Resolver, config: GenConfig, lock: SurfaceL
     tags,
     decls: schemas.decls,
     security: securitySchemes(resolver),
+    unselected,
     typeNames: schemas.typeNames,
   };
 }

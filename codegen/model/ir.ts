@@ -194,6 +194,8 @@ export interface ApiModel {
   readonly tags: Tag[];
   readonly decls: Decl[];
   readonly security: SecurityScheme[];
+  /** Operations the document has under tags gen.yaml does not select (for --diff). */
+  readonly unselected: readonly { readonly tag: string; readonly operationId: string }[];
   /** Each generated type's name by where it was declared (a stable key), for gen.lock. */
   readonly typeNames: ReadonlyMap<string, string>;
 }

@@ -135,3 +135,29 @@ export function uniqueFieldNames(wireNames: readonly string[]): string[] {
   const scope = new NameScope();
   return wireNames.map((wire) => scope.claim([fieldName(wire), `${fieldName(wire)}Field`]));
 }
+
+/** The name in `names` closest to `wanted` (same letters ignoring case and separators, else a few edits away). */
+export function closestName(wanted: string, names: readonly string[]): string | undefined {
+  const plain = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const same = names.find((n) => plain(n) === plain(wanted));
+  if (same) return same;
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = editDistance(plain(wanted), plain(name));
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.name : undefined;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

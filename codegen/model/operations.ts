@@ -6,7 +6,9 @@ import { childPointer } from "../load/pointer";
 import type { Resolver } from "../load/refs";
 import { HTTP_METHODS, isPlainObject } from "../load/validate";
 import { callShapeOf } from "./call-shape";
-import type { Operation, Pagination, Param, RequestBody, Response, Tag, TypeRef } from "./ir";
+import { SpecError } from "../load/errors";
+import { closestName } from "./names";
+import type { ApiModel, Operation, Pagination, Param, RequestBody, Response, Tag, TypeRef } from "./ir";
 import { NameScope, argumentName, camelCase, fieldName, pascalCase, typeName } from "./names";
 import { type SchemaModeler, docsOf } from "./schemas";
 
@@ -21,8 +23,14 @@ interface RawOperation {
   readonly operationId: string;
 }
 
-export function buildOperations(resolver: Resolver, schemas: SchemaModeler, config: GenConfig, lock: SurfaceLock): Tag[] {
-  const raw = collect(resolver, config).sort((a, b) => compare(a.operationId, b.operationId));
+export function buildOperations(
+  resolver: Resolver,
+  schemas: SchemaModeler,
+  config: GenConfig,
+  lock: SurfaceLock,
+): { tags: Tag[]; unselected: Unselected[] } {
+  const { selected, unselected } = collect(resolver, config);
+  const raw = selected.sort((a, b) => compare(a.operationId, b.operationId));
   // Request/response classes claim their names before any inline type can.
   const classNames = raw.map((op) => {
     const base = typeName(op.operationId);
@@ -34,6 +42,8 @@ export function buildOperations(resolver: Resolver, schemas: SchemaModeler, conf
   const rootSecured = Array.isArray(resolver.doc.root.security) && resolver.doc.root.security.length > 0;
   const tags = new Map<string, Tag>();
   const tagScope = new NameScope();
+  // The client class is exported beside the tag classes: a tag named like it (`Files` in an API titled Files) gets `FilesApi`.
+  tagScope.claim([config.sdkClassName]);
   raw.forEach((op, i) => {
     const operation = buildOperation(resolver, schemas, { config, lock, rootSecured }, op, classNames[i]);
     let tag = tags.get(operation.tag);
@@ -44,25 +54,44 @@ export function buildOperations(resolver: Resolver, schemas: SchemaModeler, conf
     }
     tag.operations.push(operation);
   });
-  return [...tags.values()].sort((a, b) => compare(a.className, b.className));
+  return { tags: [...tags.values()].sort((a, b) => compare(a.className, b.className)), unselected };
 }
 
-function collect(resolver: Resolver, config: GenConfig): RawOperation[] {
+/** Every operation of the document with its tag, then split by gen.yaml's `tags`. */
+function collect(resolver: Resolver, config: GenConfig): { selected: RawOperation[]; unselected: Unselected[] } {
+  const all: (RawOperation & { tag: string })[] = [];
   const paths = (resolver.doc.root.paths ?? {}) as Node;
-  const out: RawOperation[] = [];
   for (const path of Object.keys(paths)) {
     const itemPointer = childPointer("#/paths", path);
     const item = resolver.deref<Node>(paths[path], itemPointer).node;
     for (const method of HTTP_METHODS) {
       const node = item[method];
       if (!isPlainObject(node)) continue;
-      const tag = firstTag(node);
-      if (config.tags && !config.tags.includes(tag)) continue;
       const operationId = typeof node.operationId === "string" ? node.operationId : camelCase(`${method} ${path}`);
-      out.push({ node, pointer: childPointer(itemPointer, method), method, path, pathParams: item.parameters ?? [], operationId });
+      const pointer = childPointer(itemPointer, method);
+      all.push({ node, pointer, method, path, pathParams: item.parameters ?? [], operationId, tag: firstTag(node) });
     }
   }
-  return out;
+  if (!config.tags) return { selected: all, unselected: [] };
+  checkTags(config, new Set(all.map((op) => op.tag)));
+  const wanted = new Set(config.tags);
+  const unselected = all.filter((op) => !wanted.has(op.tag)).map(({ tag, operationId }) => ({ tag, operationId }));
+  return { selected: all.filter((op) => wanted.has(op.tag)), unselected };
+}
+
+type Unselected = ApiModel["unselected"][number];
+
+/** A selected tag no operation has is a typo or a renamed tag: generating nothing for it must not pass silently. */
+function checkTags(config: GenConfig, present: ReadonlySet<string>): void {
+  config.tags!.forEach((tag, i) => {
+    if (present.has(tag)) return;
+    const guess = closestName(tag, [...present]);
+    const hint = guess ? `did you mean "${guess}"? ` : "";
+    const known = [...present].sort().map((t) => JSON.stringify(t)).join(", ");
+    const problem = `tag "${tag}" has no operations in the document; ${hint}(tags with operations: ${known}; untagged operations are under "${UNTAGGED}")`;
+    const pointer = `#/tags/${i}`;
+    throw new SpecError(config.source?.file ?? "gen.yaml", pointer, problem, config.source?.lineOf(pointer));
+  });
 }
 
 /** What every operation of one generation is built with. */
@@ -265,8 +294,11 @@ function pickMedia(available: string[], preferred: string[]): string | undefined
   return available.find((m) => /json/i.test(m)) ?? available[0];
 }
 
+/** The tag operations without one are grouped (and selected) under. */
+const UNTAGGED = "Default";
+
 function firstTag(node: Node): string {
-  return Array.isArray(node.tags) && typeof node.tags[0] === "string" ? node.tags[0] : "Default";
+  return Array.isArray(node.tags) && typeof node.tags[0] === "string" ? node.tags[0] : UNTAGGED;
 }
 
 function tagDocs(resolver: Resolver, name: string): { description?: string } {

@@ -27,19 +27,19 @@ test("the report is markdown with counts that match its lists", () => {
 
 test("Assistants v1 → v2: the retrieval tool and file_ids go away (breaking)", () => {
   const breaking = section("Breaking");
-  expect(breaking).toContain("- model `AssistantToolsRetrieval` removed");
+  expect(breaking).toContain("- type `AssistantToolsRetrieval` removed");
   expect(breaking).toContain("- field `AssistantObject.fileIds` removed");
   expect(breaking).toContain("- field `CreateMessageRequest.fileIds` removed");
   expect(breaking).toContain("- operation `sdk.assistants.listAssistantFiles` removed");
   expect(breaking).toContain(
-    "- field `AssistantObject.tools` changed type: `(AssistantToolsCode | AssistantToolsRetrieval | AssistantToolsFunction)[]` → `(AssistantToolsCode | AssistantToolsFileSearch | AssistantToolsFunction)[]`",
+    "- field `AssistantObject.tools` changed type (different): `(AssistantToolsCode | AssistantToolsRetrieval | AssistantToolsFunction)[]` → `(AssistantToolsCode | AssistantToolsFileSearch | AssistantToolsFunction)[]`",
   );
 });
 
 test("vector stores arrive (not breaking)", () => {
   const other = section("Non-breaking");
   expect(other).toContain("- operation `sdk.vectorStores.createVectorStore` added");
-  expect(other).toContain("- model `VectorStoreObject` added");
+  expect(other).toContain("- type `VectorStoreObject` added");
   expect(other).toContain("- operation `sdk.assistants.deleteMessage` added");
   // Fields of a new model are not listed one by one.
   expect(other.some((l) => l.startsWith("- field `VectorStoreObject."))).toBe(false);

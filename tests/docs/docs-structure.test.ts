@@ -248,7 +248,7 @@ describe("a hostile model", () => {
   const tag: Tag = { specName: "Things", className: "Things", propertyName: "things", description: "## Overview\n\nA heading of its own.", operations: ops };
   const model: ApiModel = {
     title: "Hostile", version: "1", serverURL: "https://example.test", tags: [tag], decls: [enumDecl, node, cat, dog, pet, clash],
-    security: [{ kind: "basic", optionName: "credentials" }], typeNames: new Map(),
+    security: [{ kind: "basic", optionName: "credentials" }], typeNames: new Map(), unselected: [],
   };
   const config = loadConfig(undefined, "Hostile API");
 

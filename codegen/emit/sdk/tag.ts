@@ -25,7 +25,9 @@ export function emitTag(tag: Tag): GeneratedFile {
 /** The method's parameter list as written in its signature, `options` last. */
 function signature(op: Operation, imports: Imports): string {
   const args = op.call.args.map((arg) => {
-    const type = arg.input ? tsType(arg.input.type, imports) : arg.removedKey ? "undefined" : imports.refName("operations", op.requestClass!);
+    // A position the API no longer has: only `undefined` fits, so no caller can mean something by it.
+    if (arg.removedKey) return `${arg.name}${arg.omittable ? "?" : ""}: undefined`;
+    const type = arg.input ? tsType(arg.input.type, imports) : imports.refName("operations", op.requestClass!);
     if (arg.required) return `${arg.name}: ${type}`;
     // An optional argument before a required one must still be written: it takes `undefined`.
     return arg.omittable ? `${arg.name}?: ${type}` : `${arg.name}: ${type} | undefined`;
