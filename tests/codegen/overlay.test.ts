@@ -379,7 +379,7 @@ describe("gen.yaml `overlays`", () => {
     const newer = join(dir, "pets-newer.yaml");
     writeFileSync(newer, DOC.replace("schema: { type: integer }", "schema: { type: string }"));
     const plain = runGenerate(["--spec", newer, "--diff", spec]);
-    expect(plain.stdout).toContain("changed type: `number` → `string`");
+    expect(plain.stdout).toContain("changed type (different): `number` → `string`");
     const run = runGenerate(["--spec", newer, "--diff", spec, "--config", genYaml]);
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("0 breaking, 0 non-breaking.");
