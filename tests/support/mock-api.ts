@@ -29,13 +29,8 @@ const { getClientRequestBodyStream } = require("@mswjs/interceptors/utils/node")
 /** A name no resolver knows (RFC 6761's `.test`): a request msw did not take cannot reach anything. */
 export const MOCK_ORIGIN = "http://api.test";
 
-/** A hand-written answer, for what a Reply cannot say (a request never answered). */
+/** A hand-written answer, for what a Reply cannot say. */
 export type MockHandler = (request: Request, seen: Recorded) => Response | Promise<Response>;
-
-/** Never answers: only the caller's abort or deadline ends the call. */
-export function hang(): MockHandler {
-  return () => new Promise<Response>(() => undefined);
-}
 
 export class MockApi extends RecordingLog<MockHandler> {
   /** `http://api.test/v1` */
