@@ -9,14 +9,17 @@
  * its setup alone. A request to any other origin fails the call and the test.
  *
  * What msw cannot show needs the real server (recording-server.ts, fault-server.ts): a reset
- * in the middle of a body, a stalled or truncated stream, sockets left open, retry timing.
+ * in the middle of a body, a stalled or truncated stream, a request cut off while unanswered
+ * (msw keeps its parser), sockets left open, retry timing. msw patches node:http for the whole
+ * jest worker, so `useMockApi` closes it after the file's last test: the next file gets the
+ * platform's own node:http.
  */
 import { ClientRequest } from "node:http";
 import type { Readable } from "node:stream";
 import { getRawRequest } from "@mswjs/interceptors";
 import { http } from "msw";
 import { setupServer } from "msw/node";
-import { BASE_PATH, type Recorded, RecordingLog, type Reply, recordRequest, replyParts } from "./recording";
+import { BASE_PATH, type Recorded, RecordingLog, type Reply, type WireRequest, recordRequest, replyParts } from "./recording";
 
 export { BASE_PATH, json, raw, type Recorded, type Reply } from "./recording";
 
@@ -66,20 +69,22 @@ export class MockApi extends RecordingLog<MockHandler> {
 }
 
 /** The request as node:http wrote it: method and target of the request line, headers, body bytes. */
-async function wireRequest(request: Request): Promise<Parameters<typeof recordRequest>[0]> {
+async function wireRequest(request: Request): Promise<WireRequest> {
   const sent = getRawRequest(request);
   if (!(sent instanceof ClientRequest)) {
-    throw new Error(`msw gave no ClientRequest for ${request.method} ${request.url}: is @mswjs/interceptors msw's own copy?`);
+    const what = `${request.method} ${request.url}`;
+    throw new Error(`msw gave no ClientRequest for ${what}: is @mswjs/interceptors the copy msw itself uses?`);
   }
   // Read from the ClientRequest's own stream: a fetch Request drops the body of a GET.
   const chunks: Buffer[] = [];
   for await (const chunk of getClientRequestBodyStream(request)) chunks.push(Buffer.from(chunk));
-  return { method: sent.method, target: sent.path, headers: Object.fromEntries(request.headers), bytes: Buffer.concat(chunks) };
+  const headers = Object.fromEntries(request.headers);
+  return { method: sent.method, target: sent.path, headers, bytes: Buffer.concat(chunks) };
 }
 
 function toResponse(reply: Reply): Response {
   const { status, headers, body } = replyParts(reply);
-  // A copy: fetch takes only bytes backed by a plain ArrayBuffer. No body at all for statuses that forbid one.
+  // Bytes are copied (fetch takes only a plain ArrayBuffer's); an empty body goes as none (fetch refuses one on a 204).
   const bytes = typeof body === "string" ? body : new Uint8Array(body);
   return new Response(Buffer.byteLength(body) === 0 ? null : bytes, { status, headers });
 }

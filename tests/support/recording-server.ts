@@ -2,10 +2,11 @@
  * A real HTTP server on 127.0.0.1 (a free port) that records every request and answers each
  * with the next scripted reply, with the same log and replies as the msw mock (recording.ts).
  * Use it only for what needs a real socket: connection resets, stalled or truncated bodies,
- * streams cut off, redirects and proxies on the wire, retry timing, open connections after a
- * call (leaks). Everything else goes to the msw mock (mock-api.ts): no port, no sockets to
- * clean up, and a request it does not expect fails the test. It tracks its connections so
- * that closing it leaves nothing open. Faults are handlers too: see fault-server.ts.
+ * requests cut off while unanswered, streams aborted, redirects and proxies on the wire, retry
+ * timing, open connections after a call (leaks). Everything else goes to the msw mock
+ * (mock-api.ts): no port, no sockets to clean up, and a request it does not expect fails the
+ * test. It tracks its connections so that closing it leaves nothing open. Faults are handlers
+ * too: see fault-server.ts.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -83,8 +84,8 @@ export class RecordingServer extends RecordingLog<Handler> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
-      const wire = { method: req.method ?? "", target: req.url ?? "", headers: req.headers, bytes: Buffer.concat(chunks) };
-      const seen = await recordRequest(wire);
+      const bytes = Buffer.concat(chunks);
+      const seen = await recordRequest({ method: req.method ?? "", target: req.url ?? "", headers: req.headers, bytes });
       respond(this.answerFor(seen), req, res, seen);
     });
   }

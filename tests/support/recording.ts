@@ -43,6 +43,13 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
+/** A Reply as it goes on the wire. */
+export interface WireReply {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string | Uint8Array;
+}
+
 /** A JSON reply (content-type and content-length set). */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
   return { status, json: body, headers };
@@ -54,7 +61,7 @@ export function raw(status: number, body: string, headers: Record<string, string
 }
 
 /** What a Reply puts on the wire: status, headers (content-type for JSON, content-length always) and body. */
-export function replyParts(reply: Reply): { status: number; headers: Record<string, string>; body: string | Uint8Array } {
+export function replyParts(reply: Reply): WireReply {
   const body = reply.json !== undefined ? JSON.stringify(reply.json) : reply.body ?? "";
   const type: Record<string, string> = reply.json !== undefined ? { "content-type": "application/json" } : {};
   const length = String(Buffer.byteLength(body));
