@@ -1,11 +1,10 @@
 /** Wire objects (snake_case, as the API sends them) and the client for the helper tests. */
 import { Gpt } from "../../src";
-import type { RecordingServer } from "../support/recording-server";
 
 export const API_KEY = "sk-test";
 
-/** A client of the recording server, without retries: each queued reply answers exactly one request. */
-export function newSdk(api: RecordingServer): Gpt {
+/** A client of the mock API (or the real server), without retries: each queued reply answers exactly one request. */
+export function newSdk(api: { readonly baseURL: string }): Gpt {
   return new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL, retries: false });
 }
 

@@ -3,10 +3,10 @@
  * they make, with which cursors, and which items they yield.
  */
 import { operations, type Gpt } from "../../src";
-import { useRecordingServer } from "../support/recording-server";
+import { useMockApi } from "../support/mock-api";
 import { THREAD, listWire, messageWire, newSdk } from "./fixtures";
 
-const api = useRecordingServer();
+const api = useMockApi();
 let sdk: Gpt;
 beforeAll(() => {
   sdk = newSdk(api);

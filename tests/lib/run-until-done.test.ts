@@ -4,10 +4,10 @@
  */
 import { WaitAbortedError, WaitTimeoutError, runUntilDone, type ToolCallContext, type shared, type Gpt } from "../../src";
 import { ManualClock } from "../support/clock";
-import { useRecordingServer } from "../support/recording-server";
+import { useMockApi } from "../support/mock-api";
 import { ASSISTANT, RUN, THREAD, newSdk, requiresActionWire, runWire } from "./fixtures";
 
-const api = useRecordingServer();
+const api = useMockApi();
 let sdk: Gpt;
 beforeAll(() => {
   sdk = newSdk(api);

@@ -1,10 +1,10 @@
 /** waitForProcessing and createAndWaitForProcessing: exact polls, the processed file, the typed error. */
 import { FileProcessingError, SDKError, WaitTimeoutError, createAndWaitForProcessing, waitForProcessing, type shared, type Gpt } from "../../src";
 import { ManualClock } from "../support/clock";
-import { useRecordingServer } from "../support/recording-server";
+import { useMockApi } from "../support/mock-api";
 import { fileWire, newSdk } from "./fixtures";
 
-const api = useRecordingServer();
+const api = useMockApi();
 let sdk: Gpt;
 beforeAll(() => {
   sdk = newSdk(api);

@@ -3,7 +3,7 @@
  * each of the 9 operations, plus percent-encoding and an undeclared status.
  */
 import { Gpt, SDKError, operations } from "../../src";
-import { useRecordingServer } from "../support/recording-server";
+import { useMockApi } from "../support/mock-api";
 import { API_KEY, expectJsonResult, expectRequest, notFoundBody } from "./expect-request";
 import {
   assistant2Model,
@@ -18,7 +18,7 @@ import {
   weatherToolWire,
 } from "./fixtures";
 
-const api = useRecordingServer();
+const api = useMockApi();
 let sdk: Gpt;
 beforeAll(() => {
   sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL });

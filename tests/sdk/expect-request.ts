@@ -1,5 +1,5 @@
 /** What the SDK suites assert about every wire request and every JSON result. */
-import { BASE_PATH, type Recorded } from "../support/recording-server";
+import { BASE_PATH, type Recorded } from "../support/recording";
 
 export const API_KEY = "sk-test-1234567890";
 

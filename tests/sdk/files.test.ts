@@ -8,7 +8,7 @@ import { createReadStream, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { Gpt, SDKError, shared } from "../../src";
-import { BASE_PATH, type Recorded, useRecordingServer } from "../support/recording-server";
+import { BASE_PATH, type Recorded, useMockApi } from "../support/mock-api";
 import { tempDir } from "../support/temp";
 import { API_KEY, expectJsonResult, expectRequest, notFoundBody } from "./expect-request";
 import {
@@ -20,7 +20,7 @@ import {
   processedFileWire,
 } from "./fixtures";
 
-const api = useRecordingServer();
+const api = useMockApi();
 let sdk: Gpt;
 beforeAll(() => {
   sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL });

@@ -4,7 +4,7 @@
  * union (file_citation, file_path) narrowed on `type`.
  */
 import { Gpt, operations } from "../../src";
-import { useRecordingServer } from "../support/recording-server";
+import { useMockApi } from "../support/mock-api";
 import { API_KEY, expectJsonResult, expectRequest } from "./expect-request";
 import {
   assistantMessageModel,
@@ -17,7 +17,7 @@ import {
   userMessageWire,
 } from "./fixtures";
 
-const api = useRecordingServer();
+const api = useMockApi();
 let sdk: Gpt;
 beforeAll(() => {
   sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL });

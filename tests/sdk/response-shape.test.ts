@@ -1,9 +1,9 @@
 /** JSON of the wrong kind where the spec promises a schema is a clear error, not a half-parsed result. */
 import { Gpt, ResponseValidationError } from "../../src";
-import { useRecordingServer } from "../support/recording-server";
+import { useMockApi } from "../support/mock-api";
 import { API_KEY } from "./expect-request";
 
-const api = useRecordingServer();
+const api = useMockApi();
 
 let sdk: Gpt;
 beforeAll(() => {

@@ -5,7 +5,7 @@
  * code_interpreter logs/image outputs, retrieval and function calls) narrowed on `type`.
  */
 import { Gpt, operations } from "../../src";
-import { useRecordingServer } from "../support/recording-server";
+import { useMockApi } from "../support/mock-api";
 import { API_KEY, expectJsonResult, expectRequest } from "./expect-request";
 import {
   cancellingRunModel,
@@ -29,7 +29,7 @@ import {
   weatherToolWire,
 } from "./fixtures";
 
-const api = useRecordingServer();
+const api = useMockApi();
 let sdk: Gpt;
 beforeAll(() => {
   sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL });

@@ -3,11 +3,11 @@
  * including `createThread()` with no body at all, and ids that are dot segments.
  */
 import { Gpt, shared } from "../../src";
-import { useRecordingServer } from "../support/recording-server";
+import { useMockApi } from "../support/mock-api";
 import { API_KEY, expectJsonResult, expectRequest } from "./expect-request";
 import { threadModel, threadWire } from "./fixtures";
 
-const api = useRecordingServer();
+const api = useMockApi();
 let sdk: Gpt;
 beforeAll(() => {
   sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL });
