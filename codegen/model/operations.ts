@@ -41,15 +41,19 @@ export function buildOperations(
   });
   const rootSecured = Array.isArray(resolver.doc.root.security) && resolver.doc.root.security.length > 0;
   const tags = new Map<string, Tag>();
-  const tagScope = new NameScope();
-  // The client class is exported beside the tag classes: a tag named like it (`Files` in an API titled Files) gets `FilesApi`.
-  tagScope.claim([config.sdkClassName]);
+  const classScope = new NameScope();
+  // The client class is exported beside the tag classes: a tag named like it (`Chat` in an API titled Chat) gets
+  // `ChatApi` as its class, and keeps `chat` as the client's property.
+  classScope.claim([config.sdkClassName]);
+  const propertyScope = new NameScope();
   raw.forEach((op, i) => {
     const operation = buildOperation(resolver, schemas, { config, lock, rootSecured }, op, classNames[i]);
     let tag = tags.get(operation.tag);
     if (!tag) {
-      const className = tagScope.claim([typeName(operation.tag), `${typeName(operation.tag)}Api`]);
-      tag = { specName: operation.tag, className, propertyName: camelCase(className), operations: [], ...tagDocs(resolver, operation.tag) };
+      const base = typeName(operation.tag);
+      const className = classScope.claim([base, `${base}Api`]);
+      const propertyName = propertyScope.claim([camelCase(base), camelCase(className)]);
+      tag = { specName: operation.tag, className, propertyName, operations: [], ...tagDocs(resolver, operation.tag) };
       tags.set(operation.tag, tag);
     }
     tag.operations.push(operation);
