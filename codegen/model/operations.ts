@@ -46,8 +46,10 @@ export function buildOperations(
   // `ChatApi` as its class, and keeps `chat` as the client's property.
   classScope.claim([config.sdkClassName]);
   const propertyScope = new NameScope();
+  const methods = new NameScope();
+  for (const member of CLASS_MEMBERS) methods.claim([member]);
   raw.forEach((op, i) => {
-    const operation = buildOperation(resolver, schemas, { config, lock, rootSecured }, op, classNames[i]);
+    const operation = buildOperation(resolver, schemas, { config, lock, rootSecured, methods }, op, classNames[i]);
     let tag = tags.get(operation.tag);
     if (!tag) {
       const base = typeName(operation.tag);
@@ -104,12 +106,17 @@ interface BuildContext {
   readonly lock: SurfaceLock;
   /** The document's top-level `security` requires credentials. */
   readonly rootSecured: boolean;
+  /** Method names handed out so far (tag classes share the runtime field and the constructor). */
+  readonly methods: NameScope;
 }
+
+/** Names a generated method must not take: a tag class's own members. */
+const CLASS_MEMBERS = ["constructor", "prototype", "runtime"];
 
 function buildOperation(
   resolver: Resolver,
   schemas: SchemaModeler,
-  { config, lock, rootSecured }: BuildContext,
+  { config, lock, rootSecured, methods }: BuildContext,
   op: RawOperation,
   classes: { request: string; response: string },
 ): Operation {
@@ -122,9 +129,10 @@ function buildOperation(
   const beta = isPlainObject(node["x-oaiMeta"]) && node["x-oaiMeta"].beta === true;
   const summary = typeof node.summary === "string" && node.summary.trim() ? node.summary.trim() : undefined;
   const description = typeof node.description === "string" && node.description.trim() ? node.description.trim() : undefined;
+  const methodName = methods.claim([camelCase(op.operationId), `${camelCase(op.operationId)}Operation`]);
   return {
     operationId: op.operationId,
-    methodName: camelCase(op.operationId),
+    methodName,
     tag: firstTag(node),
     httpMethod: op.method,
     path: op.path,
@@ -139,12 +147,18 @@ function buildOperation(
     requestClass: params.length > 0 ? classes.request : undefined,
     responseClass: classes.response,
     call: callShapeOf({ params, body, responses, maxMethodParams: config.maxMethodParams, locked: lock.operations.get(op.operationId) }),
-    pagination: config.pagination ? paginationOf(config.pagination, op.operationId, params, responses) : undefined,
+    pagination: config.pagination ? paginationOf(config.pagination, methodName, params, responses, methods) : undefined,
   };
 }
 
 /** A list operation pages when it takes the cursor parameter and returns the rule's list shape. */
-function paginationOf(rule: PaginationRule, operationId: string, params: Param[], responses: Response[]): Pagination | undefined {
+function paginationOf(
+  rule: PaginationRule,
+  methodName: string,
+  params: Param[],
+  responses: Response[],
+  methods: NameScope,
+): Pagination | undefined {
   const cursorParam = params.find((p) => p.in === "query" && p.wireName === rule.cursorParam);
   const list = responses.find((r) => r.kind === "json" && r.type?.kind === "named" && r.type.decl.kind === "object");
   if (!cursorParam || !list?.fieldName || list.type?.kind !== "named" || list.type.decl.kind !== "object") return undefined;
@@ -155,7 +169,7 @@ function paginationOf(rule: PaginationRule, operationId: string, params: Param[]
   const hasMore = field(rule.hasMoreField);
   if (!items || !cursor || !hasMore || items.type.kind !== "array") return undefined;
   return {
-    methodName: `${camelCase(operationId)}All`,
+    methodName: methods.claim([`${methodName}All`, `${methodName}AllPages`]),
     cursorParam,
     resultField: list.fieldName,
     itemsField: items.name,

@@ -100,7 +100,7 @@ export class SchemaModeler {
     const name = componentName(target);
     let type: TypeRef;
     if (name !== undefined) {
-      type = { kind: "named", decl: this.component(name) };
+      type = this.componentRef(name);
     } else {
       if (this.inProgress.has(target)) return UNKNOWN;
       this.inProgress.add(target);
@@ -115,6 +115,19 @@ export class SchemaModeler {
     return schema.nullable === true && type.kind !== "nullable" ? { kind: "nullable", inner: type } : type;
   }
 
+  /**
+   * A reference to a component. A component that may be null (3.0 `nullable`, 3.1 `"null"` in
+   * `type`, `null` among its `enum` values) makes every reference to it nullable; an alias
+   * already carries that in its own type.
+   */
+  private componentRef(name: string): TypeRef {
+    const decl = this.component(name);
+    const pointer = pointerOf(["components", "schemas", name]);
+    const schema = schemaObject(this.resolver.deref(this.resolver.at(pointer), pointer).node);
+    const mayBeNull = !!schema && (isNullable(schema) || (Array.isArray(schema.enum) && schema.enum.includes(null)));
+    return mayBeNull && decl.kind !== "alias" ? { kind: "nullable", inner: { kind: "named", decl } } : { kind: "named", decl };
+  }
+
   private baseType(s: SchemaObject, pointer: string, place: Placement): TypeRef {
     if ("const" in s) return literal(s.const);
     if (Array.isArray(s.enum)) return this.enumType(s, s.enum, pointer, place);
@@ -122,7 +135,13 @@ export class SchemaModeler {
     if (Array.isArray(union)) return this.unionType(union, pointer, s.oneOf ? "oneOf" : "anyOf", s, place);
     if (Array.isArray(s.allOf)) {
       const allOf = childPointer(pointer, "allOf");
-      if (s.allOf.length === 1 && !s.properties) return this.typeOf(s.allOf[0], childPointer(allOf, 0), place);
+      // `allOf: [X, { nullable: true }]` is X that may be null (the caller wraps it): not a merged object.
+      const real = s.allOf.map((part, i) => ({ part, i })).filter(({ part }) => !isAnnotationOnly(part));
+      if (real.length === 1 && !s.properties) {
+        const type = this.typeOf(real[0].part, childPointer(allOf, real[0].i), place);
+        const nullable = s.allOf.some((part) => isAnnotationOnly(part) && isNullable(part as SchemaObject));
+        return nullable && type.kind !== "nullable" ? { kind: "nullable", inner: type } : type;
+      }
       return this.objectType(this.flattenAllOf(s, pointer), pointer, place);
     }
     const types = typeList(s);
@@ -346,6 +365,14 @@ function typeList(s: SchemaObject): string[] {
   if (s.properties || s.additionalProperties) return ["object"];
   if (s.items) return ["array"];
   return [];
+}
+
+/** Keywords that describe a value without constraining its shape. */
+const ANNOTATIONS = new Set(["nullable", "description", "title", "deprecated", "default", "example", "examples", "readOnly", "writeOnly"]);
+
+/** An `allOf` part that only annotates (`{ nullable: true }`, `{ description }`): it adds no shape. */
+function isAnnotationOnly(part: unknown): boolean {
+  return typeof part === "object" && part !== null && !isRef(part) && Object.keys(part).every((k) => ANNOTATIONS.has(k));
 }
 
 function isNullable(s: SchemaObject): boolean {
