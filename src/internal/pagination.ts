@@ -64,7 +64,8 @@ export interface PageFields<Item> {
  * `read` its fields; both are typed arrows the generator writes, so tsc checks the names.
  */
 export function paginate<Result, List, Item>(
-  firstCursor: string | undefined,
+  /** The caller's own cursor, if any (`null` where the API document allows it: no cursor). */
+  firstCursor: string | null | undefined,
   call: (cursor: string | undefined) => Promise<Result>,
   body: (result: Result) => List | undefined,
   read: (list: List) => PageFields<Item>,
@@ -76,5 +77,5 @@ export function paginate<Result, List, Item>(
     const items = Array.isArray(page.items) ? page.items : [];
     const next = page.cursor;
     return { items, nextCursor: typeof next === "string" ? next : undefined, hasMore: page.hasMore === true };
-  }, firstCursor);
+  }, firstCursor ?? undefined);
 }
