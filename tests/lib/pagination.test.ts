@@ -5,6 +5,7 @@
 import { operations, type Gpt } from "../../src";
 import { useMockApi } from "../support/mock-api";
 import { THREAD, listWire, messageWire, newSdk } from "./fixtures";
+import { BETA_HEADER_VALUE } from "../support/pinned-spec";
 
 const api = useMockApi();
 let sdk: Gpt;
@@ -29,7 +30,7 @@ describe("pagination", () => {
 
     expect(ids).toEqual(["msg_1", "msg_2", "msg_3", "msg_4", "msg_5"]);
     expect(api.lines()).toEqual([MESSAGES, `${MESSAGES}?after=msg_2`, `${MESSAGES}?after=msg_4`]);
-    expect(api.requests.every((s) => s.headers["openai-beta"] === "assistants=v1")).toBe(true);
+    expect(api.requests.every((s) => s.headers["openai-beta"] === BETA_HEADER_VALUE)).toBe(true);
   });
 
   test("items are parsed models", async () => {

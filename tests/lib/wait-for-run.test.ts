@@ -18,6 +18,7 @@ import {
 import { ManualClock } from "../support/clock";
 import { useMockApi } from "../support/mock-api";
 import { API_KEY, RUN, THREAD, newSdk, runWire } from "./fixtures";
+import { BETA_HEADER_VALUE } from "../support/pinned-spec";
 
 const api = useMockApi();
 let sdk: Gpt;
@@ -42,7 +43,7 @@ describe("waitForRun", () => {
     expect(api.lines()).toEqual([GET_RUN, GET_RUN, GET_RUN]);
     for (const req of api.requests) {
       expect(req.headers["authorization"]).toBe(`Bearer ${API_KEY}`);
-      expect(req.headers["openai-beta"]).toBe("assistants=v1");
+      expect(req.headers["openai-beta"]).toBe(BETA_HEADER_VALUE);
       expect(req.json).toBeUndefined();
     }
     expect(seen).toEqual(["queued", "in_progress", "completed"]);
@@ -263,7 +264,7 @@ describe("createAndRunUntilCompletion", () => {
       sdk,
       {
         assistantId: "asst_abc123",
-        thread: { messages: [{ role: "user", content: "Create 3 data visualizations based on the trends in this file.", fileIds: ["file-abc123"] }] },
+        thread: { messages: [{ role: "user", content: "Create 3 data visualizations based on the trends in this file.", metadata: { source: "test" } }] },
       },
       { now: clock.now, sleep: clock.sleep },
     );
@@ -271,7 +272,7 @@ describe("createAndRunUntilCompletion", () => {
     expect(api.lines()).toEqual(["POST /threads/runs", GET_RUN]);
     expect(api.requests[0].json).toEqual({
       assistant_id: "asst_abc123",
-      thread: { messages: [{ role: "user", content: "Create 3 data visualizations based on the trends in this file.", file_ids: ["file-abc123"] }] },
+      thread: { messages: [{ role: "user", content: "Create 3 data visualizations based on the trends in this file.", metadata: { source: "test" } }] },
     });
     expect(run).toMatchObject({ status: "completed", threadId: THREAD });
   });

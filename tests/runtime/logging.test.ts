@@ -8,6 +8,7 @@ import { ManualClock } from "../support/clock";
 import { resetMidBody } from "../support/fault-server";
 import { json, type RecordingServer, startRecordingServer } from "../support/recording-server";
 import { assistantWire } from "./fixtures";
+import { BETA_HEADER_VALUE } from "../support/pinned-spec";
 
 const API_KEY = "sk-log-secret-9f8e7d6c5b4a";
 let server: RecordingServer;
@@ -42,7 +43,7 @@ test("debug: request and response lines per attempt, secrets as ***", async () =
   const url = `${server.baseURL}/assistants`;
   expect(lines).toHaveLength(4);
   const requestHeaders =
-    `{"user-agent":"gpt-sdk/0.1.0 (typescript)","openai-beta":"assistants=v1","content-type":"application/json",` +
+    `{"user-agent":"gpt-sdk/0.1.0 (typescript)","openai-beta":"${BETA_HEADER_VALUE}","content-type":"application/json",` +
     `"authorization":"***","cookie":"***","api-key":"***","x-api-key":"***","x-trace":"t-1"}`;
   expect(lines[0]).toBe(`gpt-sdk: request createAssistant POST ${url} (attempt 1/3) headers=${requestHeaders} body={"model":"gpt-4"}`);
   expect(lines[1]).toMatch(

@@ -7,6 +7,7 @@ import { APIError, APITimeoutError, Gpt } from "../../src";
 import { useFaultServer } from "../support/fault-server";
 import { json, raw, type RecordingServer, type Reply, respond, startRecordingServer } from "../support/recording-server";
 import { assistantWire, failure } from "./fixtures";
+import { BETA_HEADER_VALUE } from "../support/pinned-spec";
 
 const API_KEY = "sk-redirect-0123456789abcdef";
 const env = useFaultServer();
@@ -39,7 +40,7 @@ test("a GET that meets 301 then 302 (relative Locations) ends at the final resou
   ]);
   for (const request of env.server.requests) {
     expect(request.headers["authorization"]).toBe(`Bearer ${API_KEY}`);
-    expect(request.headers["openai-beta"]).toBe("assistants=v1");
+    expect(request.headers["openai-beta"]).toBe(BETA_HEADER_VALUE);
   }
 });
 

@@ -1,5 +1,6 @@
 /** What the SDK suites assert about every wire request and every JSON result. */
 import { BASE_PATH, type Recorded } from "../support/recording";
+import { BETA_HEADER_VALUE } from "../support/pinned-spec";
 
 export const API_KEY = "sk-test-1234567890";
 
@@ -7,7 +8,7 @@ export interface ExpectedRequest {
   method: "GET" | "POST" | "DELETE";
   /** Path plus query string after the base URL (e.g. `/assistants?limit=5`). */
   path: string;
-  /** True for the Assistants operations (beta): `OpenAI-Beta: assistants=v1` must be sent; false: it must be absent. */
+  /** True for the Assistants operations (beta): `OpenAI-Beta` must be sent; false: it must be absent. */
   beta: boolean;
   /** The JSON body the wire must carry (compared after JSON.parse). Omit for a request without a body. */
   json?: unknown;
@@ -23,7 +24,7 @@ export function expectRequest(req: Recorded, expected: ExpectedRequest): void {
   expect(req.url).toBe(`${BASE_PATH}${expected.path}`);
   expect(req.headers["authorization"]).toBe(`Bearer ${API_KEY}`);
   if (expected.beta) {
-    expect(req.headers["openai-beta"]).toBe("assistants=v1");
+    expect(req.headers["openai-beta"]).toBe(BETA_HEADER_VALUE);
   } else {
     expect(req.headers).not.toHaveProperty("openai-beta");
   }

@@ -10,11 +10,12 @@ import { readConfig } from "../../codegen/config";
 import { readDocument } from "../../codegen/load/document";
 import { applyOverlays } from "../../codegen/load/overlay";
 import { ROOT, SPECS } from "../support/root";
+import { UPSTREAM_DOCUMENT } from "../support/pinned-spec";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const ORIGINAL_PATH = path.join(SPECS, "openai-2023-11-28.yaml");
+const ORIGINAL_PATH = path.join(SPECS, UPSTREAM_DOCUMENT);
 const OURS_PATH = path.join(ROOT, "openapi.yaml");
 const GEN_YAML = path.join(ROOT, "gen.yaml");
 
