@@ -28,20 +28,34 @@ export interface PipelineOptions {
 export function requestHandler(options: PipelineOptions): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const started = performance.now();
-    const line = (note: string) => {
+    const outcome: Outcome = { operation: "-", note: "" };
+    const line = () => {
       const status = res.headersSent ? String(res.statusCode) : "-";
       const ms = (performance.now() - started).toFixed(1);
-      options.log?.(`${req.method} ${(req.url ?? "/").split("?")[0]} ${status} ${ms}ms${note}`);
+      const path = (req.url ?? "/").split("?")[0];
+      options.log?.(`${req.method} ${path} ${outcome.operation} ${status} ${ms}ms${outcome.note}`);
     };
-    answer(options, req, res, started).then(line, (error: unknown) => {
-      line(` crashed: ${error instanceof Error ? error.message : String(error)}`);
+    answer(options, req, res, started, outcome).then(line, (error: unknown) => {
+      outcome.note = ` crashed: ${error instanceof Error ? error.message : String(error)}`;
+      line();
       res.destroy();
     });
   };
 }
 
-/** Answers the request; resolves to what the log line adds (the error message, if any). */
-async function answer(options: PipelineOptions, req: IncomingMessage, res: ServerResponse, started: number): Promise<string> {
+/** What the log line tells beside method, path and status: the operation, and the error message if any. */
+interface Outcome {
+  operation: string;
+  note: string;
+}
+
+async function answer(
+  options: PipelineOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  started: number,
+  outcome: Outcome,
+): Promise<void> {
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", "http://emulator");
   let slow: Parameters<typeof send>[3];
@@ -49,22 +63,26 @@ async function answer(options: PipelineOptions, req: IncomingMessage, res: Serve
     checkApiKey(req.headers);
     const match = url.pathname.startsWith("/v1/") ? matchRoute(ROUTES, method, url.pathname.slice(3)) : undefined;
     if (!match) throw invalidUrl(method, url.pathname);
+    outcome.operation = match.route.operationId;
     const plan = options.faults.plan(match.route.operationId);
-    if (plan.delayMs > 0 && !(await options.sleeper.sleep(plan.delayMs))) return " (emulator closed)";
+    if (plan.delayMs > 0 && !(await options.sleeper.sleep(plan.delayMs))) {
+      outcome.note = " (emulator closed)";
+      return;
+    }
     if (plan.drop) {
       req.socket.destroy();
-      return " (fault: connection dropped)";
+      outcome.note = " (fault: connection dropped)";
+      return;
     }
     if (plan.slowBody) slow = { body: plan.slowBody, sleeper: options.sleeper };
     if (plan.failure) throw plan.failure;
     if (match.route.beta) checkBeta(req.headers, options.lifecycle, method, url.pathname);
     const reply = match.route.handle(options.state, await readCall(req, match, url));
     await send(res, reply, started, slow);
-    return "";
   } catch (error) {
     const failure = error instanceof ApiFailure ? error : internalError(error);
     if (!res.headersSent && !res.destroyed) await send(res, failure, started, slow);
-    return ` ${failure.message}`;
+    outcome.note = ` ${failure.message}`;
   }
 }
 
