@@ -1,6 +1,6 @@
 /** The run state machine at its edges: the thread lock, tool outputs, cancel, expiry, a failing model, retrieval. */
 import type { ModelContext } from "../../src/emulator";
-import { apiError, raw, START_SECONDS, useEmulator } from "./support";
+import { apiError, raw, useEmulator } from "./support";
 
 const contexts: ModelContext[] = [];
 const t = useEmulator({
