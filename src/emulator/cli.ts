@@ -51,6 +51,8 @@ export async function main(argv: readonly string[], out: (line: string) => void 
     console.error(`gpt-sdk-emulator: ${error.message}`);
     return 2;
   }
+  // Listen for the stop signals before saying we listen: a caller may signal as soon as it reads the line.
+  const stopped = stopSignal();
   let emulator: Emulator;
   try {
     emulator = await startEmulator({ ...options, log: out });
@@ -59,7 +61,7 @@ export async function main(argv: readonly string[], out: (line: string) => void 
     return 1;
   }
   out(`gpt-sdk emulator listening on ${emulator.url}`);
-  await stopSignal();
+  await stopped;
   const forced = setTimeout(() => process.exit(1), EXIT_DEADLINE_MS);
   forced.unref();
   await emulator.close();
