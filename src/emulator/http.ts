@@ -48,9 +48,9 @@ export async function send(
 ): Promise<void> {
   const isFailure = reply instanceof ApiFailure;
   const status = isFailure ? reply.status : reply.status ?? 200;
-  const payload = isFailure || "json" in reply ? Buffer.from(JSON.stringify(isFailure ? reply.body() : reply.json)) : reply.bytes;
+  const { payload, contentType } = encode(isFailure ? { json: reply.body() } : reply);
   const headers: Record<string, string> = {
-    "content-type": isFailure || "json" in reply ? "application/json" : reply.contentType,
+    "content-type": contentType,
     "content-length": String(payload.length),
     "x-request-id": requestId(),
     "openai-version": "2020-10-01",
@@ -68,4 +68,10 @@ export async function send(
     res.write(payload.subarray(offset, offset + slow.body.chunkBytes));
   }
   res.end();
+}
+
+function encode(reply: Reply): { payload: Buffer; contentType: string } {
+  if ("bytes" in reply) return { payload: reply.bytes, contentType: reply.contentType };
+  const text = "jsonText" in reply ? reply.jsonText : JSON.stringify(reply.json);
+  return { payload: Buffer.from(text), contentType: "application/json" };
 }

@@ -1,5 +1,5 @@
 /** Object ids shaped as the API's: a prefix, then 24 letters and digits. Seeded ids repeat run after run. */
-import { randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const LENGTH = 24;
@@ -10,11 +10,25 @@ export type IdSource = (prefix: IdPrefix) => string;
 
 /** Random ids, or with a seed the same sequence of ids every time. */
 export function idSource(seed?: string | number): IdSource {
-  const pick = seed === undefined ? (n: number) => randomInt(n) : seededPick(String(seed));
+  const pick = seed === undefined ? randomPick() : seededPick(String(seed));
   return (prefix) => {
     let id = prefix;
     for (let i = 0; i < LENGTH; i++) id += ALPHABET[pick(ALPHABET.length)];
     return id;
+  };
+}
+
+/** Unbiased picks from a pool of random bytes (one crypto call per 4 KB, not one per character). */
+function randomPick(): (n: number) => number {
+  let pool = randomBytes(4096);
+  let next = 0;
+  return (n) => {
+    const limit = 256 - (256 % n);
+    for (;;) {
+      if (next === pool.length) [pool, next] = [randomBytes(4096), 0];
+      const byte = pool[next++];
+      if (byte < limit) return byte % n;
+    }
   };
 }
 
@@ -32,7 +46,5 @@ function seededPick(seed: string): (n: number) => number {
 
 /** `x-request-id`: `req_` and 32 hex digits. */
 export function requestId(): string {
-  let id = "req_";
-  for (let i = 0; i < 32; i++) id += "0123456789abcdef"[randomInt(16)];
-  return id;
+  return `req_${randomBytes(16).toString("hex")}`;
 }

@@ -24,7 +24,11 @@ export interface Call {
   readonly parts: readonly UploadPart[];
 }
 
-export type Reply = { status?: number; json: unknown } | { status?: number; bytes: Buffer; contentType: string };
+export type Reply =
+  | { status?: number; json: unknown }
+  /** JSON already serialized (see json-cache.ts). */
+  | { status?: number; jsonText: string }
+  | { status?: number; bytes: Buffer; contentType: string };
 
 export interface Route {
   readonly method: "GET" | "POST" | "DELETE";
@@ -34,6 +38,8 @@ export interface Route {
   /** Assistants operations need `OpenAI-Beta: assistants=v1`. */
   readonly beta: boolean;
   readonly body: "json" | "multipart" | "none";
+  /** The path's segments, split once: a literal, or `{name}` for a parameter. */
+  readonly segments: readonly string[];
   handle(state: EmulatorState, call: Call): Reply;
 }
 
@@ -47,19 +53,17 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
   const segments = path.split("/").filter(Boolean);
   for (const route of routes) {
     if (route.method !== method) continue;
-    const params = matchPath(route.path, segments);
+    const params = matchPath(route.segments, segments);
     if (params) return { route, params };
   }
   return undefined;
 }
 
-function matchPath(template: string, segments: string[]): Record<string, string> | undefined {
-  const parts = template.split("/").filter(Boolean);
+function matchPath(parts: readonly string[], segments: string[]): Record<string, string> | undefined {
   if (parts.length !== segments.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < parts.length; i++) {
-    const placeholder = /^\{(\w+)\}$/.exec(parts[i]);
-    if (placeholder) params[placeholder[1]] = decodeURIComponent(segments[i]);
+    if (parts[i].startsWith("{")) params[parts[i].slice(1, -1)] = decodeURIComponent(segments[i]);
     else if (parts[i] !== segments[i]) return undefined;
   }
   return params;
@@ -74,5 +78,6 @@ export function route(
 ): Route {
   const [method, path] = spec.split(" ") as [Route["method"], string];
   const body = options.body ?? (method === "POST" ? "json" : "none");
-  return { method, path, operationId, beta: options.beta ?? true, body, handle };
+  const segments = path.split("/").filter(Boolean);
+  return { method, path, operationId, beta: options.beta ?? true, body, segments, handle };
 }

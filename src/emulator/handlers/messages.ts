@@ -1,5 +1,6 @@
 /** Messages of a thread and the files attached to them. */
 import { badRequest, notFound } from "../errors";
+import { cachedJson, forget, pageJson } from "../json-cache";
 import { paginate, parseListQuery } from "../pagination";
 import { route, type EmulatorState, type Route } from "../router";
 import type { MessageFileObject, MessageObject } from "../types";
@@ -8,17 +9,18 @@ import { checkFilesExist, nowSeconds } from "./common";
 
 export const messageRoutes: Route[] = [
   route("GET /threads/{thread_id}/messages", "listMessages", (state, call) => ({
-    json: paginate(messagesOf(state, call.params.thread_id).all(), parseListQuery(call.query)),
+    jsonText: pageJson(paginate(messagesOf(state, call.params.thread_id).all(), parseListQuery(call.query))),
   })),
   route("POST /threads/{thread_id}/messages", "createMessage", (state, call) => ({
     json: createMessage(state, call.params.thread_id, call.body),
   })),
   route("GET /threads/{thread_id}/messages/{message_id}", "getMessage", (state, call) => ({
-    json: messagesOf(state, call.params.thread_id).get(call.params.message_id),
+    jsonText: cachedJson(messagesOf(state, call.params.thread_id).get(call.params.message_id)),
   })),
   route("POST /threads/{thread_id}/messages/{message_id}", "modifyMessage", (state, call) => {
     const message = messagesOf(state, call.params.thread_id).get(call.params.message_id);
     const metadata = new Fields(call.body ?? {}, ["metadata"]).metadata();
+    forget(message);
     if (metadata !== undefined) message.metadata = metadata;
     return { json: message };
   }),
