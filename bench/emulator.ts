@@ -15,7 +15,11 @@ import { startPrism } from "../tests/support/prism";
 import { fmtInt, fmtMs, median, ROOT, table } from "./lib/util";
 
 const MEASURE_MS = 2_000;
-const HEADERS = { authorization: "Bearer sk-bench", "openai-beta": "assistants=v1", "content-type": "application/json" };
+const HEADERS = {
+  authorization: "Bearer sk-bench",
+  "openai-beta": "assistants=v1",
+  "content-type": "application/json",
+};
 
 interface Target {
   base: string;
@@ -28,7 +32,9 @@ function send(agent: Agent, url: string, method = "GET", body?: unknown): Promis
     const req = request(url, { method, agent, headers: HEADERS }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, json: JSON.parse(Buffer.concat(chunks).toString("utf8") || "null") }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode!, json: JSON.parse(Buffer.concat(chunks).toString("utf8") || "null") }),
+      );
     });
     req.on("error", reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
@@ -76,7 +82,8 @@ async function startupMs(): Promise<number> {
 
 /** The emulator in its own process (so the measuring client does not share its event loop), without a request log. */
 async function spawnEmulator(): Promise<{ url: string; stop: () => void }> {
-  const code = `require(${JSON.stringify(join(ROOT, "src", "emulator"))}).startEmulator().then((e) => console.log(e.url));`;
+  const entry = JSON.stringify(join(ROOT, "src", "emulator"));
+  const code = `require(${entry}).startEmulator().then((e) => console.log(e.url));`;
   const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), "-e", code], {
     env: { ...process.env, TSX_DISABLE_CACHE: "1" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -92,11 +99,16 @@ async function spawnEmulator(): Promise<{ url: string; stop: () => void }> {
 async function seed(agent: Agent, url: string): Promise<Target> {
   const assistant = (await send(agent, `${url}/assistants`, "POST", { model: "gpt-4" })).json.id;
   const thread = (await send(agent, `${url}/threads`, "POST", {})).json.id;
-  for (let i = 0; i < 100; i++) await send(agent, `${url}/threads/${thread}/messages`, "POST", { role: "user", content: `m${i}` });
+  for (let i = 0; i < 100; i++)
+    await send(agent, `${url}/threads/${thread}/messages`, "POST", { role: "user", content: `m${i}` });
   const run = (await send(agent, `${url}/threads/${thread}/runs`, "POST", { assistant_id: assistant })).json.id;
   const page = (await send(agent, `${url}/threads/${thread}/messages?limit=100`)).json;
   if (page.data.length !== 100) throw new Error(`expected 100 messages, got ${page.data.length}`);
-  return { base: url, getRun: `${url}/threads/${thread}/runs/${run}`, listMessages: `${url}/threads/${thread}/messages?limit=100` };
+  return {
+    base: url,
+    getRun: `${url}/threads/${thread}/runs/${run}`,
+    listMessages: `${url}/threads/${thread}/messages?limit=100`,
+  };
 }
 
 async function measure(target: Target): Promise<number[]> {
@@ -127,9 +139,25 @@ async function main(): Promise<void> {
       listMessages: `${prism.url}/threads/thread_abc/messages?limit=100`,
     };
     const mock = await measure(prismTarget);
-    const labels = ["getRun, sequential", "getRun, 16 in flight", "listMessages (100), sequential", "listMessages (100), 16 in flight"];
-    const rows = labels.map((label, i) => [label, fmtInt(Math.round(emu[i])), fmtInt(Math.round(mock[i])), `${(emu[i] / mock[i]).toFixed(1)}×`]);
-    console.log(table(["start-up", "gpt-sdk emulator", "Prism mock"], [["to listening", fmtMs(emulatorStart), fmtMs(prismStart)]], ["l", "r", "r"]));
+    const labels = [
+      "getRun, sequential",
+      "getRun, 16 in flight",
+      "listMessages (100), sequential",
+      "listMessages (100), 16 in flight",
+    ];
+    const rows = labels.map((label, i) => [
+      label,
+      fmtInt(Math.round(emu[i])),
+      fmtInt(Math.round(mock[i])),
+      `${(emu[i] / mock[i]).toFixed(1)}×`,
+    ]);
+    console.log(
+      table(
+        ["start-up", "gpt-sdk emulator", "Prism mock"],
+        [["to listening", fmtMs(emulatorStart), fmtMs(prismStart)]],
+        ["l", "r", "r"],
+      ),
+    );
     console.log("");
     console.log(table(["requests/second", "gpt-sdk emulator", "Prism mock", "ratio"], rows, ["l", "r", "r", "r"]));
   } finally {

@@ -30,7 +30,9 @@ export function checkBeta(headers: IncomingHttpHeaders, lifecycle: V1Lifecycle, 
       "invalid_beta",
     );
   }
-  const beta = String(headers["openai-beta"] ?? "").split(",").map((value) => value.trim());
+  const beta = String(headers["openai-beta"] ?? "")
+    .split(",")
+    .map((value) => value.trim());
   if (!beta.includes(BETA)) {
     throw badRequest(
       "You must provide the 'OpenAI-Beta' header to access the Assistants API. " +

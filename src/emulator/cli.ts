@@ -24,7 +24,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const flag = argv[i];
     const value = argv[i + 1];
     if (flag === "--help" || flag === "-h") throw new UsageError(USAGE);
-    if (!["--port", "--host", "--latency", "--seed"].includes(flag)) throw new UsageError(`unknown option '${flag}'\n${USAGE}`);
+    if (!["--port", "--host", "--latency", "--seed"].includes(flag))
+      throw new UsageError(`unknown option '${flag}'\n${USAGE}`);
     if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value\n${USAGE}`);
     i++;
     if (flag === "--port") options.port = wholeNumber(flag, value, 65_535);

@@ -34,7 +34,10 @@ export interface FaultPlan {
 export class Faults {
   private rules: { rule: FaultRule; left: number }[] = [];
 
-  constructor(rules: readonly FaultRule[] = [], private readonly latencyMs = 0) {
+  constructor(
+    rules: readonly FaultRule[] = [],
+    private readonly latencyMs = 0,
+  ) {
     for (const rule of rules) this.add(rule);
   }
 

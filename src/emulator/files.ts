@@ -36,8 +36,10 @@ export function addFile(store: Store, ids: IdSource, file: NewFile): StoredFile 
 }
 
 export function checkPurpose(purpose: string | undefined): FilePurpose {
-  if (purpose === undefined) throw badRequest("Missing required parameter: 'purpose'.", "purpose", "missing_required_parameter");
-  if (!(UPLOAD_PURPOSES as readonly string[]).includes(purpose)) throw invalidValue("purpose", purpose, UPLOAD_PURPOSES);
+  if (purpose === undefined)
+    throw badRequest("Missing required parameter: 'purpose'.", "purpose", "missing_required_parameter");
+  if (!(UPLOAD_PURPOSES as readonly string[]).includes(purpose))
+    throw invalidValue("purpose", purpose, UPLOAD_PURPOSES);
   return purpose as FilePurpose;
 }
 

@@ -30,7 +30,9 @@ export function parseJson(raw: Buffer): unknown {
   try {
     return JSON.parse(raw.toString("utf8"));
   } catch {
-    throw badRequest("We could not parse the JSON body of your request: send valid JSON with Content-Type: application/json.");
+    throw badRequest(
+      "We could not parse the JSON body of your request: send valid JSON with Content-Type: application/json.",
+    );
   }
 }
 
@@ -47,7 +49,7 @@ export async function send(
   slow?: { body: SlowBody; sleeper: Sleeper },
 ): Promise<void> {
   const isFailure = reply instanceof ApiFailure;
-  const status = isFailure ? reply.status : reply.status ?? 200;
+  const status = isFailure ? reply.status : (reply.status ?? 200);
   const { payload, contentType } = encode(isFailure ? { json: reply.body() } : reply);
   const headers: Record<string, string> = {
     "content-type": contentType,

@@ -41,7 +41,7 @@ export interface EmulatorOptions {
   seed?: string | number;
   /** One line per request: `POST /v1/threads 200 0.4ms`. */
   log?: (line: string) => void;
-  /** "deprecated" answers Assistants calls as OpenAI did after v1's deprecation (400), "shutdown" after its removal (404). */
+  /** "deprecated": Assistants calls answer as after v1's deprecation (400); "shutdown": as after its removal (404). */
   v1?: V1Lifecycle;
 }
 

@@ -65,9 +65,7 @@ export const defaultModel: EmulatorModel = (context) => {
 
 function lastUserText(messages: readonly MessageObject[]): string {
   const last = [...messages].reverse().find((message) => message.role === "user");
-  return (last?.content ?? [])
-    .map((part) => (part.type === "text" ? part.text.value : ""))
-    .join("\n");
+  return (last?.content ?? []).map((part) => (part.type === "text" ? part.text.value : "")).join("\n");
 }
 
 function functionNames(run: RunObject): string[] {
@@ -94,5 +92,8 @@ function firstLine(content: Buffer): string {
 }
 
 function lineCount(content: Buffer): number {
-  return content.toString("utf8").split(/\r?\n/).filter((line) => line.trim() !== "").length;
+  return content
+    .toString("utf8")
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "").length;
 }

@@ -6,4 +6,10 @@ import { runRoutes } from "./handlers/runs";
 import { threadRoutes } from "./handlers/threads";
 import type { Route } from "./router";
 
-export const ROUTES: readonly Route[] = [...fileRoutes, ...assistantRoutes, ...runRoutes, ...threadRoutes, ...messageRoutes];
+export const ROUTES: readonly Route[] = [
+  ...fileRoutes,
+  ...assistantRoutes,
+  ...runRoutes,
+  ...threadRoutes,
+  ...messageRoutes,
+];

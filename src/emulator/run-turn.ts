@@ -20,7 +20,11 @@ export interface TurnContext {
   atMs: number;
 }
 
-export function newStep(ctx: TurnContext, details: RunStepObject["step_details"], status: RunStepObject["status"]): RunStepObject {
+export function newStep(
+  ctx: TurnContext,
+  details: RunStepObject["step_details"],
+  status: RunStepObject["status"],
+): RunStepObject {
   const { run } = ctx.stored;
   const at = toSeconds(ctx.atMs);
   return ctx.stored.steps.add({

@@ -40,7 +40,10 @@ export class RunEngine {
   /** The thread's active run, after bringing its runs up to now. */
   activeRun(threadId: string): StoredRun | undefined {
     this.catchUpThread(threadId);
-    return this.options.store.runsOf(threadId).all().find((stored) => isActive(stored.run));
+    return this.options.store
+      .runsOf(threadId)
+      .all()
+      .find((stored) => isActive(stored.run));
   }
 
   create(threadId: string, assistant: AssistantObject, overrides: RunOverrides): StoredRun {
@@ -106,7 +109,12 @@ export class RunEngine {
     Object.assign(step, { status: "completed", completed_at: toSeconds(now) });
     for (const call of calls) {
       const { output } = outputs.find((o) => o.tool_call_id === call.id)!;
-      stored.toolOutputs.push({ toolCallId: call.id, name: call.function.name, arguments: call.function.arguments, output });
+      stored.toolOutputs.push({
+        toolCallId: call.id,
+        name: call.function.name,
+        arguments: call.function.arguments,
+        output,
+      });
     }
     Object.assign(run, { status: "queued", required_action: null });
     stored.pendingStepId = null;

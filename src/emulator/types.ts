@@ -39,7 +39,13 @@ export interface ThreadObject {
 }
 
 export type Annotation =
-  | { type: "file_citation"; text: string; file_citation: { file_id: string; quote: string }; start_index: number; end_index: number }
+  | {
+      type: "file_citation";
+      text: string;
+      file_citation: { file_id: string; quote: string };
+      start_index: number;
+      end_index: number;
+    }
   | { type: "file_path"; text: string; file_path: { file_id: string }; start_index: number; end_index: number };
 
 export type MessageContent =
@@ -67,14 +73,7 @@ export interface MessageFileObject {
 }
 
 export type RunStatus =
-  | "queued"
-  | "in_progress"
-  | "requires_action"
-  | "cancelling"
-  | "cancelled"
-  | "failed"
-  | "completed"
-  | "expired";
+  "queued" | "in_progress" | "requires_action" | "cancelling" | "cancelled" | "failed" | "completed" | "expired";
 
 export interface FunctionToolCall {
   id: string;

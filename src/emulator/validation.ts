@@ -30,7 +30,11 @@ export function typeName(value: unknown): string {
 }
 
 export function invalidType(param: string, expected: string, value: unknown): ApiFailure {
-  return badRequest(`Invalid type for '${param}': expected ${expected}, but got ${typeName(value)} instead.`, param, "invalid_type");
+  return badRequest(
+    `Invalid type for '${param}': expected ${expected}, but got ${typeName(value)} instead.`,
+    param,
+    "invalid_type",
+  );
 }
 
 export function missing(param: string): ApiFailure {
@@ -50,10 +54,15 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export class Fields {
   private readonly body: Record<string, unknown>;
 
-  constructor(body: unknown, allowed: readonly string[], private readonly prefix = "") {
+  constructor(
+    body: unknown,
+    allowed: readonly string[],
+    private readonly prefix = "",
+  ) {
     if (!isObject(body)) throw invalidType(prefix || "body", "an object", body);
     const unknown = Object.keys(body).find((key) => !allowed.includes(key));
-    if (unknown !== undefined) throw badRequest(`Unrecognized request argument supplied: ${prefix}${unknown}`, `${prefix}${unknown}`);
+    if (unknown !== undefined)
+      throw badRequest(`Unrecognized request argument supplied: ${prefix}${unknown}`, `${prefix}${unknown}`);
     this.body = body;
   }
 
@@ -109,13 +118,7 @@ export class Fields {
   private checkString(name: string, value: unknown, max?: number): string {
     const param = this.param(name);
     if (typeof value !== "string") throw invalidType(param, "a string", value);
-    if (max !== undefined && value.length > max) {
-      throw badRequest(
-        `Invalid '${param}': string too long. Expected a string with maximum length ${max}, but got a string with length ${value.length} instead.`,
-        param,
-        "string_above_max_length",
-      );
-    }
+    if (max !== undefined && value.length > max) throw stringTooLong(param, max, value.length);
     return value;
   }
 
@@ -124,11 +127,24 @@ export class Fields {
   }
 }
 
+/** `Invalid 'x': <problem>. Expected <expected>, but got <got> instead.` */
+function outOfBounds(param: string, problem: string, expected: string, got: string, code: string): ApiFailure {
+  return badRequest(`Invalid '${param}': ${problem}. Expected ${expected}, but got ${got} instead.`, param, code);
+}
+
+function stringTooLong(param: string, max: number, length: number): ApiFailure {
+  const expected = `a string with maximum length ${max}`;
+  return outOfBounds(param, "string too long", expected, `a string with length ${length}`, "string_above_max_length");
+}
+
 function checkArrayLength(param: string, value: unknown[], max: number): void {
   if (value.length <= max) return;
-  throw badRequest(
-    `Invalid '${param}': array too long. Expected an array with maximum length ${max}, but got an array with length ${value.length} instead.`,
+  const expected = `an array with maximum length ${max}`;
+  throw outOfBounds(
     param,
+    "array too long",
+    expected,
+    `an array with length ${value.length}`,
     "array_above_max_length",
   );
 }
@@ -137,28 +153,17 @@ export function checkMetadata(value: unknown, param = "metadata"): Metadata {
   if (!isObject(value)) throw invalidType(param, "an object", value);
   const entries = Object.entries(value);
   if (entries.length > LIMITS.metadataPairs) {
-    throw badRequest(
-      `Invalid '${param}': too many properties. Expected an object with at most ${LIMITS.metadataPairs} properties, but got an object with ${entries.length} properties instead.`,
-      param,
-      "object_above_max_properties",
-    );
+    const expected = `an object with at most ${LIMITS.metadataPairs} properties`;
+    const got = `an object with ${entries.length} properties`;
+    throw outOfBounds(param, "too many properties", expected, got, "object_above_max_properties");
   }
   for (const [key, item] of entries) {
     if (key.length > LIMITS.metadataKey) {
-      throw badRequest(
-        `Invalid '${param}': key too long. Expected keys of at most ${LIMITS.metadataKey} characters, but got a key of ${key.length} characters instead.`,
-        param,
-        "key_above_max_length",
-      );
+      const expected = `keys of at most ${LIMITS.metadataKey} characters`;
+      throw outOfBounds(param, "key too long", expected, `a key of ${key.length} characters`, "key_above_max_length");
     }
     if (typeof item !== "string") throw invalidType(`${param}.${key}`, "a string", item);
-    if (item.length > LIMITS.metadataValue) {
-      throw badRequest(
-        `Invalid '${param}.${key}': string too long. Expected a string with maximum length ${LIMITS.metadataValue}, but got a string with length ${item.length} instead.`,
-        `${param}.${key}`,
-        "string_above_max_length",
-      );
-    }
+    if (item.length > LIMITS.metadataValue) throw stringTooLong(`${param}.${key}`, LIMITS.metadataValue, item.length);
   }
   return { ...(value as Metadata) };
 }
@@ -170,7 +175,8 @@ function checkTool(tool: unknown, param: string): Tool {
   const type = fields.requiredString("type");
   if (!(TOOL_TYPES as readonly string[]).includes(type)) throw invalidValue(`${param}.type`, type, TOOL_TYPES);
   if (type !== "function") {
-    if (fields.has("function")) throw badRequest(`Unrecognized request argument supplied: ${param}.function`, `${param}.function`);
+    if (fields.has("function"))
+      throw badRequest(`Unrecognized request argument supplied: ${param}.function`, `${param}.function`);
     return { type } as Tool;
   }
   if (!fields.has("function")) throw missing(`${param}.function`);
@@ -185,7 +191,8 @@ function checkTool(tool: unknown, param: string): Tool {
   }
   const description = fn.optionalString("description");
   const parameters = fn.raw("parameters");
-  if (parameters !== undefined && !isObject(parameters)) throw invalidType(`${param}.function.parameters`, "an object", parameters);
+  if (parameters !== undefined && !isObject(parameters))
+    throw invalidType(`${param}.function.parameters`, "an object", parameters);
   return {
     type: "function",
     function: {

@@ -5,7 +5,8 @@
  */
 import type { OperationDef } from "./contract";
 
-const WHERE_TO_GO = `see "Where to run it" in gpt-sdk's README (the emulator, a compatible server, or a newer OpenAI document)`;
+const WHERE_TO_GO =
+  `see "Where to run it" in gpt-sdk's README ` + "(the emulator, a compatible server, or a newer OpenAI document)";
 
 function sendsAssistantsV1(op: OperationDef): boolean {
   return Object.entries(op.headers ?? {}).some(

@@ -18,11 +18,26 @@ beforeAll(() => {
   mkdirSync(join(pkg, "bin"));
   copyFileSync(join(ROOT, "bin", "gpt-sdk-emulator.js"), join(pkg, "bin", "gpt-sdk-emulator.js"));
   const entry = join(ROOT, "src", "emulator", "cli.ts");
-  buildSync({ entryPoints: [entry], outfile: join(pkg, "dist", "emulator", "cli.js"), bundle: true, platform: "node", format: "cjs", logLevel: "error" });
+  buildSync({
+    entryPoints: [entry],
+    outfile: join(pkg, "dist", "emulator", "cli.js"),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    logLevel: "error",
+  });
 });
 
-function start(args: string[]): { child: ChildProcess; lines: string[]; firstLine: Promise<string>; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, [join(pkg, "bin", "gpt-sdk-emulator.js"), ...args], { cwd: tmpdir(), stdio: ["ignore", "pipe", "pipe"] });
+function start(args: string[]): {
+  child: ChildProcess;
+  lines: string[];
+  firstLine: Promise<string>;
+  exit: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, [join(pkg, "bin", "gpt-sdk-emulator.js"), ...args], {
+    cwd: tmpdir(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const lines: string[] = [];
   let resolveFirst: (line: string) => void;
   const firstLine = new Promise<string>((resolve) => (resolveFirst = resolve));
@@ -42,17 +57,25 @@ function start(args: string[]): { child: ChildProcess; lines: string[]; firstLin
 
 function call(agent: Agent, url: string, method: string, body?: unknown): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent, headers: { authorization: "Bearer k", "openai-beta": "assistants=v1", "content-type": "application/json" } }, (res) => {
-      let text = "";
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
-    });
+    const req = request(
+      url,
+      {
+        method,
+        agent,
+        headers: { authorization: "Bearer k", "openai-beta": "assistants=v1", "content-type": "application/json" },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
+      },
+    );
     req.on("error", reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
 
-test("prints its URL, one line per request, and exits 0 on SIGTERM with a keep-alive connection and a run open", async () => {
+test("prints its URL and a line per request; SIGTERM exits 0 with a keep-alive connection and a run open", async () => {
   const emulator = start(["--port", "0", "--host", "127.0.0.1", "--seed", "bin", "--latency", "1"]);
   const first = await emulator.firstLine;
   const url = /^gpt-sdk emulator listening on (http:\/\/127\.0\.0\.1:\d+\/v1)$/.exec(first)?.[1];
@@ -83,15 +106,24 @@ test("SIGINT stops it too; a bad option is a usage error (exit 2) naming the opt
   emulator.child.kill("SIGINT");
   expect(await emulator.exit).toBe(0);
 
-  const bad = spawnSync(process.execPath, [join(pkg, "bin", "gpt-sdk-emulator.js"), "--port", "http"], { cwd: tmpdir(), encoding: "utf8" });
-  expect([bad.status, bad.stderr.trim()]).toEqual([2, "gpt-sdk-emulator: --port needs a whole number from 0 to 65535 (got 'http')"]);
+  const bad = spawnSync(process.execPath, [join(pkg, "bin", "gpt-sdk-emulator.js"), "--port", "http"], {
+    cwd: tmpdir(),
+    encoding: "utf8",
+  });
+  expect([bad.status, bad.stderr.trim()]).toEqual([
+    2,
+    "gpt-sdk-emulator: --port needs a whole number from 0 to 65535 (got 'http')",
+  ]);
 }, 30_000);
 
 test("without its compiled code, the bin says to build", () => {
   const bare = tempDir("emulator-bare");
   mkdirSync(join(bare, "bin"));
   copyFileSync(join(ROOT, "bin", "gpt-sdk-emulator.js"), join(bare, "bin", "gpt-sdk-emulator.js"));
-  const result = spawnSync(process.execPath, [join(bare, "bin", "gpt-sdk-emulator.js")], { cwd: tmpdir(), encoding: "utf8" });
+  const result = spawnSync(process.execPath, [join(bare, "bin", "gpt-sdk-emulator.js")], {
+    cwd: tmpdir(),
+    encoding: "utf8",
+  });
   expect(result.status).toBe(1);
   expect(result.stderr).toContain("is missing; run `npm run build` in");
 });

@@ -21,16 +21,20 @@ interface Result {
 function run(args: string[], env: Record<string, string | undefined>, cwd: string): Promise<Result> {
   const childEnv: Record<string, string | undefined> = { ...process.env, TSX_DISABLE_CACHE: "1", ...env };
   for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
-  const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), EXAMPLE, ...args], { cwd, env: childEnv });
+  const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), EXAMPLE, ...args], {
+    cwd,
+    env: childEnv,
+  });
   const out = { stdout: "", stderr: "" };
   child.stdout.on("data", (chunk: Buffer) => (out.stdout += chunk.toString("utf8")));
   child.stderr.on("data", (chunk: Buffer) => (out.stderr += chunk.toString("utf8")));
   return new Promise((resolve) => child.once("close", (status) => resolve({ status, ...out })));
 }
 
-const ids = (text: string) => text.replace(/(file-|run_)[A-Za-z0-9]{24}/g, "$1<id>").replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>");
+const ids = (text: string) =>
+  text.replace(/(file-|run_)[A-Za-z0-9]{24}/g, "$1<id>").replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>");
 
-test("without OPENAI_API_KEY it runs against the embedded emulator and prints status changes and messages", async () => {
+test("without OPENAI_API_KEY: an embedded emulator, each status change and the final messages", async () => {
   const cwd = tempDir("demo");
   const result = await run([], { OPENAI_API_KEY: undefined }, cwd);
   expect(result.stderr).toBe("");

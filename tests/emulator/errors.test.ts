@@ -8,7 +8,11 @@ describe("access", () => {
     const res = await raw(t.emu, "GET", "/v1/assistants", { key: null });
     expect(res.status).toBe(401);
     expect(res.json.error.message).toMatch(/^You didn't provide an API key\. /);
-    expect([res.json.error.type, res.json.error.param, res.json.error.code]).toEqual(["invalid_request_error", null, null]);
+    expect([res.json.error.type, res.json.error.param, res.json.error.code]).toEqual([
+      "invalid_request_error",
+      null,
+      null,
+    ]);
   });
 
   test("a malformed Authorization header: 401", async () => {
@@ -49,8 +53,12 @@ describe("unknown ids: 404 naming the object", () => {
 
   test("messages, runs and steps inside an existing thread", async () => {
     const thread = (await raw(t.emu, "POST", "/v1/threads", { body: {} })).json.id;
-    expect((await raw(t.emu, "GET", `/v1/threads/${thread}/messages/msg_x`)).json).toEqual(apiError("No message found with id 'msg_x'."));
-    expect((await raw(t.emu, "GET", `/v1/threads/${thread}/runs/run_x`)).json).toEqual(apiError("No run found with id 'run_x'."));
+    expect((await raw(t.emu, "GET", `/v1/threads/${thread}/messages/msg_x`)).json).toEqual(
+      apiError("No message found with id 'msg_x'."),
+    );
+    expect((await raw(t.emu, "GET", `/v1/threads/${thread}/runs/run_x`)).json).toEqual(
+      apiError("No run found with id 'run_x'."),
+    );
     const assistant = (await raw(t.emu, "POST", "/v1/assistants", { body: { model: "gpt-4" } })).json.id;
     const run = (await raw(t.emu, "POST", `/v1/threads/${thread}/runs`, { body: { assistant_id: assistant } })).json.id;
     const step = await raw(t.emu, "GET", `/v1/threads/${thread}/runs/${run}/steps/step_x`);
@@ -65,13 +73,15 @@ describe("body checks with the v1 limits", () => {
   const pairs = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"]));
   const tooLong = (param: string, max: number, got: number) =>
     apiError(
-      `Invalid '${param}': string too long. Expected a string with maximum length ${max}, but got a string with length ${got} instead.`,
+      `Invalid '${param}': string too long. ` +
+        `Expected a string with maximum length ${max}, but got a string with length ${got} instead.`,
       param,
       "string_above_max_length",
     );
   const tooMany = (param: string, max: number, got: number) =>
     apiError(
-      `Invalid '${param}': array too long. Expected an array with maximum length ${max}, but got an array with length ${got} instead.`,
+      `Invalid '${param}': array too long. ` +
+        `Expected an array with maximum length ${max}, but got an array with length ${got} instead.`,
       param,
       "array_above_max_length",
     );
@@ -81,13 +91,22 @@ describe("body checks with the v1 limits", () => {
     ["name of 257", { model: "m", name: long(257) }, tooLong("name", 256, 257)],
     ["description of 513", { model: "m", description: long(513) }, tooLong("description", 512, 513)],
     ["instructions of 32769", { model: "m", instructions: long(32769) }, tooLong("instructions", 32768, 32769)],
-    ["129 tools", { model: "m", tools: Array.from({ length: 129 }, () => ({ type: "retrieval" })) }, tooMany("tools", 128, 129)],
-    ["21 files", { model: "m", file_ids: Array.from({ length: 21 }, (_, i) => `file-${i}`) }, tooMany("file_ids", 20, 21)],
+    [
+      "129 tools",
+      { model: "m", tools: Array.from({ length: 129 }, () => ({ type: "retrieval" })) },
+      tooMany("tools", 128, 129),
+    ],
+    [
+      "21 files",
+      { model: "m", file_ids: Array.from({ length: 21 }, (_, i) => `file-${i}`) },
+      tooMany("file_ids", 20, 21),
+    ],
     [
       "17 metadata pairs",
       { model: "m", metadata: pairs(17) },
       apiError(
-        "Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with 17 properties instead.",
+        "Invalid 'metadata': too many properties. " +
+          "Expected an object with at most 16 properties, but got an object with 17 properties instead.",
         "metadata",
         "object_above_max_properties",
       ),
@@ -96,17 +115,26 @@ describe("body checks with the v1 limits", () => {
       "a metadata key of 65",
       { model: "m", metadata: { [long(65)]: "v" } },
       apiError(
-        "Invalid 'metadata': key too long. Expected keys of at most 64 characters, but got a key of 65 characters instead.",
+        "Invalid 'metadata': key too long. " +
+          "Expected keys of at most 64 characters, but got a key of 65 characters instead.",
         "metadata",
         "key_above_max_length",
       ),
     ],
     ["a metadata value of 513", { model: "m", metadata: { k: long(513) } }, tooLong("metadata.k", 512, 513)],
-    ["an unknown argument", { model: "m", colour: "red" }, apiError("Unrecognized request argument supplied: colour", "colour")],
+    [
+      "an unknown argument",
+      { model: "m", colour: "red" },
+      apiError("Unrecognized request argument supplied: colour", "colour"),
+    ],
     [
       "an unknown tool type",
       { model: "m", tools: [{ type: "browser" }] },
-      apiError("Invalid value: 'browser'. Supported values are: 'code_interpreter', 'retrieval' and 'function'.", "tools[0].type", "invalid_value"),
+      apiError(
+        "Invalid value: 'browser'. Supported values are: 'code_interpreter', 'retrieval' and 'function'.",
+        "tools[0].type",
+        "invalid_value",
+      ),
     ],
     [
       "a function tool without its function",
@@ -118,7 +146,11 @@ describe("body checks with the v1 limits", () => {
       { model: "m", name: 5 },
       apiError("Invalid type for 'name': expected a string, but got an integer instead.", "name", "invalid_type"),
     ],
-    ["an unknown file", { model: "m", file_ids: ["file-nope"] }, apiError("Files with ids ['file-nope'] were not found.", "file_ids")],
+    [
+      "an unknown file",
+      { model: "m", file_ids: ["file-nope"] },
+      apiError("Files with ids ['file-nope'] were not found.", "file_ids"),
+    ],
   ])("createAssistant with %s: 400", async (_, body, error) => {
     const res = await raw(t.emu, "POST", "/v1/assistants", { body });
     expect([res.status, res.json]).toEqual([400, error]);
@@ -145,14 +177,15 @@ describe("body checks with the v1 limits", () => {
     expect((await post({ role: "user", content: long(32769) })).json).toEqual(tooLong("content", 32768, 32769));
     expect((await post({ role: "user", content: "" })).json).toEqual(
       apiError(
-        "Invalid 'content': string too short. Expected a string with minimum length 1, but got an empty string instead.",
+        "Invalid 'content': string too short. " +
+          "Expected a string with minimum length 1, but got an empty string instead.",
         "content",
         "string_below_min_length",
       ),
     );
-    expect((await post({ role: "user", content: "x", file_ids: Array.from({ length: 11 }, (_, i) => `f${i}`) })).json).toEqual(
-      tooMany("file_ids", 10, 11),
-    );
+    expect(
+      (await post({ role: "user", content: "x", file_ids: Array.from({ length: 11 }, (_, i) => `f${i}`) })).json,
+    ).toEqual(tooMany("file_ids", 10, 11));
     const thread2 = await raw(t.emu, "POST", "/v1/threads", { body: { messages: [{ role: "user", content: "" }] } });
     expect(thread2.json.error).toMatchObject({ param: "messages[0].content", code: "string_below_min_length" });
     const broken = await fetch(`${t.emu.url}/threads/${thread}/messages`, {
@@ -169,23 +202,39 @@ describe("body checks with the v1 limits", () => {
   test("lists: limit 1-100, order asc|desc, cursors from the list", async () => {
     const get = async (query: string) => (await raw(t.emu, "GET", `/v1/assistants?${query}`)).json;
     expect(await get("limit=0")).toEqual(
-      apiError("Invalid 'limit': integer below minimum value. Expected a value >= 1, but got 0 instead.", "limit", "integer_below_min_value"),
+      apiError(
+        "Invalid 'limit': integer below minimum value. Expected a value >= 1, but got 0 instead.",
+        "limit",
+        "integer_below_min_value",
+      ),
     );
     expect(await get("limit=101")).toEqual(
-      apiError("Invalid 'limit': integer above maximum value. Expected a value <= 100, but got 101 instead.", "limit", "integer_above_max_value"),
+      apiError(
+        "Invalid 'limit': integer above maximum value. Expected a value <= 100, but got 101 instead.",
+        "limit",
+        "integer_above_max_value",
+      ),
     );
-    expect(await get("limit=ten")).toEqual(apiError("Invalid 'limit': expected an integer, but got 'ten' instead.", "limit", "invalid_type"));
-    expect(await get("order=up")).toEqual(apiError("Invalid value: 'up'. Supported values are: 'asc' and 'desc'.", "order", "invalid_value"));
-    expect(await get("after=asst_nope")).toEqual(apiError("Invalid 'after': no object with id 'asst_nope' in this list.", "after"));
+    expect(await get("limit=ten")).toEqual(
+      apiError("Invalid 'limit': expected an integer, but got 'ten' instead.", "limit", "invalid_type"),
+    );
+    expect(await get("order=up")).toEqual(
+      apiError("Invalid value: 'up'. Supported values are: 'asc' and 'desc'.", "order", "invalid_value"),
+    );
+    expect(await get("after=asst_nope")).toEqual(
+      apiError("Invalid 'after': no object with id 'asst_nope' in this list.", "after"),
+    );
   });
 });
 
 describe("files", () => {
   const upload = (form: FormData) =>
-    fetch(`${t.emu.url}/files`, { method: "POST", headers: { authorization: "Bearer k" }, body: form }).then(async (res) => ({
-      status: res.status,
-      json: await res.json(),
-    }));
+    fetch(`${t.emu.url}/files`, { method: "POST", headers: { authorization: "Bearer k" }, body: form }).then(
+      async (res) => ({
+        status: res.status,
+        json: await res.json(),
+      }),
+    );
 
   test("purpose must be fine-tune or assistants; a file is required", async () => {
     const form = new FormData();
@@ -193,11 +242,18 @@ describe("files", () => {
     form.append("file", new Blob(["x"]), "a.txt");
     expect(await upload(form)).toEqual({
       status: 400,
-      json: apiError("Invalid value: 'assistants_output'. Supported values are: 'fine-tune' and 'assistants'.", "purpose", "invalid_value"),
+      json: apiError(
+        "Invalid value: 'assistants_output'. Supported values are: 'fine-tune' and 'assistants'.",
+        "purpose",
+        "invalid_value",
+      ),
     });
     const noFile = new FormData();
     noFile.append("purpose", "assistants");
-    expect(await upload(noFile)).toEqual({ status: 400, json: apiError("Missing required parameter: 'file'.", "file", "missing_required_parameter") });
+    expect(await upload(noFile)).toEqual({
+      status: 400,
+      json: apiError("Missing required parameter: 'file'.", "file", "missing_required_parameter"),
+    });
   });
 
   test("a fine-tune file that is not JSONL ends in error, with status_details", async () => {
@@ -207,6 +263,9 @@ describe("files", () => {
     const created = await upload(form);
     t.clock.advance(500);
     const file = await raw(t.emu, "GET", `/v1/files/${created.json.id}`);
-    expect([file.json.status, file.json.status_details]).toEqual(["error", "Line 2 is not a JSON object: fine-tune files must be JSONL."]);
+    expect([file.json.status, file.json.status_details]).toEqual([
+      "error",
+      "Line 2 is not a JSON object: fine-tune files must be JSONL.",
+    ]);
   });
 });

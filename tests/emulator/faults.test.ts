@@ -17,11 +17,9 @@ test("rate_limit: 429 with retry-after and x-ratelimit-* headers, for the named 
     param: null,
     code: "rate_limit_exceeded",
   });
-  expect(["retry-after", "x-ratelimit-remaining-requests", "x-ratelimit-reset-requests"].map((h) => limited.headers.get(h))).toEqual([
-    "2",
-    "0",
-    "2s",
-  ]);
+  expect(
+    ["retry-after", "x-ratelimit-remaining-requests", "x-ratelimit-reset-requests"].map((h) => limited.headers.get(h)),
+  ).toEqual(["2", "0", "2s"]);
   expect((await raw(t.emu, "GET", "/v1/files")).status).toBe(200);
 });
 
@@ -30,7 +28,10 @@ test("insufficient_quota: a 429 the SDK does not retry", async () => {
   const sdk = new Gpt({ apiKeyAuth: "sk-test", serverURL: t.emu.url });
   const error = await sdk.assistants.listAssistants().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(RateLimitError);
-  expect([(error as RateLimitError).attempts, (error as RateLimitError).error?.code]).toEqual([1, "insufficient_quota"]);
+  expect([(error as RateLimitError).attempts, (error as RateLimitError).error?.code]).toEqual([
+    1,
+    "insufficient_quota",
+  ]);
 });
 
 test("a burst of three 503s outlasts the SDK's two retries (3 attempts); the next call succeeds", async () => {
@@ -39,11 +40,11 @@ test("a burst of three 503s outlasts the SDK's two retries (3 attempts); the nex
     t.emu.faults.add({ kind: "server_error", status: 503, times: 3 });
     const sdk = new Gpt({ apiKeyAuth: "sk-test", serverURL: t.emu.url });
     const error = await sdk.assistants.listAssistants().catch((e: unknown) => e);
-    expect([error instanceof InternalServerError, (error as InternalServerError).statusCode, (error as InternalServerError).attempts]).toEqual([
-      true,
-      503,
-      3,
-    ]);
+    expect([
+      error instanceof InternalServerError,
+      (error as InternalServerError).statusCode,
+      (error as InternalServerError).attempts,
+    ]).toEqual([true, 503, 3]);
     expect((await sdk.assistants.listAssistants()).statusCode).toBe(200);
   } finally {
     clock.restore();

@@ -16,7 +16,7 @@ import { useEmulator } from "./support";
 const t = useEmulator({ seed: "helpers" });
 const clockOptions = () => ({ now: t.clock.now, sleep: t.clock.sleep, intervalMs: 250 });
 
-test("createAndWaitForProcessing and waitForProcessing: processed, or FileProcessingError with status_details", async () => {
+test("createAndWaitForProcessing, waitForProcessing: processed, or FileProcessingError with details", async () => {
   const statuses: string[] = [];
   const file = await createAndWaitForProcessing(
     t.sdk,
@@ -25,7 +25,9 @@ test("createAndWaitForProcessing and waitForProcessing: processed, or FileProces
   );
   expect([file.status, statuses]).toEqual(["processed", ["uploaded", "uploaded", "processed"]]);
 
-  const empty = (await t.sdk.files.createFile({ purpose: "assistants", file: { content: new Uint8Array(), fileName: "e.txt" } })).openAIFile!;
+  const empty = (
+    await t.sdk.files.createFile({ purpose: "assistants", file: { content: new Uint8Array(), fileName: "e.txt" } })
+  ).openAIFile!;
   const error = await waitForProcessing(t.sdk, empty.id, clockOptions()).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(FileProcessingError);
   expect((error as FileProcessingError).statusDetails).toBe("The file is empty.");
@@ -34,7 +36,8 @@ test("createAndWaitForProcessing and waitForProcessing: processed, or FileProces
 test("runUntilDone answers the emulator's function call with a handler and returns the completed run", async () => {
   const tools = [{ type: "function" as const, function: { name: "add", parameters: { type: "object" } } }];
   const assistant = (await t.sdk.assistants.createAssistant({ model: "gpt-4", tools })).assistantObject!;
-  const thread = (await t.sdk.assistants.createThread({ messages: [{ role: "user", content: 'add {"a":2,"b":3}' }] })).threadObject!;
+  const thread = (await t.sdk.assistants.createThread({ messages: [{ role: "user", content: 'add {"a":2,"b":3}' }] }))
+    .threadObject!;
   const statuses: string[] = [];
   const result = await runUntilDone(t.sdk, thread.id, {
     assistantId: assistant.id,
@@ -42,8 +45,23 @@ test("runUntilDone answers the emulator's function call with a handler and retur
     ...clockOptions(),
     onStatus: (run) => statuses.push(run.status),
   });
-  expect([result.run.status, result.rounds, result.toolCalls.map((c) => [c.name, c.output])]).toEqual(["completed", 1, [["add", "5"]]]);
-  expect(statuses).toEqual(["queued", "queued", "in_progress", "in_progress", "requires_action", "queued", "queued", "in_progress", "in_progress", "completed"]);
+  expect([result.run.status, result.rounds, result.toolCalls.map((c) => [c.name, c.output])]).toEqual([
+    "completed",
+    1,
+    [["add", "5"]],
+  ]);
+  expect(statuses).toEqual([
+    "queued",
+    "queued",
+    "in_progress",
+    "in_progress",
+    "requires_action",
+    "queued",
+    "queued",
+    "in_progress",
+    "in_progress",
+    "completed",
+  ]);
   const [reply] = await t.sdk.assistants.listMessagesAll({ threadId: thread.id }).toArray({ max: 1 });
   expect(reply.content).toEqual([{ type: "text", text: { value: "add returned 5.", annotations: [] } }]);
 });
@@ -70,7 +88,8 @@ test("...All paginators walk 130 messages in pages of 50, in both orders", async
   const asc = await t.sdk.assistants.listMessagesAll({ threadId: thread.id, order: "asc", limit: 50 }).toArray();
   expect(asc.map(text)).toEqual(Array.from({ length: 130 }, (_, i) => `m${i}`));
   const pages: number[] = [];
-  for await (const page of t.sdk.assistants.listMessagesAll({ threadId: thread.id, limit: 50 }).pages()) pages.push(page.items.length);
+  for await (const page of t.sdk.assistants.listMessagesAll({ threadId: thread.id, limit: 50 }).pages())
+    pages.push(page.items.length);
   expect(pages).toEqual([50, 50, 30]);
   const newest = await t.sdk.assistants.listMessagesAll({ threadId: thread.id }).toArray({ max: 3 });
   expect(newest.map(text)).toEqual(["m129", "m128", "m127"]);

@@ -16,13 +16,27 @@ afterAll(() => emu.close());
 test("a v1 flow with the openai 4.28 client runs unchanged", async () => {
   const openai = new OpenAI({ apiKey: "sk-test", baseURL: emu.url, maxRetries: 0 });
 
-  const file = await openai.files.create({ file: await toFile(Buffer.from("city,temp\nParis,21\n"), "temps.csv"), purpose: "assistants" });
-  expect([file.object, file.filename, file.bytes, file.purpose, file.status]).toEqual(["file", "temps.csv", 19, "assistants", "uploaded"]);
+  const file = await openai.files.create({
+    file: await toFile(Buffer.from("city,temp\nParis,21\n"), "temps.csv"),
+    purpose: "assistants",
+  });
+  expect([file.object, file.filename, file.bytes, file.purpose, file.status]).toEqual([
+    "file",
+    "temps.csv",
+    19,
+    "assistants",
+    "uploaded",
+  ]);
 
   const assistant = await openai.beta.assistants.create({
     model: "gpt-4-1106-preview",
     name: "Weather",
-    tools: [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } } }],
+    tools: [
+      {
+        type: "function",
+        function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } },
+      },
+    ],
     file_ids: [file.id],
   });
   expect([assistant.object, assistant.file_ids]).toEqual(["assistant", [file.id]]);
@@ -40,23 +54,34 @@ test("a v1 flow with the openai 4.28 client runs unchanged", async () => {
   }
   expect(statuses).toEqual(["in_progress", "requires_action"]);
   const [call] = run.required_action!.submit_tool_outputs.tool_calls;
-  expect([call.type, call.function.name, JSON.parse(call.function.arguments)]).toEqual(["function", "get_weather", { city: "Paris" }]);
+  expect([call.type, call.function.name, JSON.parse(call.function.arguments)]).toEqual([
+    "function",
+    "get_weather",
+    { city: "Paris" },
+  ]);
 
-  run = await openai.beta.threads.runs.submitToolOutputs(thread.id, run.id, { tool_outputs: [{ tool_call_id: call.id, output: "21C" }] });
+  run = await openai.beta.threads.runs.submitToolOutputs(thread.id, run.id, {
+    tool_outputs: [{ tool_call_id: call.id, output: "21C" }],
+  });
   expect(run.status).toBe("queued");
   clock.advance(1000);
   run = await openai.beta.threads.runs.retrieve(thread.id, run.id);
   expect(run.status).toBe("completed");
 
   // 25 more messages, then every page with the client's auto-pagination (limit 10: three pages and an empty one).
-  for (let i = 0; i < 25; i++) await openai.beta.threads.messages.create(thread.id, { role: "user", content: `note ${i}` });
+  for (let i = 0; i < 25; i++)
+    await openai.beta.threads.messages.create(thread.id, { role: "user", content: `note ${i}` });
   const texts: string[] = [];
   for await (const message of openai.beta.threads.messages.list(thread.id, { order: "asc", limit: 10 })) {
     const part = message.content[0];
     texts.push(part.type === "text" ? `${message.role}: ${part.text.value}` : message.role);
   }
   expect(texts).toHaveLength(27);
-  expect(texts.slice(0, 3)).toEqual(['user: Call get_weather {"city":"Paris"}', "assistant: get_weather returned 21C.", "user: note 0"]);
+  expect(texts.slice(0, 3)).toEqual([
+    'user: Call get_weather {"city":"Paris"}',
+    "assistant: get_weather returned 21C.",
+    "user: note 0",
+  ]);
   expect(texts[26]).toBe("user: note 24");
 
   const steps = await openai.beta.threads.runs.steps.list(thread.id, run.id, { order: "asc" });

@@ -26,8 +26,13 @@ test("the main entry's module graph does not include src/emulator", () => {
 });
 
 test("package.json: the ./emulator export and the gpt-sdk-emulator bin", () => {
-  expect(pkg.exports["./emulator"]).toEqual({ types: "./dist/emulator/index.d.ts", default: "./dist/emulator/index.js" });
+  expect(pkg.exports["./emulator"]).toEqual({
+    types: "./dist/emulator/index.d.ts",
+    default: "./dist/emulator/index.js",
+  });
   expect(pkg.bin).toEqual({ "gpt-sdk-emulator": "bin/gpt-sdk-emulator.js" });
   expect(pkg.files).toEqual(expect.arrayContaining(["bin", "dist"]));
-  expect(readFileSync(join(ROOT, "bin", "gpt-sdk-emulator.js"), "utf8")).toContain('path.join(__dirname, "..", "dist", "emulator", "cli.js")');
+  expect(readFileSync(join(ROOT, "bin", "gpt-sdk-emulator.js"), "utf8")).toContain(
+    'path.join(__dirname, "..", "dist", "emulator", "cli.js")',
+  );
 });

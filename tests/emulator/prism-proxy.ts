@@ -18,10 +18,18 @@ function prismCli(): string {
   return resolve(dirname(pkgPath), typeof pkg.bin === "string" ? pkg.bin : pkg.bin.prism);
 }
 
-export async function startPrismProxy(specPath: string, upstream: string, readyTimeoutMs = 60_000): Promise<PrismProxy> {
+export async function startPrismProxy(
+  specPath: string,
+  upstream: string,
+  readyTimeoutMs = 60_000,
+): Promise<PrismProxy> {
   const port = await freePort();
   const args = [prismCli(), "proxy", specPath, upstream, "--host", "127.0.0.1", "--port", String(port)];
-  const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   let output = "";
   const collect = (chunk: Buffer) => (output = (output + chunk.toString("utf8")).slice(-20_000));
   child.stdout!.on("data", collect);

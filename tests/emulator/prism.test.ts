@@ -42,8 +42,12 @@ function client(): Gpt {
 }
 
 function record(config: { method?: string; url?: string }, headers: Record<string, unknown>) {
-  const path = new URL(config.url!).pathname.replace(/(asst|thread|msg|run|step|call)_[A-Za-z0-9]{24}|file-[A-Za-z0-9]{24}/g, "{id}");
-  for (const v of slViolations(headers)) seen.push(`${config.method!.toUpperCase()} ${path} ${v.severity} ${v.location.join(".")}: ${v.message}`);
+  const path = new URL(config.url!).pathname.replace(
+    /(asst|thread|msg|run|step|call)_[A-Za-z0-9]{24}|file-[A-Za-z0-9]{24}/g,
+    "{id}",
+  );
+  for (const v of slViolations(headers))
+    seen.push(`${config.method!.toUpperCase()} ${path} ${v.severity} ${v.location.join(".")}: ${v.message}`);
 }
 
 // The document's quirks, each a line Prism prints as `METHOD path severity location: message`.
@@ -58,7 +62,7 @@ const QUIRKS = {
   threadId: (path: string) => `POST ${path} Error request.body: Request body must have required property 'thread_id'`,
   // Downloads are bytes; the document declares a JSON string.
   download:
-    "GET /files/{id}/content Error response: The received media type \"application/octet-stream\" does not match " +
+    'GET /files/{id}/content Error response: The received media type "application/octet-stream" does not match ' +
     "the one specified in the current response: application/json",
   // An empty page has null cursors; the document types them as strings.
   emptyCursors: (path: string) => [
@@ -67,7 +71,8 @@ const QUIRKS = {
   ],
   // The document declares only the 200 answer of each operation.
   undeclaredStatus: (method: string, path: string) =>
-    `${method} ${path} Warning response: Unable to match the returned status code with those defined in the document: 200`,
+    `${method} ${path} Warning response: ` +
+    "Unable to match the returned status code with those defined in the document: 200",
 };
 
 test("a session over all 33 operations: Prism reports the document's known quirks and nothing else", async () => {
@@ -89,13 +94,16 @@ test("error answers and empty pages: the request fault, the undeclared status an
   seen.length = 0;
   const sdk = client();
   await expect(sdk.assistants.getAssistant("asst_nope")).rejects.toThrow("No assistant found with id 'asst_nope'.");
-  await expect(sdk.assistants.createThread({ messages: [{ role: "user", content: "" }] })).rejects.toThrow("string too short");
+  await expect(sdk.assistants.createThread({ messages: [{ role: "user", content: "" }] })).rejects.toThrow(
+    "string too short",
+  );
   const thread = (await sdk.assistants.createThread()).threadObject!;
   expect((await sdk.assistants.listMessages({ threadId: thread.id })).listMessagesResponse!.data).toEqual([]);
   expect(seen).toEqual([
     QUIRKS.undeclaredStatus("GET", "/assistants/asst_nope"),
     // Prism finds the same fault in the request as the emulator did.
-    "POST /threads Error request.body.messages.0.content: Request body property messages.0.content must NOT have fewer than 1 characters",
+    "POST /threads Error request.body.messages.0.content: " +
+      "Request body property messages.0.content must NOT have fewer than 1 characters",
     QUIRKS.undeclaredStatus("POST", "/threads"),
     ...QUIRKS.emptyCursors("/threads/{id}/messages"),
   ]);

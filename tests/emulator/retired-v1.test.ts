@@ -5,7 +5,8 @@
 import { BadRequestError, Gpt, NotFoundError } from "../../src";
 import { startEmulator, type Emulator } from "../../src/emulator";
 
-const WHERE = `see "Where to run it" in gpt-sdk's README (the emulator, a compatible server, or a newer OpenAI document).`;
+const WHERE =
+  `see "Where to run it" in gpt-sdk's README ` + "(the emulator, a compatible server, or a newer OpenAI document).";
 const started: Emulator[] = [];
 afterAll(() => Promise.all(started.map((emu) => emu.close())));
 
@@ -20,7 +21,10 @@ test("the deprecation 400 names the deprecation and the README section", async (
   const error = await sdk.assistants.listAssistants().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(BadRequestError);
   expect((error as Error).message).toMatch(
-    /^400 Bad Request: The v1 Assistants API has been deprecated\. .* \(request req_[0-9a-f]{32}\) OpenAI has deprecated the Assistants v1 API this SDK calls: /,
+    new RegExp(
+      String.raw`^400 Bad Request: The v1 Assistants API has been deprecated\. .* \(request req_[0-9a-f]{32}\) ` +
+        "OpenAI has deprecated the Assistants v1 API this SDK calls: ",
+    ),
   );
   expect((error as Error).message.endsWith(WHERE)).toBe(true);
 });
@@ -29,15 +33,23 @@ test("the 404 after the shutdown names the shutdown; Files calls and ordinary 40
   const sdk = await sdkFor("shutdown");
   const error = await sdk.assistants.createThread().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(NotFoundError);
-  expect((error as Error).message).toMatch(/^404 Not Found: Invalid URL \(POST \/v1\/threads\) \(request req_[0-9a-f]{32}\) /);
-  expect((error as Error).message).toContain(`This server no longer serves the Assistants v1 API (OpenAI shut it down): ${WHERE}`);
+  expect((error as Error).message).toMatch(
+    /^404 Not Found: Invalid URL \(POST \/v1\/threads\) \(request req_[0-9a-f]{32}\) /,
+  );
+  expect((error as Error).message).toContain(
+    `This server no longer serves the Assistants v1 API (OpenAI shut it down): ${WHERE}`,
+  );
 
   const fileError = await sdk.files.retrieveFile("file-x").catch((e: unknown) => e);
-  expect((fileError as Error).message).toMatch(/^404 Not Found: No file found with id 'file-x'\. \(request req_[0-9a-f]{32}\)$/);
+  expect((fileError as Error).message).toMatch(
+    /^404 Not Found: No file found with id 'file-x'\. \(request req_[0-9a-f]{32}\)$/,
+  );
 
   const live = await startEmulator();
   started.push(live);
   const liveSdk = new Gpt({ apiKeyAuth: "sk-test", serverURL: live.url, retries: false });
   const missing = await liveSdk.assistants.getAssistant("asst_x").catch((e: unknown) => e);
-  expect((missing as Error).message).toMatch(/^404 Not Found: No assistant found with id 'asst_x'\. \(request req_[0-9a-f]{32}\)$/);
+  expect((missing as Error).message).toMatch(
+    /^404 Not Found: No assistant found with id 'asst_x'\. \(request req_[0-9a-f]{32}\)$/,
+  );
 });

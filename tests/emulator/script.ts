@@ -7,13 +7,22 @@ import type { ManualClock } from "../../src/emulator";
 
 export async function runAllOperations(sdk: Gpt, clock: ManualClock): Promise<void> {
   const a = sdk.assistants;
-  const file = (await sdk.files.createFile({ purpose: "assistants", file: { content: Buffer.from("x,y\n1,2\n"), fileName: "d.csv" } })).openAIFile!;
+  const file = (
+    await sdk.files.createFile({
+      purpose: "assistants",
+      file: { content: Buffer.from("x,y\n1,2\n"), fileName: "d.csv" },
+    })
+  ).openAIFile!;
   clock.advance(500);
   await sdk.files.retrieveFile(file.id);
   await sdk.files.listFiles();
 
-  const tools = [{ type: "function" as const, function: { name: "lookup", parameters: { type: "object" } } }, { type: "code_interpreter" as const }];
-  const assistant = (await a.createAssistant({ model: "gpt-4", name: "A", tools, fileIds: [file.id] })).assistantObject!;
+  const tools = [
+    { type: "function" as const, function: { name: "lookup", parameters: { type: "object" } } },
+    { type: "code_interpreter" as const },
+  ];
+  const assistant = (await a.createAssistant({ model: "gpt-4", name: "A", tools, fileIds: [file.id] }))
+    .assistantObject!;
   await a.getAssistant(assistant.id);
   await a.modifyAssistant({ description: "d", metadata: { k: "v" } }, assistant.id);
   await a.listAssistants();
@@ -22,10 +31,11 @@ export async function runAllOperations(sdk: Gpt, clock: ManualClock): Promise<vo
   await a.deleteAssistantFile(assistant.id, file.id);
   await a.createAssistantFile({ fileId: file.id }, assistant.id);
 
-  const thread = (await a.createThread({ messages: [{ role: "user", content: "hi", fileIds: [file.id] }] })).threadObject!;
+  const thread = (await a.createThread({ messages: [{ role: "user", content: "hi", fileIds: [file.id] }] }))
+    .threadObject!;
   await a.getThread(thread.id);
   await a.modifyThread({ metadata: { k: "v" } }, thread.id);
-  const message = (await a.createMessage({ role: "user", content: "call lookup {\"q\":1}" }, thread.id)).messageObject!;
+  const message = (await a.createMessage({ role: "user", content: 'call lookup {"q":1}' }, thread.id)).messageObject!;
   await a.getMessage(message.id, thread.id);
   await a.modifyMessage({ metadata: { k: "v" } }, message.id, thread.id);
   const first = (await a.listMessages({ threadId: thread.id, order: "asc" })).listMessagesResponse!.data[0];
@@ -45,7 +55,9 @@ export async function runAllOperations(sdk: Gpt, clock: ManualClock): Promise<vo
   for (const step of steps) await a.getRunStep(run.id, step.id, thread.id);
   await a.listMessages({ threadId: thread.id });
 
-  const drawn = (await a.createThreadAndRun({ assistantId: assistant.id, thread: { messages: [{ role: "user", content: "plot" }] } })).runObject!;
+  const drawn = (
+    await a.createThreadAndRun({ assistantId: assistant.id, thread: { messages: [{ role: "user", content: "plot" }] } })
+  ).runObject!;
   clock.advance(1000);
   const codeSteps = (await a.listRunSteps({ threadId: drawn.threadId, runId: drawn.id })).listRunStepsResponse!.data;
   for (const step of codeSteps) await a.getRunStep(drawn.id, step.id, drawn.threadId);

@@ -8,14 +8,39 @@ import { START_SECONDS } from "./support";
 
 const ID = (prefix: string) => new RegExp(`^${prefix}[A-Za-z0-9]{24}$`);
 const OPERATIONS = [
-  "listFiles", "createFile", "deleteFile", "retrieveFile", "downloadFile",
-  "listAssistants", "createAssistant", "getAssistant", "modifyAssistant", "deleteAssistant",
-  "createThread", "getThread", "modifyThread", "deleteThread",
-  "listMessages", "createMessage", "getMessage", "modifyMessage",
-  "createThreadAndRun", "listRuns", "createRun", "getRun", "modifyRun", "submitToolOuputsToRun", "cancelRun",
-  "listRunSteps", "getRunStep",
-  "listAssistantFiles", "createAssistantFile", "getAssistantFile", "deleteAssistantFile",
-  "listMessageFiles", "getMessageFile",
+  "listFiles",
+  "createFile",
+  "deleteFile",
+  "retrieveFile",
+  "downloadFile",
+  "listAssistants",
+  "createAssistant",
+  "getAssistant",
+  "modifyAssistant",
+  "deleteAssistant",
+  "createThread",
+  "getThread",
+  "modifyThread",
+  "deleteThread",
+  "listMessages",
+  "createMessage",
+  "getMessage",
+  "modifyMessage",
+  "createThreadAndRun",
+  "listRuns",
+  "createRun",
+  "getRun",
+  "modifyRun",
+  "submitToolOuputsToRun",
+  "cancelRun",
+  "listRunSteps",
+  "getRunStep",
+  "listAssistantFiles",
+  "createAssistantFile",
+  "getAssistantFile",
+  "deleteAssistantFile",
+  "listMessageFiles",
+  "getMessageFile",
 ];
 
 let emu: Emulator;
@@ -34,8 +59,9 @@ const csv = "month,sales\njan,10\nfeb,12\n";
 const state: Record<string, string> = {};
 
 test("files: upload, processing on the clock, list by purpose, download rules", async () => {
-  const uploaded = (await sdk.files.createFile({ purpose: "assistants", file: { content: Buffer.from(csv), fileName: "sales.csv" } }))
-    .openAIFile!;
+  const uploaded = (
+    await sdk.files.createFile({ purpose: "assistants", file: { content: Buffer.from(csv), fileName: "sales.csv" } })
+  ).openAIFile!;
   expect(uploaded).toEqual({
     id: expect.stringMatching(ID("file-")),
     object: "file",
@@ -48,10 +74,14 @@ test("files: upload, processing on the clock, list by purpose, download rules", 
   });
   state.file = uploaded.id;
   clock.advance(500);
-  expect((await sdk.files.retrieveFile(uploaded.id)).openAIFile).toMatchObject({ status: "processed", statusDetails: null });
+  expect((await sdk.files.retrieveFile(uploaded.id)).openAIFile).toMatchObject({
+    status: "processed",
+    statusDetails: null,
+  });
 
-  const empty = (await sdk.files.createFile({ purpose: "fine-tune", file: { content: new Uint8Array(), fileName: "empty.jsonl" } }))
-    .openAIFile!;
+  const empty = (
+    await sdk.files.createFile({ purpose: "fine-tune", file: { content: new Uint8Array(), fileName: "empty.jsonl" } })
+  ).openAIFile!;
   clock.advance(500);
   const failed = (await sdk.files.retrieveFile(empty.id)).openAIFile!;
   expect([failed.status, failed.statusDetails, failed.bytes]).toEqual(["error", "The file is empty.", 0]);
@@ -61,21 +91,29 @@ test("files: upload, processing on the clock, list by purpose, download rules", 
   expect(listed.data.map((f) => f.id)).toEqual([uploaded.id]);
   expect((await sdk.files.listFiles()).listFilesResponse!.data.map((f) => f.id)).toEqual([uploaded.id, empty.id]);
 
-  await expect(sdk.files.downloadFile(uploaded.id)).rejects.toThrow("400 Bad Request: Not allowed to download files of purpose: assistants.");
-  expect((await sdk.files.deleteFile(empty.id)).deleteFileResponse).toEqual({ id: empty.id, object: "file", deleted: true });
+  await expect(sdk.files.downloadFile(uploaded.id)).rejects.toThrow(
+    "400 Bad Request: Not allowed to download files of purpose: assistants.",
+  );
+  expect((await sdk.files.deleteFile(empty.id)).deleteFileResponse).toEqual({
+    id: empty.id,
+    object: "file",
+    deleted: true,
+  });
   await expect(sdk.files.retrieveFile(empty.id)).rejects.toThrow(`No file found with id '${empty.id}'.`);
 });
 
 test("assistants: create, get, modify, list with cursors", async () => {
   const weather = { type: "function" as const, function: { name: "get_weather", parameters: { type: "object" } } };
-  const created = (await sdk.assistants.createAssistant({
-    model: "gpt-4-1106-preview",
-    name: "Helper",
-    instructions: "Be brief.",
-    tools: [weather, { type: "retrieval" }],
-    fileIds: [state.file],
-    metadata: { team: "a" },
-  })).assistantObject!;
+  const created = (
+    await sdk.assistants.createAssistant({
+      model: "gpt-4-1106-preview",
+      name: "Helper",
+      instructions: "Be brief.",
+      tools: [weather, { type: "retrieval" }],
+      fileIds: [state.file],
+      metadata: { team: "a" },
+    })
+  ).assistantObject!;
   expect(created).toEqual({
     id: expect.stringMatching(ID("asst_")),
     object: "assistant",
@@ -91,8 +129,9 @@ test("assistants: create, get, modify, list with cursors", async () => {
   state.assistant = created.id;
   expect((await sdk.assistants.getAssistant(created.id)).assistantObject).toEqual(created);
 
-  const modified = (await sdk.assistants.modifyAssistant({ name: "Weather helper", metadata: { team: "b" } }, created.id))
-    .assistantObject!;
+  const modified = (
+    await sdk.assistants.modifyAssistant({ name: "Weather helper", metadata: { team: "b" } }, created.id)
+  ).assistantObject!;
   expect(modified).toEqual({ ...created, name: "Weather helper", metadata: { team: "b" } });
 
   // Two more in the same second: creation order is kept.
@@ -138,38 +177,58 @@ test("assistant files: attach, get, list, detach (file_ids follow)", async () =>
 
 test("threads and messages: create with messages, modify, list, message files", async () => {
   clock.advance(1000);
-  const thread = (await sdk.assistants.createThread({
-    messages: [{ role: "user", content: "Hello", fileIds: [state.file] }],
+  const thread = (
+    await sdk.assistants.createThread({
+      messages: [{ role: "user", content: "Hello", fileIds: [state.file] }],
+      metadata: { user: "u1" },
+    })
+  ).threadObject!;
+  expect(thread).toEqual({
+    id: expect.stringMatching(ID("thread_")),
+    object: "thread",
+    createdAt: START_SECONDS + 2,
     metadata: { user: "u1" },
-  })).threadObject!;
-  expect(thread).toEqual({ id: expect.stringMatching(ID("thread_")), object: "thread", createdAt: START_SECONDS + 2, metadata: { user: "u1" } });
+  });
   state.thread = thread.id;
   expect((await sdk.assistants.getThread(thread.id)).threadObject).toEqual(thread);
-  expect((await sdk.assistants.modifyThread({ metadata: { user: "u2" } }, thread.id)).threadObject!.metadata).toEqual({ user: "u2" });
+  expect((await sdk.assistants.modifyThread({ metadata: { user: "u2" } }, thread.id)).threadObject!.metadata).toEqual({
+    user: "u2",
+  });
 
-  const message = (await sdk.assistants.createMessage({ role: "user", content: "What is the weather? get_weather {\"city\":\"Paris\"}" }, thread.id))
-    .messageObject!;
+  const message = (
+    await sdk.assistants.createMessage(
+      { role: "user", content: 'What is the weather? get_weather {"city":"Paris"}' },
+      thread.id,
+    )
+  ).messageObject!;
   expect(message).toEqual({
     id: expect.stringMatching(ID("msg_")),
     object: "thread.message",
     createdAt: START_SECONDS + 2,
     threadId: thread.id,
     role: "user",
-    content: [{ type: "text", text: { value: "What is the weather? get_weather {\"city\":\"Paris\"}", annotations: [] } }],
+    content: [{ type: "text", text: { value: 'What is the weather? get_weather {"city":"Paris"}', annotations: [] } }],
     assistantId: null,
     runId: null,
     fileIds: [],
     metadata: {},
   });
   expect((await sdk.assistants.getMessage(message.id, thread.id)).messageObject).toEqual(message);
-  const tagged = (await sdk.assistants.modifyMessage({ metadata: { seen: "yes" } }, message.id, thread.id)).messageObject!;
+  const tagged = (await sdk.assistants.modifyMessage({ metadata: { seen: "yes" } }, message.id, thread.id))
+    .messageObject!;
   expect(tagged.metadata).toEqual({ seen: "yes" });
 
   const messages = (await sdk.assistants.listMessages({ threadId: thread.id })).listMessagesResponse!;
   const first = messages.data[1];
   expect(messages.data.map((m) => m.id)).toEqual([message.id, first.id]);
-  const files = (await sdk.assistants.listMessageFiles({ threadId: thread.id, messageId: first.id })).listMessageFilesResponse!;
-  const messageFile = { id: state.file, object: "thread.message.file", createdAt: START_SECONDS + 2, messageId: first.id };
+  const files = (await sdk.assistants.listMessageFiles({ threadId: thread.id, messageId: first.id }))
+    .listMessageFilesResponse!;
+  const messageFile = {
+    id: state.file,
+    object: "thread.message.file",
+    createdAt: START_SECONDS + 2,
+    messageId: first.id,
+  };
   expect(files.data).toEqual([messageFile]);
   expect((await sdk.assistants.getMessageFile(state.file, first.id, thread.id)).messageFileObject).toEqual(messageFile);
 });
@@ -193,32 +252,59 @@ test("a run with a function call: queued, in_progress, requires_action, outputs,
     completedAt: null,
     model: "gpt-4-1106-preview",
     instructions: "Be brief.",
-    tools: [{ type: "function", function: { name: "get_weather", parameters: { type: "object" } } }, { type: "retrieval" }],
+    tools: [
+      { type: "function", function: { name: "get_weather", parameters: { type: "object" } } },
+      { type: "retrieval" },
+    ],
     fileIds: [state.file],
     metadata: { try: "1" },
   });
   clock.advance(500);
-  expect((await sdk.assistants.getRun(run.id, thread)).runObject).toMatchObject({ status: "in_progress", startedAt: START_SECONDS + 2 });
+  expect((await sdk.assistants.getRun(run.id, thread)).runObject).toMatchObject({
+    status: "in_progress",
+    startedAt: START_SECONDS + 2,
+  });
   clock.advance(500);
   const waiting = (await sdk.assistants.getRun(run.id, thread)).runObject!;
   expect(waiting.status).toBe("requires_action");
   const call = waiting.requiredAction!.submitToolOutputs.toolCalls[0];
   expect(waiting.requiredAction).toEqual({
     type: "submit_tool_outputs",
-    submitToolOutputs: { toolCalls: [{ id: expect.stringMatching(ID("call_")), type: "function", function: { name: "get_weather", arguments: "{\"city\":\"Paris\"}" } }] },
+    submitToolOutputs: {
+      toolCalls: [
+        {
+          id: expect.stringMatching(ID("call_")),
+          type: "function",
+          function: { name: "get_weather", arguments: '{"city":"Paris"}' },
+        },
+      ],
+    },
   });
 
   const steps = (await sdk.assistants.listRunSteps({ threadId: thread, runId: run.id })).listRunStepsResponse!;
   expect(steps.data).toHaveLength(1);
   const step = steps.data[0];
-  expect(step).toMatchObject({ object: "thread.run.step", type: "tool_calls", status: "in_progress", runId: run.id, completedAt: null });
+  expect(step).toMatchObject({
+    object: "thread.run.step",
+    type: "tool_calls",
+    status: "in_progress",
+    runId: run.id,
+    completedAt: null,
+  });
   expect(step.stepDetails).toEqual({
     type: "tool_calls",
-    toolCalls: [{ id: call.id, type: "function", function: { name: "get_weather", arguments: "{\"city\":\"Paris\"}", output: null } }],
+    toolCalls: [
+      { id: call.id, type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}', output: null } },
+    ],
   });
 
-  const submitted = (await sdk.assistants.submitToolOuputsToRun({ toolOutputs: [{ toolCallId: call.id, output: "sunny" }] }, run.id, thread))
-    .runObject!;
+  const submitted = (
+    await sdk.assistants.submitToolOuputsToRun(
+      { toolOutputs: [{ toolCallId: call.id, output: "sunny" }] },
+      run.id,
+      thread,
+    )
+  ).runObject!;
   expect([submitted.status, submitted.requiredAction]).toEqual(["queued", null]);
   clock.advance(1000);
   const done = (await sdk.assistants.getRun(run.id, thread)).runObject!;
@@ -227,7 +313,8 @@ test("a run with a function call: queued, in_progress, requires_action, outputs,
   const finished = (await sdk.assistants.getRunStep(run.id, step.id, thread)).runStepObject!;
   expect([finished.status, finished.completedAt]).toEqual(["completed", START_SECONDS + 3]);
   expect(finished.stepDetails).toMatchObject({ toolCalls: [{ function: { output: "sunny" } }] });
-  const allSteps = (await sdk.assistants.listRunSteps({ threadId: thread, runId: run.id, order: "asc" })).listRunStepsResponse!;
+  const allSteps = (await sdk.assistants.listRunSteps({ threadId: thread, runId: run.id, order: "asc" }))
+    .listRunStepsResponse!;
   expect(allSteps.data.map((s) => s.type)).toEqual(["tool_calls", "message_creation"]);
 
   const [reply] = (await sdk.assistants.listMessages({ threadId: thread, limit: 1 })).listMessagesResponse!.data;
@@ -235,25 +322,42 @@ test("a run with a function call: queued, in_progress, requires_action, outputs,
   expect(reply.content).toEqual([{ type: "text", text: { value: "get_weather returned sunny.", annotations: [] } }]);
   expect(allSteps.data[1].stepDetails).toEqual({ type: "message_creation", messageCreation: { messageId: reply.id } });
 
-  expect((await sdk.assistants.modifyRun({ metadata: { try: "2" } }, run.id, thread)).runObject!.metadata).toEqual({ try: "2" });
-  expect((await sdk.assistants.listRuns({ threadId: thread })).listRunsResponse!.data.map((r) => r.id)).toEqual([run.id]);
+  expect((await sdk.assistants.modifyRun({ metadata: { try: "2" } }, run.id, thread)).runObject!.metadata).toEqual({
+    try: "2",
+  });
+  expect((await sdk.assistants.listRuns({ threadId: thread })).listRunsResponse!.data.map((r) => r.id)).toEqual([
+    run.id,
+  ]);
   state.run = run.id;
 });
 
 test("createThreadAndRun with code_interpreter: logs, a chart file that downloads, cancel", async () => {
-  const analyst = (await sdk.assistants.createAssistant({ model: "gpt-4", tools: [{ type: "code_interpreter" }], fileIds: [state.file] }))
-    .assistantObject!;
-  const run = (await sdk.assistants.createThreadAndRun({ assistantId: analyst.id, thread: { messages: [{ role: "user", content: "Plot it" }] } }))
-    .runObject!;
+  const analyst = (
+    await sdk.assistants.createAssistant({
+      model: "gpt-4",
+      tools: [{ type: "code_interpreter" }],
+      fileIds: [state.file],
+    })
+  ).assistantObject!;
+  const run = (
+    await sdk.assistants.createThreadAndRun({
+      assistantId: analyst.id,
+      thread: { messages: [{ role: "user", content: "Plot it" }] },
+    })
+  ).runObject!;
   expect([run.status, run.assistantId, run.tools]).toEqual(["queued", analyst.id, [{ type: "code_interpreter" }]]);
   clock.advance(1000);
   expect((await sdk.assistants.getRun(run.id, run.threadId)).runObject!.status).toBe("completed");
-  const [code, creation] = (await sdk.assistants.listRunSteps({ threadId: run.threadId, runId: run.id, order: "asc" })).listRunStepsResponse!.data;
+  const [code, creation] = (await sdk.assistants.listRunSteps({ threadId: run.threadId, runId: run.id, order: "asc" }))
+    .listRunStepsResponse!.data;
   const details = code.stepDetails as any;
   const image = details.toolCalls[0].codeInterpreter.outputs[1].image.fileId as string;
   expect(details.toolCalls[0].codeInterpreter).toEqual({
     input: `import pandas as pd\ndf = pd.read_csv('/mnt/data/${state.file}')\ndf.plot()`,
-    outputs: [{ type: "logs", logs: "3 rows read from sales.csv" }, { type: "image", image: { fileId: image } }],
+    outputs: [
+      { type: "logs", logs: "3 rows read from sales.csv" },
+      { type: "image", image: { fileId: image } },
+    ],
   });
   expect(creation.type).toBe("message_creation");
   const [answer] = (await sdk.assistants.listMessages({ threadId: run.threadId, limit: 1 })).listMessagesResponse!.data;
@@ -261,7 +365,11 @@ test("createThreadAndRun with code_interpreter: logs, a chart file that download
     { type: "image_file", imageFile: { fileId: image } },
     { type: "text", text: { value: "I plotted sales.csv: see the chart above.", annotations: [] } },
   ]);
-  expect((await sdk.files.retrieveFile(image)).openAIFile).toMatchObject({ purpose: "assistants_output", status: "processed", filename: "chart.png" });
+  expect((await sdk.files.retrieveFile(image)).openAIFile).toMatchObject({
+    purpose: "assistants_output",
+    status: "processed",
+    filename: "chart.png",
+  });
   const png = (await sdk.files.downloadFile(image)).body!;
   expect(Buffer.from(png).subarray(1, 4).toString()).toBe("PNG");
 
@@ -275,7 +383,11 @@ test("createThreadAndRun with code_interpreter: logs, a chart file that download
 
 test("deletes cascade: a thread takes its messages and runs, a file leaves its assistants", async () => {
   const { thread, run, file, assistant } = state;
-  expect((await sdk.assistants.deleteThread(thread)).deleteThreadResponse).toEqual({ id: thread, object: "thread.deleted", deleted: true });
+  expect((await sdk.assistants.deleteThread(thread)).deleteThreadResponse).toEqual({
+    id: thread,
+    object: "thread.deleted",
+    deleted: true,
+  });
   await expect(sdk.assistants.getThread(thread)).rejects.toThrow(`No thread found with id '${thread}'.`);
   await expect(sdk.assistants.getRun(run, thread)).rejects.toThrow(`No thread found with id '${thread}'.`);
   await sdk.files.deleteFile(file);

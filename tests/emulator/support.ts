@@ -42,7 +42,11 @@ export async function raw(
   if (options.beta !== false) headers["openai-beta"] = "assistants=v1";
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const url = emu.url.replace(/\/v1$/, "") + path;
-  const res = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
 }

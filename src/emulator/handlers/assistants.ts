@@ -35,7 +35,11 @@ export const assistantRoutes: Route[] = [
   route("DELETE /assistants/{assistant_id}/files/{file_id}", "deleteAssistantFile", (state, call) => {
     const { assistant_id: assistantId, file_id: fileId } = call.params;
     state.store.filesOf(assistantId).get(fileId);
-    setFileIds(state, state.store.assistants.get(assistantId), state.store.assistants.get(assistantId).file_ids.filter((id) => id !== fileId));
+    setFileIds(
+      state,
+      state.store.assistants.get(assistantId),
+      state.store.assistants.get(assistantId).file_ids.filter((id) => id !== fileId),
+    );
     return deleted(fileId, "assistant.file.deleted");
   }),
 ];
@@ -67,7 +71,11 @@ function modifyAssistant(state: EmulatorState, id: string, body: unknown): Assis
   const fields = new Fields(body ?? {}, FIELDS);
   const changes: Partial<AssistantObject> = {};
   if (fields.has("model")) changes.model = fields.requiredString("model");
-  for (const [name, max] of [["name", LIMITS.name], ["description", LIMITS.description], ["instructions", LIMITS.instructions]] as const) {
+  for (const [name, max] of [
+    ["name", LIMITS.name],
+    ["description", LIMITS.description],
+    ["instructions", LIMITS.instructions],
+  ] as const) {
     const value = fields.optionalString(name, max);
     if (value !== undefined) changes[name] = value;
   }
@@ -100,7 +108,8 @@ function setFileIds(state: EmulatorState, assistant: AssistantObject, fileIds: s
   const files = state.store.filesOf(assistant.id);
   for (const file of files.all()) if (!fileIds.includes(file.id)) files.delete(file.id);
   for (const id of fileIds) {
-    if (!files.find(id)) files.add({ id, object: "assistant.file", created_at: nowSeconds(state), assistant_id: assistant.id });
+    if (!files.find(id))
+      files.add({ id, object: "assistant.file", created_at: nowSeconds(state), assistant_id: assistant.id });
   }
   assistant.file_ids = [...fileIds];
 }

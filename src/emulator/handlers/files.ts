@@ -6,24 +6,42 @@ import type { FileObject } from "../types";
 import { deleted } from "./common";
 
 export const fileRoutes: Route[] = [
-  route("GET /files", "listFiles", (state, call) => {
-    const purpose = call.query.get("purpose");
-    const files = state.store.files.all().map((file) => catchUpFile(file, state.clock.now()));
-    return { json: { object: "list", data: purpose ? files.filter((file) => file.purpose === purpose) : files } };
-  }, { beta: false }),
-  route("POST /files", "createFile", (state, call) => ({ json: upload(state, call) }), { beta: false, body: "multipart" }),
+  route(
+    "GET /files",
+    "listFiles",
+    (state, call) => {
+      const purpose = call.query.get("purpose");
+      const files = state.store.files.all().map((file) => catchUpFile(file, state.clock.now()));
+      return { json: { object: "list", data: purpose ? files.filter((file) => file.purpose === purpose) : files } };
+    },
+    { beta: false },
+  ),
+  route("POST /files", "createFile", (state, call) => ({ json: upload(state, call) }), {
+    beta: false,
+    body: "multipart",
+  }),
   route("GET /files/{file_id}", "retrieveFile", (state, call) => ({ json: fileObject(state, call.params.file_id) }), {
     beta: false,
   }),
-  route("DELETE /files/{file_id}", "deleteFile", (state, call) => {
-    state.store.deleteFile(call.params.file_id);
-    return deleted(call.params.file_id, "file");
-  }, { beta: false }),
-  route("GET /files/{file_id}/content", "downloadFile", (state, call) => {
-    const file = state.store.files.get(call.params.file_id);
-    checkDownloadable(file);
-    return { bytes: file.content, contentType: "application/octet-stream" };
-  }, { beta: false }),
+  route(
+    "DELETE /files/{file_id}",
+    "deleteFile",
+    (state, call) => {
+      state.store.deleteFile(call.params.file_id);
+      return deleted(call.params.file_id, "file");
+    },
+    { beta: false },
+  ),
+  route(
+    "GET /files/{file_id}/content",
+    "downloadFile",
+    (state, call) => {
+      const file = state.store.files.get(call.params.file_id);
+      checkDownloadable(file);
+      return { bytes: file.content, contentType: "application/octet-stream" };
+    },
+    { beta: false },
+  ),
 ];
 
 function fileObject(state: EmulatorState, id: string): FileObject {

@@ -44,7 +44,12 @@ function messagesOf(state: EmulatorState, threadId: string) {
 }
 
 function messageFiles(message: MessageObject): MessageFileObject[] {
-  return message.file_ids.map((id) => ({ id, object: "thread.message.file", created_at: message.created_at, message_id: message.id }));
+  return message.file_ids.map((id) => ({
+    id,
+    object: "thread.message.file",
+    created_at: message.created_at,
+    message_id: message.id,
+  }));
 }
 
 function createMessage(state: EmulatorState, threadId: string, body: unknown): MessageObject {
@@ -63,7 +68,9 @@ export function buildUserMessage(state: EmulatorState, threadId: string, body: u
   const content = fields.requiredString("content", LIMITS.content);
   if (content.length === 0) {
     const param = `${prefix}content`;
-    const message = `Invalid '${param}': string too short. Expected a string with minimum length 1, but got an empty string instead.`;
+    const message =
+      `Invalid '${param}': string too short. ` +
+      "Expected a string with minimum length 1, but got an empty string instead.";
     throw badRequest(message, param, "string_below_min_length");
   }
   const fileIds = fields.fileIds(LIMITS.messageFiles) ?? [];

@@ -13,13 +13,18 @@ export const runRoutes: Route[] = [
   route("POST /threads/runs", "createThreadAndRun", (state, call) => ({ json: createThreadAndRun(state, call.body) })),
   route("GET /threads/{thread_id}/runs", "listRuns", (state, call) => {
     state.engine.catchUpThread(call.params.thread_id);
-    const runs = state.store.runsOf(call.params.thread_id).all().map((stored) => stored.run);
+    const runs = state.store
+      .runsOf(call.params.thread_id)
+      .all()
+      .map((stored) => stored.run);
     return { json: paginate(runs, parseListQuery(call.query)) };
   }),
   route("POST /threads/{thread_id}/runs", "createRun", (state, call) => ({
     json: createRun(state, call.params.thread_id, call.body),
   })),
-  route("GET /threads/{thread_id}/runs/{run_id}", "getRun", (state, call) => ({ json: storedRun(state, call.params).run })),
+  route("GET /threads/{thread_id}/runs/{run_id}", "getRun", (state, call) => ({
+    json: storedRun(state, call.params).run,
+  })),
   route("POST /threads/{thread_id}/runs/{run_id}", "modifyRun", (state, call) => {
     const { run } = storedRun(state, call.params);
     const metadata = new Fields(call.body ?? {}, ["metadata"]).metadata();

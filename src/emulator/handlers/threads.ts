@@ -7,7 +7,9 @@ import { buildUserMessage } from "./messages";
 
 export const threadRoutes: Route[] = [
   route("POST /threads", "createThread", (state, call) => ({ json: createThread(state, call.body ?? {}, "") })),
-  route("GET /threads/{thread_id}", "getThread", (state, call) => ({ json: state.store.threads.get(call.params.thread_id) })),
+  route("GET /threads/{thread_id}", "getThread", (state, call) => ({
+    json: state.store.threads.get(call.params.thread_id),
+  })),
   route("POST /threads/{thread_id}", "modifyThread", (state, call) => {
     const thread = state.store.threads.get(call.params.thread_id);
     const metadata = new Fields(call.body ?? {}, ["metadata"]).metadata();
