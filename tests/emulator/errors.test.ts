@@ -1,4 +1,5 @@
 /** Every failure answers with the API's status and error body, exactly. */
+import { request } from "node:http";
 import { apiError, raw, useEmulator } from "./support";
 
 const t = useEmulator({ seed: "errors" });
@@ -254,6 +255,28 @@ describe("files", () => {
       status: 400,
       json: apiError("Missing required parameter: 'file'.", "file", "missing_required_parameter"),
     });
+  });
+
+  test("a body over 512 MB is refused from its Content-Length, before it is read", async () => {
+    const url = new URL(`${t.emu.url}/files`);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const headers = {
+        authorization: "Bearer k",
+        "content-type": "multipart/form-data; boundary=b",
+        "content-length": String(512 * 1024 * 1024 + 128 * 1024),
+      };
+      const req = request(url, { method: "POST", headers }, (res) => {
+        let body = "";
+        res.on("data", (chunk) => (body += chunk));
+        res.on("end", () => {
+          req.destroy(); // the rest of the declared body is never sent
+          resolve({ status: res.statusCode!, body });
+        });
+      });
+      req.on("error", reject);
+      req.write("--b\r\n");
+    });
+    expect([answer.status, JSON.parse(answer.body)]).toEqual([400, apiError("File is too large: the limit is 512 MB.")]);
   });
 
   test("a fine-tune file that is not JSONL ends in error, with status_details", async () => {
