@@ -4,23 +4,54 @@
  * and the file, create a thread with a message, run it until completion, list the messages
  * (and save the charts the assistant drew).
  *
- *   OPENAI_API_KEY=sk-... npx tsx examples/data-visualizer.ts [path/to/data.csv]
+ *   npm run demo                                           # no key: an embedded emulator answers
+ *   OPENAI_API_KEY=sk-... npx tsx examples/data-visualizer.ts [--server URL] [path/to/data.csv]
  */
 import { createReadStream, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Gpt, createAndWaitForCompletion, createAndWaitForProcessing } from "../src";
+import { startEmulator } from "../src/emulator";
 
-async function main(): Promise<void> {
+interface Connection {
+  sdk: Gpt;
+  close(): Promise<void>;
+}
+
+/** With OPENAI_API_KEY: OpenAI, or the `--server` URL. Without: an emulator in this process. */
+async function connect(server: string | undefined): Promise<Connection> {
   const apiKey = process.env.OPENAI_API_KEY;
-  if (!apiKey) throw new Error("Set OPENAI_API_KEY to run this example.");
-  const sdk = new Gpt({ apiKeyAuth: apiKey });
-  const csvPath = process.argv[2] ?? join(__dirname, "fixtures", "mydata.csv");
+  if (apiKey) return { sdk: new Gpt({ apiKeyAuth: apiKey, serverURL: server }), close: async () => {} };
+  if (server) throw new Error("--server needs OPENAI_API_KEY (the key that server expects).");
+  // One run transition per second: each of the helpers' polls (every second) sees the next status.
+  const emulator = await startEmulator({ stepMs: 1000 });
+  console.log(`OPENAI_API_KEY is not set: using gpt-sdk's emulator at ${emulator.url}`);
+  return { sdk: new Gpt({ apiKeyAuth: "sk-emulator", serverURL: emulator.url }), close: emulator.close };
+}
 
+/** `[--server URL] [path/to/data.csv]` */
+function parseArgs(args: string[]): { server?: string; csvPath: string } {
+  const at = args.indexOf("--server");
+  const server = at === -1 ? undefined : args[at + 1];
+  if (at !== -1 && !server) throw new Error("--server needs a URL, e.g. --server http://127.0.0.1:4010/v1");
+  const rest = at === -1 ? args : [...args.slice(0, at), ...args.slice(at + 2)];
+  return { server, csvPath: rest[0] ?? join(__dirname, "fixtures", "mydata.csv") };
+}
+
+/** An `onStatus` callback that prints a line only when the status changes. */
+function printChanges(label: (item: { id: string }) => string): (item: { id: string; status: string }) => void {
+  let last: string | undefined;
+  return (item) => {
+    if (item.status !== last) console.log(`${label(item)}: ${item.status}`);
+    last = item.status;
+  };
+}
+
+async function visualize(sdk: Gpt, csvPath: string): Promise<void> {
   // 1. Upload the CSV and wait until it is processed (throws FileProcessingError if it fails).
   const file = await createAndWaitForProcessing(
     sdk,
     { purpose: "assistants", file: createReadStream(csvPath) },
-    { onStatus: (f) => console.log(`file ${f.id}: ${f.status}`) },
+    { onStatus: printChanges((f) => `file ${f.id}`) },
   );
 
   // 2. An assistant that can run code on the file.
@@ -46,7 +77,7 @@ async function main(): Promise<void> {
       sdk,
       thread.id,
       { assistantId: assistant.id },
-      { timeoutMs: 5 * 60_000, onStatus: (r) => console.log(`run ${r.id}: ${r.status}`) },
+      { timeoutMs: 5 * 60_000, onStatus: printChanges((r) => `run ${r.id}`) },
     );
     if (run.status !== "completed") {
       throw new Error(`Run finished with status ${run.status}: ${JSON.stringify(run.lastError)}`);
@@ -70,6 +101,16 @@ async function main(): Promise<void> {
   } finally {
     await sdk.assistants.deleteAssistant(assistant.id);
     await sdk.files.deleteFile(file.id);
+  }
+}
+
+async function main(): Promise<void> {
+  const { server, csvPath } = parseArgs(process.argv.slice(2));
+  const connection = await connect(server);
+  try {
+    await visualize(connection.sdk, csvPath);
+  } finally {
+    await connection.close();
   }
 }
 

@@ -14,6 +14,7 @@ import {
   ResponseValidationError,
 } from "./errors";
 import type { Scrubber } from "./redact";
+import { retiredApiHint } from "./retired-api";
 import type { ReceivedResponse } from "./response";
 import { oneLine, reasonPhrase } from "./text";
 import type { OutgoingRequest } from "./transport";
@@ -29,7 +30,9 @@ export class CallErrors {
     const headers = scrubHeaders(res.headers, this.scrubber);
     const reported = parseErrorBody(body)?.message;
     const detail = typeof reported === "string" && reported.trim() ? oneLine(reported, 300) : oneLine(body);
-    const message = `${statusLine(res)}${detail ? `: ${detail}` : ""}${suffix(headers["x-request-id"], attempts)}`;
+    const hint = retiredApiHint(this.call.op, res.status, reported);
+    const tail = suffix(headers["x-request-id"], attempts) + (hint ? ` ${hint}` : "");
+    const message = `${statusLine(res)}${detail ? `: ${detail}` : ""}${tail}`;
     const ErrorClass = apiErrorClass(res.status);
     return new ErrorClass(message, { statusCode: res.status, headers, body, attempts, rawResponse: res.raw });
   }

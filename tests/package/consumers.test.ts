@@ -2,7 +2,7 @@
  * `npm run build` output as users load it: CommonJS and ESM (NodeNext) consumers resolve
  * `gpt-sdk` and the seed's deep import paths, at run time and in the type checker.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
@@ -119,3 +119,37 @@ export async function main(): Promise<AssistantObject[] | undefined> {
   const options = { module, moduleResolution: resolution, paths: {} };
   expect(formatDiagnostics(typecheck({ files: [join(consumer, file)], options }))).toBe("");
 }, 60_000);
+
+test("gpt-sdk/emulator: CommonJS and ESM consumers start it; require('gpt-sdk') alone never loads it", () => {
+  const body = `const emu = await startEmulator();
+const sdk = new Gpt({ apiKeyAuth: "sk-test", serverURL: emu.url });
+const a = (await sdk.assistants.createAssistant({ model: "gpt-4", name: "built" })).assistantObject;
+await emu.close();
+console.log([a.name, /^asst_/.test(a.id)].join(","));`;
+  writeFileSync(
+    join(consumer, "emu.cjs"),
+    `const loaded = () => Object.keys(require.cache).filter((f) => f.includes("/dist/emulator/")).length;
+const { Gpt } = require("gpt-sdk");
+const before = loaded();
+const { startEmulator } = require("gpt-sdk/emulator");
+(async () => { ${body} console.log(before, loaded() > 0); })();`,
+  );
+  writeFileSync(
+    join(consumer, "emu.mjs"),
+    `import { Gpt } from "gpt-sdk";\nimport { startEmulator } from "gpt-sdk/emulator";\n${body}`,
+  );
+  const cjs = node("emu.cjs");
+  expect([cjs.stderr, cjs.stdout.trim().split("\n")]).toEqual(["", ["built,true", "0 true"]]);
+  const esm = node("emu.mjs");
+  expect([esm.stderr, esm.stdout.trim()]).toEqual(["", "built,true"]);
+});
+
+test("the gpt-sdk-emulator bin runs the build from another folder and stops on SIGTERM", async () => {
+  const bin = join(consumer, "node_modules", "gpt-sdk", "bin", "gpt-sdk-emulator.js");
+  const child = spawn(process.execPath, [bin, "--port", "0"], { cwd: consumer });
+  const first = await new Promise<string>((resolve) => child.stdout.once("data", (chunk) => resolve(String(chunk))));
+  expect(first).toMatch(/^gpt-sdk emulator listening on http:\/\/127\.0\.0\.1:\d+\/v1\n$/);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  expect(await exited).toBe(0);
+});

@@ -4,6 +4,7 @@
  * would. Code is checked as a user of the published package writes it:
  *   `gpt-sdk`          → <package>/src/index.ts
  *   `gpt-sdk/dist/*`   → <package>/src/*  (so `gpt-sdk/dist/sdk/models/shared` works without a build)
+ *   `gpt-sdk/emulator` → <package>/src/emulator/index.ts
  * One program for everything, so checking a hundred examples costs about as much as one.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -100,6 +101,7 @@ function userCodeOptions(packageName: string, packageRoot: string): ts.CompilerO
     paths: {
       [packageName]: [join(packageRoot, "src", "index.ts")],
       [`${packageName}/dist/*`]: [join(packageRoot, "src", "*")],
+      [`${packageName}/emulator`]: [join(packageRoot, "src", "emulator", "index.ts")],
       // A user's project has the package's dependencies installed too.
       axios: [join(ROOT, "node_modules", "axios")],
     },
