@@ -5,6 +5,7 @@
 import type { Schema, SchemaObject } from "../load/openapi";
 import { childPointer, pointerOf, pointerTokens } from "../load/pointer";
 import { isRef, type Located, type Resolver } from "../load/refs";
+import { requiredRuleOf, unionMembersOf } from "./constraints";
 import type { AliasDecl, Decl, Discriminator, Docs, EnumDecl, Field, Namespace, ObjectDecl, TypeRef } from "./ir";
 import { NameScope, enumMemberName, pascalCase, typeName, uniqueFieldNames } from "./names";
 
@@ -51,7 +52,7 @@ export class SchemaModeler {
     const resolved = this.resolver.deref(this.resolver.at(pointer), pointer);
     const schema = schemaObject(resolved.node);
     const declName = this.scopes.shared.claim([typeName(name), `${typeName(name)}Model`]);
-    const docs = docsOf(schema);
+    const docs = objectDocsOf(schema);
     if (schema && (isObjectWithProperties(schema) || (schema.allOf && !isNullable(schema)))) {
       const decl: ObjectDecl = { kind: "object", name: declName, namespace: "shared", fields: [], ...docs };
       this.register(name, decl);
@@ -97,8 +98,8 @@ export class SchemaModeler {
   private baseType(s: SchemaObject, pointer: string, place: Placement): TypeRef {
     if ("const" in s) return literal(s.const);
     if (Array.isArray(s.enum)) return this.enumType(s, s.enum, pointer, place);
-    const union = s.oneOf ?? s.anyOf;
-    if (Array.isArray(union)) return this.unionType(union, pointer, s.oneOf ? "oneOf" : "anyOf", s, place);
+    const union = unionMembersOf(s);
+    if (union) return this.unionType(union, pointer, s.oneOf ? "oneOf" : "anyOf", s, place);
     if (Array.isArray(s.allOf)) {
       const allOf = childPointer(pointer, "allOf");
       if (s.allOf.length === 1 && !s.properties) return this.typeOf(s.allOf[0], childPointer(allOf, 0), place);
@@ -137,7 +138,7 @@ export class SchemaModeler {
   private objectType(s: SchemaObject, pointer: string, place: Placement): TypeRef {
     if (isObjectWithProperties(s)) {
       const name = this.scopes[place.namespace].claim(place.candidates);
-      const decl: ObjectDecl = { kind: "object", name, namespace: place.namespace, fields: [], ...docsOf(s) };
+      const decl: ObjectDecl = { kind: "object", name, namespace: place.namespace, fields: [], ...objectDocsOf(s) };
       this.decls.push(decl);
       this.fillObject(decl, s, pointer);
       return { kind: "named", decl };
@@ -318,7 +319,7 @@ function isNullable(s: SchemaObject): boolean {
 }
 
 function isObjectWithProperties(s: SchemaObject | undefined): boolean {
-  return !!s && typeof s.properties === "object" && s.properties !== null && Object.keys(s.properties).length > 0 && !s.oneOf && !s.anyOf;
+  return !!s && typeof s.properties === "object" && s.properties !== null && Object.keys(s.properties).length > 0 && !unionMembersOf(s);
 }
 
 function literal(value: unknown): TypeRef {
@@ -329,6 +330,14 @@ function literal(value: unknown): TypeRef {
 
 function itemPlacement(place: Placement): Placement {
   return { namespace: place.namespace, candidates: place.itemCandidates ?? place.candidates };
+}
+
+/** An object's docs, plus the rule of a constraint-only `oneOf`/`anyOf` beside its properties. */
+function objectDocsOf(s: SchemaObject | undefined): Docs {
+  const docs = docsOf(s);
+  const rule = s && requiredRuleOf(s);
+  if (!rule) return docs;
+  return { ...docs, description: docs.description ? `${docs.description}\n\n${rule}` : rule };
 }
 
 /** Description and deprecation of any documented object (schema, parameter, body, response, tag). */
