@@ -1,10 +1,11 @@
 /** Path Item and Operation Objects (OpenAPI 3.0 §4.7.9–4.7.10) → operations grouped by tag. */
-import { BASE_RESULT_FIELDS, bodyKindOf, normalizeMediaType, responseKindOf } from "../../src/internal/contract";
+import { BASE_RESULT_FIELDS, bodyKindOf, responseKindOf } from "../../src/internal/contract";
 import type { GenConfig, PaginationRule } from "../config";
 import type { SurfaceLock } from "../lock/lock";
 import { childPointer } from "../load/pointer";
 import type { Resolver } from "../load/refs";
 import { HTTP_METHODS, isPlainObject } from "../load/validate";
+import { chooseBodyMedia } from "./body-media";
 import { callShapeOf } from "./call-shape";
 import type { Operation, Pagination, Param, RequestBody, Response, Tag, TypeRef } from "./ir";
 import { NameScope, argumentName, camelCase, fieldName, pascalCase, typeName } from "./names";
@@ -181,7 +182,7 @@ function buildBody(resolver: Resolver, schemas: SchemaModeler, raw: unknown, poi
   if (!isPlainObject(located.node)) throw resolver.error(located.pointer, "a request body must be an object");
   const content = located.node.content as Node;
   if (!isPlainObject(content)) return undefined;
-  const mediaType = pickMedia(Object.keys(content), ["application/json", "multipart/form-data", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream"]);
+  const mediaType = chooseBodyMedia(resolver, content, childPointer(located.pointer, "content"));
   if (!mediaType) return undefined;
   const kind = bodyKindOf(mediaType);
   const schemaPointer = childPointer(childPointer(childPointer(located.pointer, "content"), mediaType), "schema");
@@ -228,14 +229,6 @@ function buildResponses(resolver: Resolver, schemas: SchemaModeler, raw: Node, p
     }
   }
   return out;
-}
-
-function pickMedia(available: string[], preferred: string[]): string | undefined {
-  for (const p of preferred) {
-    const hit = available.find((m) => normalizeMediaType(m) === p);
-    if (hit) return hit;
-  }
-  return available.find((m) => /json/i.test(m)) ?? available[0];
 }
 
 function firstTag(node: Node): string {

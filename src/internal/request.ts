@@ -63,6 +63,8 @@ function prepare(op: OperationDef): PreparedOperation {
   let found = prepared.get(op);
   if (!found) {
     const headers: Record<string, string> = {};
+    const accept = acceptOf(op);
+    if (accept) headers["accept"] = accept;
     for (const [name, value] of Object.entries(op.headers ?? {})) headers[name.toLowerCase()] = value;
     const method = op.method.toUpperCase();
     found = {
@@ -102,6 +104,18 @@ export function buildRequest(
   Object.assign(headers, callHeaders(options));
   const url = joinURL(options?.baseURL ?? client.serverURL, fillPath(pathParts, args.path) + query);
   return { method, url, headers, data: body?.data };
+}
+
+/**
+ * For an operation that answers with something other than JSON (a download), the media types it
+ * declares, first: axios' default Accept prefers JSON. Any other type comes last (`q=0.1`), as
+ * the SDK hands back any body of a download as bytes, and a server whose document misstates the
+ * type should still answer. JSON-only operations keep axios' default.
+ */
+function acceptOf(op: OperationDef): string | undefined {
+  if (!op.responses.some((r) => r.kind === "bytes" || r.kind === "text")) return undefined;
+  const types = new Set(op.responses.flatMap((r) => (r.contentType ? [r.contentType] : [])));
+  return types.size > 0 ? [...types, "*/*;q=0.1"].join(", ") : undefined;
 }
 
 export function isStreamed(op: OperationDef): boolean {
