@@ -9,6 +9,7 @@ import { chooseBodyMedia } from "./body-media";
 import { callShapeOf } from "./call-shape";
 import type { Operation, Pagination, Param, RequestBody, Response, Tag, TypeRef } from "./ir";
 import { NameScope, argumentName, camelCase, fieldName, pascalCase, typeName } from "./names";
+import { paramStyleOf } from "./param-styles";
 import { type SchemaModeler, docsOf } from "./schemas";
 
 type Node = Record<string, any>;
@@ -153,10 +154,9 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
   names.claim(["options"]);
   const params: Param[] = [];
   for (const { node: p, pointer } of merged.values()) {
-    if (p.in === "cookie") throw resolver.error(pointer, `cookie parameter "${p.name}" is not supported yet`);
-    if (!["path", "query", "header"].includes(p.in)) throw resolver.error(pointer, `parameter location "${p.in}" is not valid`);
+    if (!["path", "query", "header", "cookie"].includes(p.in)) throw resolver.error(pointer, `parameter location "${p.in}" is not valid`);
     const propName = pascalCase(p.name);
-    const location = p.in === "query" ? "QueryParam" : p.in === "path" ? "PathParam" : "Header";
+    const location = ({ query: "QueryParam", path: "PathParam", header: "Header", cookie: "Cookie" } as const)[p.in as Param["in"]];
     const schema = p.schema ?? (isPlainObject(p.content) ? (Object.values(p.content)[0] as Node)?.schema : undefined) ?? {};
     const type = schemas.typeOf(schema, childPointer(pointer, "schema"), {
       namespace: "operations",
@@ -169,7 +169,7 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
       in: p.in,
       type,
       required: p.in === "path" || p.required === true,
-      explode: p.explode !== false,
+      ...paramStyleOf(resolver, pointer, { name: p.name, in: p.in, style: p.style, explode: p.explode }, type),
       ...docsOf({ ...schemas.plain(schema, pointer), ...p }),
     });
   }
