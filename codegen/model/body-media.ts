@@ -8,10 +8,20 @@ import type { SchemaObject } from "../load/openapi";
 import { childPointer } from "../load/pointer";
 import type { Resolver } from "../load/refs";
 
-const PREFERRED = ["application/json", "multipart/form-data", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream"];
+const PREFERRED = [
+  "application/json",
+  "multipart/form-data",
+  "application/x-www-form-urlencoded",
+  "text/plain",
+  "application/octet-stream",
+];
 
 /** The media type to send, of those a body's `content` declares (undefined when it declares none). */
-export function chooseBodyMedia(resolver: Resolver, content: Readonly<Record<string, unknown>>, pointer: string): string | undefined {
+export function chooseBodyMedia(
+  resolver: Resolver,
+  content: Readonly<Record<string, unknown>>,
+  pointer: string,
+): string | undefined {
   const available = Object.keys(content);
   const multipart = available.find((m) => normalizeMediaType(m) === "multipart/form-data");
   if (multipart) {
@@ -36,11 +46,12 @@ function hasFileField(resolver: Resolver, schema: unknown, pointer: string, dept
   const { node, pointer: at } = resolver.deref<SchemaObject | undefined>(schema, pointer);
   if (typeof node !== "object" || node === null) return false;
   const properties = typeof node.properties === "object" && node.properties !== null ? node.properties : {};
+  const schemaAt = (schema: unknown, from: string) => resolver.deref<SchemaObject | undefined>(schema, from);
   const isFile = (name: string) => {
-    const prop = resolver.deref<SchemaObject | undefined>(properties[name], childPointer(childPointer(at, "properties"), name));
+    const prop = schemaAt(properties[name], childPointer(childPointer(at, "properties"), name));
     if (prop.node?.format === "binary") return true;
     const items = prop.node?.items;
-    return items !== undefined && resolver.deref<SchemaObject | undefined>(items, childPointer(prop.pointer, "items")).node?.format === "binary";
+    return items !== undefined && schemaAt(items, childPointer(prop.pointer, "items")).node?.format === "binary";
   };
   if (Object.keys(properties).some(isFile)) return true;
   const parts = Array.isArray(node.allOf) ? node.allOf : [];

@@ -154,9 +154,11 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
   names.claim(["options"]);
   const params: Param[] = [];
   for (const { node: p, pointer } of merged.values()) {
-    if (!["path", "query", "header", "cookie"].includes(p.in)) throw resolver.error(pointer, `parameter location "${p.in}" is not valid`);
+    if (!["path", "query", "header", "cookie"].includes(p.in)) {
+      throw resolver.error(pointer, `parameter location "${p.in}" is not valid`);
+    }
     const propName = pascalCase(p.name);
-    const location = ({ query: "QueryParam", path: "PathParam", header: "Header", cookie: "Cookie" } as const)[p.in as Param["in"]];
+    const location = LOCATION_NAMES[p.in as Param["in"]];
     const schema = p.schema ?? (isPlainObject(p.content) ? (Object.values(p.content)[0] as Node)?.schema : undefined) ?? {};
     const type = schemas.typeOf(schema, childPointer(pointer, "schema"), {
       namespace: "operations",
@@ -175,6 +177,9 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
   }
   return params.sort((a, b) => compare(a.name, b.name));
 }
+
+/** How a location reads in the names of parameter types (`QueryParamOrder`). */
+const LOCATION_NAMES = { query: "QueryParam", path: "PathParam", header: "Header", cookie: "Cookie" } as const;
 
 function buildBody(resolver: Resolver, schemas: SchemaModeler, raw: unknown, pointer: string, opType: string): RequestBody | undefined {
   if (raw === undefined) return undefined;

@@ -36,12 +36,16 @@ export function paramStyleOf(
   const kind = valueKind(type);
   if (style === "deepObject") {
     if (p.explode === false) throw fail("style deepObject is defined only with explode: true");
-    if (kind === "scalar" || kind === "array") throw fail(`style deepObject serialises objects, not ${kind === "array" ? "arrays" : "single values"}`);
+    if (kind === "scalar" || kind === "array") {
+      throw fail(`style deepObject serialises objects, not ${kind === "array" ? "arrays" : "single values"}`);
+    }
     return { style, explode: true };
   }
   const explode = p.explode ?? style === "form";
-  if ((style === "spaceDelimited" || style === "pipeDelimited") && (kind === "scalar" || (kind === "object" && explode))) {
-    throw fail(`style ${style}${explode ? " with explode: true" : ""} is not defined for ${kind === "scalar" ? "single values" : "objects"}`);
+  const delimited = style === "spaceDelimited" || style === "pipeDelimited";
+  if (delimited && (kind === "scalar" || (kind === "object" && explode))) {
+    const what = kind === "scalar" ? "single values" : "objects";
+    throw fail(`style ${style}${explode ? " with explode: true" : ""} is not defined for ${what}`);
   }
   if (p.in === "cookie" && explode && (kind === "array" || kind === "object")) {
     throw fail("an exploded form-style array or object has no Cookie header form: set explode: false");

@@ -319,7 +319,9 @@ function isNullable(s: SchemaObject): boolean {
 }
 
 function isObjectWithProperties(s: SchemaObject | undefined): boolean {
-  return !!s && typeof s.properties === "object" && s.properties !== null && Object.keys(s.properties).length > 0 && !unionMembersOf(s);
+  const properties = s?.properties;
+  const hasProperties = typeof properties === "object" && properties !== null && Object.keys(properties).length > 0;
+  return !!s && hasProperties && !unionMembersOf(s);
 }
 
 function literal(value: unknown): TypeRef {

@@ -35,11 +35,14 @@ async function part(name: string, value: unknown): Promise<Buffer> {
   const disposition = `Content-Disposition: form-data; name="${escapeQuoted(name)}"`;
   if (isUpload(value)) {
     const { blob, fileName } = await toBlob(value);
-    const head = `${disposition}; filename="${escapeQuoted(fileName)}"\r\nContent-Type: ${blob.type || "application/octet-stream"}`;
+    const type = blob.type || "application/octet-stream";
+    const head = `${disposition}; filename="${escapeQuoted(fileName)}"\r\nContent-Type: ${type}`;
     return Buffer.concat([Buffer.from(`${head}\r\n\r\n`), Buffer.from(await blob.arrayBuffer())]);
   }
   if (value instanceof Date) return Buffer.from(`${disposition}\r\n\r\n${value.toISOString()}`);
-  if (typeof value === "object") return Buffer.from(`${disposition}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(value)}`);
+  if (typeof value === "object") {
+    return Buffer.from(`${disposition}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(value)}`);
+  }
   return Buffer.from(`${disposition}\r\n\r\n${String(value)}`);
 }
 

@@ -59,7 +59,8 @@ export function queryPairs(def: QueryParamDef, value: unknown): string[] {
   const delimiter = DELIMITER[style];
   switch (parts.kind) {
     case "array":
-      return explode ? parts.items.map((item) => `${name}=${enc(item)}`) : [`${name}=${parts.items.map(enc).join(delimiter)}`];
+      if (explode) return parts.items.map((item) => `${name}=${enc(item)}`);
+      return [`${name}=${parts.items.map(enc).join(delimiter)}`];
     case "object":
       return explode ? pairs(parts.entries, enc) : [`${name}=${flat(parts.entries, enc).join(delimiter)}`];
     case "scalar":
@@ -103,7 +104,8 @@ function matrix(name: string, parts: Parts, explode: boolean): string {
   const one = (key: string, value: string) => (value === "" ? `;${key}` : `;${key}=${value}`);
   switch (parts.kind) {
     case "array":
-      return explode ? parts.items.map((item) => one(name, enc(item))).join("") : one(name, parts.items.map(enc).join(","));
+      if (explode) return parts.items.map((item) => one(name, enc(item))).join("");
+      return one(name, parts.items.map(enc).join(","));
     case "object":
       return explode
         ? parts.entries.map(([k, v]) => one(encodeURIComponent(k), enc(v))).join("")
@@ -117,7 +119,9 @@ function matrix(name: string, parts: Parts, explode: boolean): string {
 export function headerText(def: HeaderParamDef, value: unknown): string {
   const parts = partsOf(value);
   if (parts.kind === "array") return parts.items.map(scalarText).join(",");
-  if (parts.kind === "object") return (def.explode ? pairs(parts.entries, scalarText) : flat(parts.entries, scalarText)).join(",");
+  if (parts.kind === "object") {
+    return (def.explode ? pairs(parts.entries, scalarText) : flat(parts.entries, scalarText)).join(",");
+  }
   return scalarText(parts.value);
 }
 

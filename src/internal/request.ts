@@ -144,7 +144,9 @@ function fillPath(
 ): string {
   if (parts.length === 1) return parts[0];
   let path = parts[0];
-  for (let i = 1; i < parts.length; i += 2) path += pathText(defs.get(parts[i]) ?? parts[i], values?.[parts[i]]) + parts[i + 1];
+  for (let i = 1; i < parts.length; i += 2) {
+    path += pathText(defs.get(parts[i]) ?? parts[i], values?.[parts[i]]) + parts[i + 1];
+  }
   return path;
 }
 

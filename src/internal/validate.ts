@@ -33,7 +33,8 @@ export function checkArguments(op: OperationDef, args: CallArgs): void {
   for (const param of op.cookieParams ?? []) {
     const value = args.cookies?.[param.name];
     if (param.required && (value === undefined || value === null)) {
-      throw new SDKValidationError(`${op.operationId}: missing required cookie "${param.name}"`, op.operationId, param.name);
+      const message = `${op.operationId}: missing required cookie "${param.name}"`;
+      throw new SDKValidationError(message, op.operationId, param.name);
     }
   }
   if (op.body?.required && (args.body === undefined || args.body === null)) {

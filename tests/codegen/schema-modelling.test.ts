@@ -360,7 +360,9 @@ FileSearch:
   type: object
   properties:
     vector_store_ids: { type: array, items: { type: string } }
-    vector_stores: { type: array, items: { type: object, properties: { file_ids: { type: array, items: { type: string } } } } }
+    vector_stores:
+      type: array
+      items: { type: object, properties: { file_ids: { type: array, items: { type: string } } } }
   oneOf:
     - required: [vector_store_ids]
     - required: [vector_stores]

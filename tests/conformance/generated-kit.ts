@@ -35,7 +35,11 @@ type HttpError = Error & { statusCode: number; body: string; rawResponse?: Axios
 const BASE_FIELDS = new Set(["statusCode", "contentType", "rawResponse"]);
 
 function isHttpError(error: unknown): error is HttpError {
-  return error instanceof Error && typeof (error as HttpError).statusCode === "number" && typeof (error as HttpError).body === "string";
+  return (
+    error instanceof Error &&
+    typeof (error as HttpError).statusCode === "number" &&
+    typeof (error as HttpError).body === "string"
+  );
 }
 
 /** What the SDK put on the wire, for failure messages (no headers, so no credentials). */
@@ -96,9 +100,14 @@ export class PrismSuite {
       );
     }
     expect({ operationId, status: Math.floor(result.statusCode / 100) }).toEqual({ operationId, status: 2 });
-    const aboutRequest = slViolations(result.rawResponse.headers as Record<string, unknown>).filter((v) => v.location[0] !== "response");
+    const aboutRequest = slViolations(result.rawResponse.headers as Record<string, unknown>).filter(
+      (v) => v.location[0] !== "response",
+    );
     if (aboutRequest.length > 0) {
-      throw new Error(`${operationId}: Prism served the request but reported:\n${formatViolations(aboutRequest)}\nsent: ${sent(result.rawResponse)}`);
+      throw new Error(
+        `${operationId}: Prism served the request but reported:\n${formatViolations(aboutRequest)}\n` +
+          `sent: ${sent(result.rawResponse)}`,
+      );
     }
     expectParsed(operationId, result);
     this.accepted.push(operationId);
@@ -116,7 +125,10 @@ function expectParsed(operationId: string, result: Result): void {
   const parsed = JSON.parse(wire.toString("utf8")) as unknown;
   expect({ operationId, fields: fields.length }).toEqual({ operationId, fields: 1 });
   if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
-    expect({ operationId, model: (body as object).constructor.name === "Object" ? "plain JSON" : "model" }).toEqual({ operationId, model: "model" });
+    expect({ operationId, model: (body as object).constructor.name === "Object" ? "plain JSON" : "model" }).toEqual({
+      operationId,
+      model: "model",
+    });
     // Every snake_case key of the answer reads under its camelCase name.
     for (const key of Object.keys(parsed)) if (/_[a-z]/.test(key)) expect(body).not.toHaveProperty(key);
   } else {

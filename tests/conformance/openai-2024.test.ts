@@ -106,7 +106,10 @@ describe("Assistants", () => {
         ASSISTANT,
       ),
     );
-    expect(sentJson(res)).toEqual({ tool_resources: { file_search: { vector_store_ids: [STORE] } }, response_format: "auto" });
+    expect(sentJson(res)).toEqual({
+      tool_resources: { file_search: { vector_store_ids: [STORE] } },
+      response_format: "auto",
+    });
   });
 
   test("deleteAssistant (DELETE)", async () => {
@@ -119,14 +122,26 @@ describe("Assistants", () => {
     const res = await suite.call("createThread", () =>
       sdk.assistants.createThread({
         messages: [
-          { role: "user", content: "Hello", attachments: [{ fileId: FILE, tools: [{ type: "file_search" }] }], metadata: METADATA },
+          {
+            role: "user",
+            content: "Hello",
+            attachments: [{ fileId: FILE, tools: [{ type: "file_search" }] }],
+            metadata: METADATA,
+          },
         ],
         toolResources: { fileSearch: { vectorStoreIds: [STORE] } },
         metadata: METADATA,
       }),
     );
     expect(sentJson(res)).toEqual({
-      messages: [{ role: "user", content: "Hello", attachments: [{ file_id: FILE, tools: [{ type: "file_search" }] }], metadata: METADATA }],
+      messages: [
+        {
+          role: "user",
+          content: "Hello",
+          attachments: [{ file_id: FILE, tools: [{ type: "file_search" }] }],
+          metadata: METADATA,
+        },
+      ],
       tool_resources: { file_search: { vector_store_ids: [STORE] } },
       metadata: METADATA,
     });
@@ -138,7 +153,10 @@ describe("Assistants", () => {
 
   test("modifyThread", async () => {
     await suite.call("modifyThread", () =>
-      sdk.assistants.modifyThread({ toolResources: { codeInterpreter: { fileIds: [FILE] } }, metadata: METADATA }, THREAD),
+      sdk.assistants.modifyThread(
+        { toolResources: { codeInterpreter: { fileIds: [FILE] } }, metadata: METADATA },
+        THREAD,
+      ),
     );
   });
 
@@ -218,14 +236,20 @@ describe("Assistants", () => {
     const res = await suite.call("createThreadAndRun", () =>
       sdk.assistants.createThreadAndRun({
         assistantId: ASSISTANT,
-        thread: { messages: [{ role: "user", content: "Hi" }], toolResources: { fileSearch: { vectorStoreIds: [STORE] } } },
+        thread: {
+          messages: [{ role: "user", content: "Hi" }],
+          toolResources: { fileSearch: { vectorStoreIds: [STORE] } },
+        },
         toolChoice: "required",
         toolResources: { codeInterpreter: { fileIds: [FILE] } },
       }),
     );
     expect(sentJson(res)).toEqual({
       assistant_id: ASSISTANT,
-      thread: { messages: [{ role: "user", content: "Hi" }], tool_resources: { file_search: { vector_store_ids: [STORE] } } },
+      thread: {
+        messages: [{ role: "user", content: "Hi" }],
+        tool_resources: { file_search: { vector_store_ids: [STORE] } },
+      },
       tool_choice: "required",
       tool_resources: { code_interpreter: { file_ids: [FILE] } },
     });
@@ -255,7 +279,9 @@ describe("Assistants", () => {
   });
 
   test("listRunSteps and getRunStep: path parameters", async () => {
-    await suite.call("listRunSteps", () => sdk.assistants.listRunSteps({ threadId: THREAD, runId: RUN, order: "desc" }));
+    await suite.call("listRunSteps", () =>
+      sdk.assistants.listRunSteps({ threadId: THREAD, runId: RUN, order: "desc" }),
+    );
     const res = await suite.call("getRunStep", () => sdk.assistants.getRunStep(RUN, STEP, THREAD));
     expect(sentTarget(res, prism)).toBe(`/threads/${THREAD}/runs/${RUN}/steps/${STEP}`);
   });
@@ -292,7 +318,12 @@ describe("Vector Stores", () => {
         metadata: METADATA,
       }),
     );
-    expect(sentJson(res)).toEqual({ name: "Docs", file_ids: [FILE], expires_after: { anchor: "last_active_at", days: 7 }, metadata: METADATA });
+    expect(sentJson(res)).toEqual({
+      name: "Docs",
+      file_ids: [FILE],
+      expires_after: { anchor: "last_active_at", days: 7 },
+      metadata: METADATA,
+    });
   });
 
   test("listVectorStores, getVectorStore, modifyVectorStore, deleteVectorStore", async () => {
@@ -313,7 +344,9 @@ describe("Vector Stores", () => {
   });
 
   test("file batches: create, get, cancel, list their files", async () => {
-    await suite.call("createVectorStoreFileBatch", () => sdk.vectorStores.createVectorStoreFileBatch({ fileIds: [FILE, "file-def456"] }, STORE));
+    await suite.call("createVectorStoreFileBatch", () =>
+      sdk.vectorStores.createVectorStoreFileBatch({ fileIds: [FILE, "file-def456"] }, STORE),
+    );
     await suite.call("getVectorStoreFileBatch", () => sdk.vectorStores.getVectorStoreFileBatch(BATCH, STORE));
     await suite.call("cancelVectorStoreFileBatch", () => sdk.vectorStores.cancelVectorStoreFileBatch(BATCH, STORE));
     await suite.call("listFilesInVectorStoreBatch", () =>

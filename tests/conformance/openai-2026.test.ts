@@ -93,22 +93,35 @@ describe("Assistants", () => {
   });
 
   test("listAssistants, getAssistant, deleteAssistant", async () => {
-    await suite.call("listAssistants", () => sdk.assistants.listAssistants({ limit: 3, order: "asc", after: "asst_a" }));
+    await suite.call("listAssistants", () =>
+      sdk.assistants.listAssistants({ limit: 3, order: "asc", after: "asst_a" }),
+    );
     await suite.call("getAssistant", () => sdk.assistants.getAssistant(ASSISTANT));
     await suite.call("deleteAssistant", () => sdk.assistants.deleteAssistant(ASSISTANT));
   });
 
   test("createThread and createMessage: content parts", async () => {
-    await suite.call("createThread", () => sdk.assistants.createThread({ messages: [{ role: "user", content: "Hi" }], metadata: METADATA }));
+    await suite.call("createThread", () =>
+      sdk.assistants.createThread({ messages: [{ role: "user", content: "Hi" }], metadata: METADATA }),
+    );
     const res = await suite.call("createMessage", () =>
       sdk.assistants.createMessage(
-        { role: "user", content: [{ type: "text", text: "Look" }, { type: "image_url", imageUrl: { url: "https://example.com/a.png" } }] },
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "Look" },
+            { type: "image_url", imageUrl: { url: "https://example.com/a.png" } },
+          ],
+        },
         THREAD,
       ),
     );
     expect(sentJson(res)).toEqual({
       role: "user",
-      content: [{ type: "text", text: "Look" }, { type: "image_url", image_url: { url: "https://example.com/a.png" } }],
+      content: [
+        { type: "text", text: "Look" },
+        { type: "image_url", image_url: { url: "https://example.com/a.png" } },
+      ],
     });
   });
 
@@ -118,7 +131,9 @@ describe("Assistants", () => {
     );
     const include = `include%5B%5D=${encodeURIComponent(FILE_SEARCH_CONTENT)}`;
     expect(sentTarget(list, prism)).toBe(`/threads/${THREAD}/runs/${RUN}/steps?${include}&limit=2`);
-    const step = await suite.call("getRunStep", () => sdk.assistants.getRunStep([FILE_SEARCH_CONTENT], RUN, STEP, THREAD));
+    const step = await suite.call("getRunStep", () =>
+      sdk.assistants.getRunStep([FILE_SEARCH_CONTENT], RUN, STEP, THREAD),
+    );
     expect(sentTarget(step, prism)).toBe(`/threads/${THREAD}/runs/${RUN}/steps/${STEP}?${include}`);
   });
 });
@@ -133,7 +148,10 @@ describe("Files", () => {
     expect(await partsOf((client) => client.files.createFile(request))).toEqual([
       { headers: [disposition("file", "data.jsonl"), "Content-Type: application/octet-stream"], body: '{"a":1}\n' },
       { headers: [disposition("purpose")], body: "batch" },
-      { headers: [disposition("expires_after"), "Content-Type: application/json"], body: '{"anchor":"created_at","seconds":3600}' },
+      {
+        headers: [disposition("expires_after"), "Content-Type: application/json"],
+        body: '{"anchor":"created_at","seconds":3600}',
+      },
     ]);
   });
 
@@ -189,9 +207,15 @@ describe("Vector stores", () => {
 
   test("updateVectorStoreFileAttributes, listVectorStoreFiles, deleteVectorStore", async () => {
     await suite.call("updateVectorStoreFileAttributes", () =>
-      sdk.vectorStores.updateVectorStoreFileAttributes({ attributes: { region: "EU", year: 2024, public: true } }, FILE, STORE),
+      sdk.vectorStores.updateVectorStoreFileAttributes(
+        { attributes: { region: "EU", year: 2024, public: true } },
+        FILE,
+        STORE,
+      ),
     );
-    await suite.call("listVectorStoreFiles", () => sdk.vectorStores.listVectorStoreFiles({ vectorStoreId: STORE, filter: "completed" }));
+    await suite.call("listVectorStoreFiles", () =>
+      sdk.vectorStores.listVectorStoreFiles({ vectorStoreId: STORE, filter: "completed" }),
+    );
     await suite.call("deleteVectorStore", () => sdk.vectorStores.deleteVectorStore(STORE));
   });
 });
@@ -201,12 +225,18 @@ describe("Moderations", () => {
     const res = await suite.call("createModeration", () =>
       sdk.moderations.createModeration({
         model: "omni-moderation-latest",
-        input: [{ type: "text", text: "hello" }, { type: "image_url", imageUrl: { url: "https://example.com/a.png" } }],
+        input: [
+          { type: "text", text: "hello" },
+          { type: "image_url", imageUrl: { url: "https://example.com/a.png" } },
+        ],
       }),
     );
     expect(sentJson(res)).toEqual({
       model: "omni-moderation-latest",
-      input: [{ type: "text", text: "hello" }, { type: "image_url", image_url: { url: "https://example.com/a.png" } }],
+      input: [
+        { type: "text", text: "hello" },
+        { type: "image_url", image_url: { url: "https://example.com/a.png" } },
+      ],
     });
     expect(res.createModerationResponse).toBeInstanceOf(shared.CreateModerationResponse);
   });
@@ -220,9 +250,17 @@ describe("Moderations", () => {
 describe("Containers", () => {
   test("createContainer, listContainers, retrieveContainer", async () => {
     const res = await suite.call("createContainer", () =>
-      sdk.default.createContainer({ name: "box", fileIds: [FILE], expiresAfter: { anchor: "last_active_at", minutes: 20 } }),
+      sdk.default.createContainer({
+        name: "box",
+        fileIds: [FILE],
+        expiresAfter: { anchor: "last_active_at", minutes: 20 },
+      }),
     );
-    expect(sentJson(res)).toEqual({ name: "box", file_ids: [FILE], expires_after: { anchor: "last_active_at", minutes: 20 } });
+    expect(sentJson(res)).toEqual({
+      name: "box",
+      file_ids: [FILE],
+      expires_after: { anchor: "last_active_at", minutes: 20 },
+    });
     await suite.call("listContainers", () => sdk.default.listContainers(undefined, 5, "box", "desc"));
     await suite.call("retrieveContainer", () => sdk.default.retrieveContainer(CONTAINER));
   });
@@ -239,7 +277,9 @@ describe("Containers", () => {
   test("listContainerFiles, retrieveContainerFile, its content, deleteContainerFile, deleteContainer", async () => {
     await suite.call("listContainerFiles", () => sdk.default.listContainerFiles("cfile_a", CONTAINER, 2, "asc"));
     await suite.call("retrieveContainerFile", () => sdk.default.retrieveContainerFile(CONTAINER, "cfile_abc123"));
-    await suite.call("retrieveContainerFileContent", () => sdk.default.retrieveContainerFileContent(CONTAINER, "cfile_abc123"));
+    await suite.call("retrieveContainerFileContent", () =>
+      sdk.default.retrieveContainerFileContent(CONTAINER, "cfile_abc123"),
+    );
     await suite.call("deleteContainerFile", () => sdk.default.deleteContainerFile(CONTAINER, "cfile_abc123"));
     await suite.call("deleteContainer", () => sdk.default.deleteContainer(CONTAINER));
   });
@@ -265,7 +305,9 @@ describe("Fine-tuning", () => {
     const res = await suite.call("listPaginatedFineTuningJobs", () =>
       sdk.fineTuning.listPaginatedFineTuningJobs("ftjob-a", 4, { project: "otters", "team name": "a&b" }),
     );
-    expect(sentTarget(res, prism)).toBe("/fine_tuning/jobs?after=ftjob-a&limit=4&metadata[project]=otters&metadata[team%20name]=a%26b");
+    expect(sentTarget(res, prism)).toBe(
+      "/fine_tuning/jobs?after=ftjob-a&limit=4&metadata[project]=otters&metadata[team%20name]=a%26b",
+    );
   });
 
   test("retrieveFineTuningJob, listFineTuningEvents, checkpoint permissions", async () => {
@@ -275,9 +317,15 @@ describe("Fine-tuning", () => {
       sdk.fineTuning.createFineTuningCheckpointPermission({ projectIds: ["proj_a", "proj_b"] }, CHECKPOINT),
     );
     const list = await suite.call("listFineTuningCheckpointPermissions", () =>
-      sdk.fineTuning.listFineTuningCheckpointPermissions({ fineTunedModelCheckpoint: CHECKPOINT, projectId: "proj_a", limit: 2 }),
+      sdk.fineTuning.listFineTuningCheckpointPermissions({
+        fineTunedModelCheckpoint: CHECKPOINT,
+        projectId: "proj_a",
+        limit: 2,
+      }),
     );
-    expect(sentTarget(list, prism)).toBe(`/fine_tuning/checkpoints/${encodeURIComponent(CHECKPOINT)}/permissions?limit=2&project_id=proj_a`);
+    expect(sentTarget(list, prism)).toBe(
+      `/fine_tuning/checkpoints/${encodeURIComponent(CHECKPOINT)}/permissions?limit=2&project_id=proj_a`,
+    );
   });
 });
 

@@ -166,8 +166,14 @@ describe("byShape: the most specific fitting member wins (string | string[] | Pa
       want: "parts",
     }],
     ["an empty array fits both array members: the first", { given: [], want: "strings" }],
-    ["a part whose tag is wrong fits no array member: any", { given: [{ type: "video", text: "t" }], want: "anything" }],
-    ["a mix of strings and parts fits no array member: any", { given: ["a", { type: "text", text: "t" }], want: "anything" }],
+    ["a part whose tag is wrong fits no array member: any", {
+      given: [{ type: "video", text: "t" }],
+      want: "anything",
+    }],
+    ["a mix of strings and parts fits no array member: any", {
+      given: ["a", { type: "text", text: "t" }],
+      want: "anything",
+    }],
     ["more required keys present: the more specific member", { given: { text: "t", language: "en" }, want: "verbose" }],
     ["only the fewer required keys: that member", { given: { text: "t" }, want: "text" }],
     ["a matching tag", { given: { kind: "dog" }, want: "dog" }],

@@ -86,7 +86,10 @@ describe("path", () => {
     ["simple: an object", { given: { def: {}, value: OBJECT }, want: "R,100,G,200,B,150" }],
     ["simple, exploded: an array", { given: { def: { explode: true }, value: ARRAY }, want: "blue,black,brown" }],
     ["simple, exploded: an object", { given: { def: { explode: true }, value: OBJECT }, want: "R=100,G=200,B=150" }],
-    ["simple: a slash and a question mark stay inside the segment", { given: { def: {}, value: "a/b?c" }, want: "a%2Fb%3Fc" }],
+    ["simple: a slash and a question mark stay inside the segment", {
+      given: { def: {}, value: "a/b?c" },
+      want: "a%2Fb%3Fc",
+    }],
     ["simple: a dot-dot segment is encoded", { given: { def: {}, value: ".." }, want: "%2E%2E" }],
     ["label: a string", { given: { def: { style: "label" }, value: STRING }, want: ".blue" }],
     ["label: an array", { given: { def: { style: "label" }, value: ARRAY }, want: ".blue,black,brown" }],

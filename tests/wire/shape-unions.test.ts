@@ -20,12 +20,18 @@ beforeAll(async () => {
 test("an array of parts is mapped part by part; an object beside a string enum too", async () => {
   server.reply({ json: { text: "t" } });
   await sdk.moderations.createModeration({
-    input: [{ type: "image_url", imageUrl: { url: "https://example.com/a.png" } }, { type: "text", text: "hello" }],
+    input: [
+      { type: "image_url", imageUrl: { url: "https://example.com/a.png" } },
+      { type: "text", text: "hello" },
+    ],
     toolChoice: { type: "function", toolName: "lookup" },
   });
   expect(server.single().body).toBe(
     JSON.stringify({
-      input: [{ type: "image_url", image_url: { url: "https://example.com/a.png" } }, { type: "text", text: "hello" }],
+      input: [
+        { type: "image_url", image_url: { url: "https://example.com/a.png" } },
+        { type: "text", text: "hello" },
+      ],
       tool_choice: { type: "function", tool_name: "lookup" },
     }),
   );

@@ -20,10 +20,13 @@ beforeAll(async () => {
 const disposition = (name: string, file?: string) =>
   `Content-Disposition: form-data; name="${name}"${file === undefined ? "" : `; filename="${file}"`}`;
 
-test("a body offered as JSON and multipart with a file field goes out as multipart, the file as a file part", async () => {
+test("a body offered as JSON and multipart with a file field goes out as multipart, the file a file part", async () => {
   server.reply({ json: { id: "cfile_1" } });
   const res = await sdk.containers.createContainerFile(
-    { file: { content: Buffer.from("print(1)\n"), fileName: "main.py", contentType: "text/x-python" }, fileId: "file-9" },
+    {
+      file: { content: Buffer.from("print(1)\n"), fileName: "main.py", contentType: "text/x-python" },
+      fileId: "file-9",
+    },
     "cntr_1",
   );
   const sent = server.single();
@@ -44,7 +47,7 @@ test("a body offered both ways without a file field goes out as JSON", async () 
   expect(sent.body).toBe(JSON.stringify({ title: "t", tags: ["a", "b"] }));
 });
 
-test("multipart: arrays are one part per item; objects and arrays of objects are JSON parts with their media type", async () => {
+test("multipart: an array is a part per item; objects (arrays of them too) are application/json parts", async () => {
   server.reply({ json: { id: "u1" } });
   await sdk.containers.createUpload({
     file: { content: new Uint8Array([0, 255, 1]), fileName: 'a "quoted"\nname.bin' },

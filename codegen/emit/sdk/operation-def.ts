@@ -52,7 +52,11 @@ function operationDefSource(op: Operation, imports: Imports): Source<OperationDe
     pathParams: nonEmpty(inLocation("path").map(pathParamSource)),
     queryParams: nonEmpty(inLocation("query").map(queryParamSource)),
     headerParams: nonEmpty(
-      inLocation("header").map((p) => ({ name: p.wireName, required: p.required || undefined, explode: p.explode || undefined })),
+      inLocation("header").map((p) => ({
+        name: p.wireName,
+        required: p.required || undefined,
+        explode: p.explode || undefined,
+      })),
     ),
     cookieParams: nonEmpty(inLocation("cookie").map((p) => ({ name: p.wireName, required: p.required || undefined }))),
     body: op.body && bodySource(op.body.kind, op.body.mediaType, op.body.required, op.body.type, imports),
@@ -70,7 +74,8 @@ function pathParamSource(p: Param): string | Source<PathParamDef> {
 
 /** Style and explode only where they differ from form's defaults (deepObject is always exploded). */
 function queryParamSource(p: Param): Source<QueryParamDef> {
-  const style = p.style === "spaceDelimited" || p.style === "pipeDelimited" || p.style === "deepObject" ? p.style : undefined;
+  const delimited = p.style === "spaceDelimited" || p.style === "pipeDelimited";
+  const style = delimited || p.style === "deepObject" ? p.style : undefined;
   const defaultExplode = style === undefined || style === "deepObject";
   return {
     name: p.wireName,

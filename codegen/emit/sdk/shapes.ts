@@ -4,7 +4,7 @@
  * fits a value most specifically, so each shape says all the type knows about its values.
  */
 import type { Shape } from "../../../src/internal/codec";
-import type { Decl, Field, ObjectDecl, TypeRef } from "../../model/ir";
+import type { Decl, EnumDecl, Field, ObjectDecl, TypeRef } from "../../model/ir";
 import { key, literal, str } from "../code";
 import type { Direction } from "./codecs";
 
@@ -66,7 +66,8 @@ function objectShape(decl: ObjectDecl, direction: Direction): Shape {
 /** The one value a type allows (a literal, or an enum of one member). */
 function constantOf(type: TypeRef): string | number | boolean | undefined {
   if (type.kind === "literal") return type.value;
-  if (type.kind === "named" && type.decl.kind === "enum" && type.decl.members.length === 1) return type.decl.members[0].value;
+  const single = type.kind === "named" && type.decl.kind === "enum" && type.decl.members.length === 1;
+  if (single) return (type.decl as EnumDecl).members[0].value;
   return undefined;
 }
 
