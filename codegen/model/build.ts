@@ -74,6 +74,9 @@ function securitySchemes(resolver: Resolver): SecurityScheme[] {
     else if (scheme.type === "http" || scheme.type === "oauth2" || scheme.type === "openIdConnect") out.push({ kind: "bearer", optionName, description });
     else if (scheme.type === "apiKey" && scheme.in === "header") out.push({ kind: "apiKeyHeader", optionName, paramName: scheme.name, description });
     else if (scheme.type === "apiKey" && scheme.in === "query") out.push({ kind: "apiKeyQuery", optionName, paramName: scheme.name, description });
+    else if (scheme.type === "apiKey" && scheme.in === "cookie") {
+      out.push({ kind: "apiKeyCookie", optionName, paramName: scheme.name, description });
+    }
     else throw resolver.error(pointer, `security scheme type "${scheme.type}"${scheme.in ? ` in ${scheme.in}` : ""} is not supported yet`);
   }
   return out;

@@ -3,6 +3,8 @@
  * never derive a TypeScript name from a spec name themselves.
  */
 
+import type { SecurityKind } from "../../src/internal/contract";
+
 export type Namespace = "shared" | "operations";
 
 export type TypeRef =
@@ -60,13 +62,19 @@ export interface AliasDecl extends Docs {
 
 export type Decl = ObjectDecl | EnumDecl | AliasDecl;
 
+/** OpenAPI parameter styles: query form/spaceDelimited/pipeDelimited/deepObject, path simple/label/matrix, ... */
+export type ParamStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | "simple" | "label" | "matrix";
+
 export interface Param extends Docs {
   /** camelCase argument / request-field name. */
   readonly name: string;
   readonly wireName: string;
-  readonly in: "path" | "query" | "header";
+  readonly in: "path" | "query" | "header" | "cookie";
   readonly type: TypeRef;
   readonly required: boolean;
+  /** The location's default (form for query and cookie, simple for path and header) when absent. */
+  readonly style?: ParamStyle;
+  /** OpenAPI `explode`, its default for the style applied. */
   readonly explode: boolean;
 }
 
@@ -179,7 +187,7 @@ export interface Tag extends Docs {
 }
 
 export interface SecurityScheme {
-  readonly kind: "bearer" | "basic" | "apiKeyHeader" | "apiKeyQuery";
+  readonly kind: SecurityKind;
   /** Client option holding the credential (`apiKeyAuth`). */
   readonly optionName: string;
   readonly paramName?: string;

@@ -5,11 +5,13 @@ import type { SurfaceLock } from "../lock/lock";
 import { childPointer } from "../load/pointer";
 import type { Resolver } from "../load/refs";
 import { HTTP_METHODS, isPlainObject } from "../load/validate";
+import { chooseBodyMedia } from "./body-media";
 import { callShapeOf } from "./call-shape";
 import { SpecError } from "../load/errors";
 import { closestName } from "./names";
 import type { ApiModel, Operation, Pagination, Param, RequestBody, Response, Tag, TypeRef } from "./ir";
 import { NameScope, argumentName, camelCase, fieldName, pascalCase, typeName } from "./names";
+import { paramStyleOf } from "./param-styles";
 import { type SchemaModeler, docsOf } from "./schemas";
 
 type Node = Record<string, any>;
@@ -202,10 +204,11 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
   names.claim(["options"]);
   const params: Param[] = [];
   for (const { node: p, pointer } of merged.values()) {
-    if (p.in === "cookie") throw resolver.error(pointer, `cookie parameter "${p.name}" is not supported yet`);
-    if (!["path", "query", "header"].includes(p.in)) throw resolver.error(pointer, `parameter location "${p.in}" is not valid`);
+    if (!["path", "query", "header", "cookie"].includes(p.in)) {
+      throw resolver.error(pointer, `parameter location "${p.in}" is not valid`);
+    }
     const propName = pascalCase(p.name);
-    const location = p.in === "query" ? "QueryParam" : p.in === "path" ? "PathParam" : "Header";
+    const location = LOCATION_NAMES[p.in as Param["in"]];
     const schema = p.schema ?? (isPlainObject(p.content) ? (Object.values(p.content)[0] as Node)?.schema : undefined) ?? {};
     const type = schemas.typeOf(schema, childPointer(pointer, "schema"), {
       namespace: "operations",
@@ -219,12 +222,15 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
       in: p.in,
       type,
       required: p.in === "path" || p.required === true,
-      explode: p.explode !== false,
+      ...paramStyleOf(resolver, pointer, { name: p.name, in: p.in, style: p.style, explode: p.explode }, type),
       ...docsOf({ ...schemas.plain(schema, pointer), ...p }),
     });
   }
   return params.sort((a, b) => compare(a.name, b.name));
 }
+
+/** How a location reads in the names of parameter types (`QueryParamOrder`). */
+const LOCATION_NAMES = { query: "QueryParam", path: "PathParam", header: "Header", cookie: "Cookie" } as const;
 
 function buildBody(resolver: Resolver, schemas: SchemaModeler, raw: unknown, pointer: string, opType: string): RequestBody | undefined {
   if (raw === undefined) return undefined;
@@ -232,7 +238,7 @@ function buildBody(resolver: Resolver, schemas: SchemaModeler, raw: unknown, poi
   if (!isPlainObject(located.node)) throw resolver.error(located.pointer, "a request body must be an object");
   const content = located.node.content as Node;
   if (!isPlainObject(content)) return undefined;
-  const mediaType = pickMedia(Object.keys(content), ["application/json", "multipart/form-data", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream"]);
+  const mediaType = chooseBodyMedia(resolver, content, childPointer(located.pointer, "content"));
   if (!mediaType) return undefined;
   const kind = bodyKindOf(mediaType);
   const schemaPointer = childPointer(childPointer(childPointer(located.pointer, "content"), mediaType), "schema");
@@ -302,14 +308,6 @@ function hasEventAndData(type: TypeRef): boolean {
   if (type.decl.kind === "alias") return hasEventAndData(type.decl.type);
   const fields = type.decl.kind === "object" ? type.decl.fields : [];
   return fields.some((f) => f.wireName === "event") && fields.some((f) => f.wireName === "data");
-}
-
-function pickMedia(available: string[], preferred: string[]): string | undefined {
-  for (const p of preferred) {
-    const hit = available.find((m) => normalizeMediaType(m) === p);
-    if (hit) return hit;
-  }
-  return available.find((m) => /json/i.test(m)) ?? available[0];
 }
 
 /** The tag operations without one are grouped (and selected) under. */

@@ -5,6 +5,7 @@
 import type { Schema, SchemaObject } from "../load/openapi";
 import { childPointer, pointerOf, pointerTokens } from "../load/pointer";
 import { isRef, type Located, type Resolver } from "../load/refs";
+import { requiredRuleOf, unionMembersOf } from "./constraints";
 import type { AliasDecl, Decl, Discriminator, Docs, EnumDecl, Field, Namespace, ObjectDecl, TypeRef } from "./ir";
 import { NameScope, enumMemberName, pascalCase, typeName, uniqueFieldNames } from "./names";
 
@@ -72,7 +73,7 @@ export class SchemaModeler {
     const schema = schemaObject(resolved.node);
     const key = `shared:${name}`;
     const declName = this.declare({ namespace: "shared", key, candidates: [typeName(name), `${typeName(name)}Model`] });
-    const docs = docsOf(schema);
+    const docs = objectDocsOf(schema);
     if (schema && (isObjectWithProperties(schema) || (schema.allOf && !isNullable(schema)))) {
       const decl: ObjectDecl = { kind: "object", name: declName, namespace: "shared", fields: [], ...docs };
       this.register(name, decl);
@@ -131,8 +132,8 @@ export class SchemaModeler {
   private baseType(s: SchemaObject, pointer: string, place: Placement): TypeRef {
     if ("const" in s) return literal(s.const);
     if (Array.isArray(s.enum)) return this.enumType(s, s.enum, pointer, place);
-    const union = s.oneOf ?? s.anyOf;
-    if (Array.isArray(union)) return this.unionType(union, pointer, s.oneOf ? "oneOf" : "anyOf", s, place);
+    const union = unionMembersOf(s);
+    if (union) return this.unionType(union, pointer, s.oneOf ? "oneOf" : "anyOf", s, place);
     if (Array.isArray(s.allOf)) {
       const allOf = childPointer(pointer, "allOf");
       // `allOf: [X, { nullable: true }]` is X that may be null (the caller wraps it): not a merged object.
@@ -177,7 +178,7 @@ export class SchemaModeler {
   private objectType(s: SchemaObject, pointer: string, place: Placement): TypeRef {
     if (isObjectWithProperties(s)) {
       const name = this.declare(place);
-      const decl: ObjectDecl = { kind: "object", name, namespace: place.namespace, fields: [], ...docsOf(s) };
+      const decl: ObjectDecl = { kind: "object", name, namespace: place.namespace, fields: [], ...objectDocsOf(s) };
       this.decls.push(decl);
       this.fillObject(decl, place.key, s, pointer);
       return { kind: "named", decl };
@@ -380,7 +381,9 @@ function isNullable(s: SchemaObject): boolean {
 }
 
 function isObjectWithProperties(s: SchemaObject | undefined): boolean {
-  return !!s && typeof s.properties === "object" && s.properties !== null && Object.keys(s.properties).length > 0 && !s.oneOf && !s.anyOf;
+  const properties = s?.properties;
+  const hasProperties = typeof properties === "object" && properties !== null && Object.keys(properties).length > 0;
+  return !!s && hasProperties && !unionMembersOf(s);
 }
 
 function literal(value: unknown): TypeRef {
@@ -391,6 +394,14 @@ function literal(value: unknown): TypeRef {
 
 function itemPlacement(place: Placement): Placement {
   return { namespace: place.namespace, key: `${place.key}[]`, candidates: place.itemCandidates ?? place.candidates };
+}
+
+/** An object's docs, plus the rule of a constraint-only `oneOf`/`anyOf` beside its properties. */
+function objectDocsOf(s: SchemaObject | undefined): Docs {
+  const docs = docsOf(s);
+  const rule = s && requiredRuleOf(s);
+  if (!rule) return docs;
+  return { ...docs, description: docs.description ? `${docs.description}\n\n${rule}` : rule };
 }
 
 /** Description and deprecation of any documented object (schema, parameter, body, response, tag). */

@@ -1,10 +1,10 @@
 /** Request body encoding per media type. */
-import type { BodyDef } from "./contract";
-import { isUpload, toBlob } from "./upload";
+import { type BodyDef, normalizeMediaType } from "./contract";
+import { encodeMultipart } from "./multipart";
 
 export interface EncodedBody {
   readonly data: unknown;
-  /** Content-Type to send, or undefined when the HTTP library sets it (multipart boundary). */
+  /** Content-Type to send, or undefined when the HTTP library sets it. */
   readonly contentType: string | undefined;
 }
 
@@ -15,7 +15,7 @@ export function encodeBody(def: BodyDef, value: unknown): EncodedBody | Promise<
     case "json":
       return { data: JSON.stringify(wire), contentType: def.contentType };
     case "multipart":
-      return toFormData(wire).then((data) => ({ data, contentType: undefined }));
+      return encodeMultipart(wire, normalizeMediaType(def.contentType));
     case "form":
       return { data: new URLSearchParams(formEntries(wire)).toString(), contentType: def.contentType };
     case "text":
@@ -23,23 +23,6 @@ export function encodeBody(def: BodyDef, value: unknown): EncodedBody | Promise<
     case "bytes":
       return { data: wire, contentType: def.contentType };
   }
-}
-
-async function toFormData(wire: unknown): Promise<FormData> {
-  const form = new FormData();
-  if (typeof wire !== "object" || wire === null) return form;
-  for (const [key, value] of Object.entries(wire)) {
-    if (value === undefined || value === null) continue;
-    if (isUpload(value)) {
-      const { blob, fileName } = await toBlob(value);
-      form.append(key, blob, fileName);
-    } else if (Array.isArray(value)) {
-      for (const item of value) form.append(key, scalar(item));
-    } else {
-      form.append(key, scalar(value));
-    }
-  }
-  return form;
 }
 
 function formEntries(wire: unknown): [string, string][] {

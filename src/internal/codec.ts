@@ -54,22 +54,62 @@ export function byDiscriminator(value: unknown, property: string, members: Reado
   return map ? map(value) : value;
 }
 
-/** A union member without a discriminator: recognised by its kind and required keys. */
-export interface ShapeMember {
-  readonly kind: "object" | "array" | "string" | "number" | "boolean" | "null";
+/**
+ * What the values of a union member look like, to tell members apart without a discriminator:
+ * their JSON kind (`any` fits every value), the keys an object must have, the constant values
+ * some of its properties must hold (`type: "text"`), the shapes an array's items take.
+ */
+export interface Shape {
+  readonly kind: "object" | "array" | "string" | "number" | "boolean" | "null" | "any";
   readonly required?: readonly string[];
+  readonly tags?: Readonly<Record<string, string | number | boolean>>;
+  /** Every item of the array fits one of these. */
+  readonly items?: readonly Shape[];
+}
+
+/** A union member: one of its shapes, and how its values are mapped. */
+export interface ShapeMember extends Shape {
   readonly map?: Mapper;
 }
 
-/** Maps the first member whose shape fits; a value that fits none passes through. */
+/**
+ * Maps the member whose shape fits the value most specifically (the first one on a tie): for
+ * `string[] | Part[]` an array of objects is the parts' member, and an object with more of a
+ * member's required keys or tags is that member's. A value that fits none passes through.
+ */
 export function byShape(value: unknown, members: readonly ShapeMember[]): any {
-  const kind = kindOf(value);
+  let best: ShapeMember | undefined;
+  let bestScore = -1;
   for (const member of members) {
-    if (member.kind !== kind) continue;
-    if (member.required && !member.required.every((key) => hasOwn(value as object, key))) continue;
-    return member.map ? member.map(value) : value;
+    const score = fit(member, value);
+    if (score > bestScore) {
+      best = member;
+      bestScore = score;
+    }
   }
-  return value;
+  return best?.map ? best.map(value) : value;
+}
+
+/** How specifically a shape fits a value: -1 when it does not, else 0 (any value) and up. */
+function fit(shape: Shape, value: unknown): number {
+  if (shape.kind === "any") return 0;
+  if (shape.kind !== kindOf(value)) return -1;
+  let score = 1;
+  if (shape.required) {
+    for (const key of shape.required) if (!hasOwn(value as object, key)) return -1;
+    score += shape.required.length;
+  }
+  if (shape.tags) {
+    for (const key in shape.tags) {
+      if (!hasOwn(value as object, key) || (value as Record<string, unknown>)[key] !== shape.tags[key]) return -1;
+      score += 1;
+    }
+  }
+  if (shape.items) {
+    for (const item of value as unknown[]) if (!shape.items.some((s) => fit(s, item) >= 0)) return -1;
+    score += 1;
+  }
+  return score;
 }
 
 function kindOf(value: unknown): ShapeMember["kind"] {

@@ -89,7 +89,7 @@ function bodyPreview(body: EncodedBody | undefined): string | undefined {
   if (!body) return undefined;
   const data = body.data;
   if (typeof data === "string") return data;
-  if (typeof FormData !== "undefined" && data instanceof FormData) return "[multipart form data]";
+  if (body.contentType?.startsWith("multipart/")) return "[multipart form data]";
   if (isStream(data)) return "[stream]";
   if (data instanceof Uint8Array || data instanceof ArrayBuffer) return `[${data.byteLength} bytes]`;
   return "[body]";

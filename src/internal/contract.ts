@@ -25,15 +25,41 @@ export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" 
 export type Decode = (wire: unknown) => unknown;
 export type Encode = (model: unknown) => unknown;
 
+/** OpenAPI `style` of a query parameter (`form` when absent). */
+export type QueryStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+
+/** OpenAPI `style` of a path parameter (`simple` when absent). */
+export type PathStyle = "simple" | "label" | "matrix";
+
 export interface QueryParamDef {
   /** Name on the wire. */
   readonly name: string;
   readonly required?: boolean;
-  /** OpenAPI `explode` for form style; arrays repeat the key when true (the default). */
+  readonly style?: QueryStyle;
+  /**
+   * OpenAPI `explode`: an array's items and an object's keys as pairs of their own. Default: true
+   * for form, false for spaceDelimited and pipeDelimited; deepObject is always exploded.
+   */
   readonly explode?: boolean;
 }
 
+export interface PathParamDef {
+  readonly name: string;
+  readonly style?: PathStyle;
+  /** OpenAPI `explode` (default false). */
+  readonly explode?: boolean;
+}
+
+/** Style simple: an array's items and an object's keys and values joined by commas. */
 export interface HeaderParamDef {
+  readonly name: string;
+  readonly required?: boolean;
+  /** OpenAPI `explode` (default false): an object as `key=value,...` rather than `key,value,...`. */
+  readonly explode?: boolean;
+}
+
+/** Style form, not exploded: `name=value` in the Cookie header, arrays and objects comma-joined. */
+export interface CookieParamDef {
   readonly name: string;
   readonly required?: boolean;
 }
@@ -81,9 +107,11 @@ export interface OperationDef {
   readonly path: string;
   /** Headers every call of this operation sends (e.g. `OpenAI-Beta: assistants=v1`). */
   readonly headers?: Readonly<Record<string, string>>;
-  readonly pathParams?: readonly string[];
+  /** A bare name is style simple, not exploded. */
+  readonly pathParams?: readonly (string | PathParamDef)[];
   readonly queryParams?: readonly QueryParamDef[];
   readonly headerParams?: readonly HeaderParamDef[];
+  readonly cookieParams?: readonly CookieParamDef[];
   readonly body?: BodyDef;
   readonly responses: readonly ResponseDef[];
   /** False when the spec says the operation needs no authentication. */
@@ -95,6 +123,7 @@ export interface CallArgs {
   readonly path?: Readonly<Record<string, unknown>>;
   readonly query?: Readonly<Record<string, unknown>>;
   readonly headers?: Readonly<Record<string, unknown>>;
+  readonly cookies?: Readonly<Record<string, unknown>>;
   readonly body?: unknown;
 }
 
@@ -148,12 +177,12 @@ const requestOptionKeysComplete: ExactKeys<keyof RequestOptions, (typeof REQUEST
 void requestOptionKeysComplete;
 
 /** How a credential is sent. */
-export type SecurityKind = "bearer" | "basic" | "apiKeyHeader" | "apiKeyQuery";
+export type SecurityKind = "bearer" | "basic" | "apiKeyHeader" | "apiKeyQuery" | "apiKeyCookie";
 
 /** A credential the client adds to each secured request. */
 export interface SecurityDef {
   readonly kind: SecurityKind;
-  /** Header or query name for API keys. */
+  /** Header, query or cookie name for API keys. */
   readonly name?: string;
   readonly value: string | undefined;
 }

@@ -354,6 +354,33 @@ Run:
       Steps: "{ id?: string }",
     },
   }],
+  ["a oneOf/anyOf of `required`-only branches is a constraint on the object, kept as docs, not a union", {
+    given: { schemas: `
+FileSearch:
+  type: object
+  properties:
+    vector_store_ids: { type: array, items: { type: string } }
+    vector_stores:
+      type: array
+      items: { type: object, properties: { file_ids: { type: array, items: { type: string } } } }
+  oneOf:
+    - required: [vector_store_ids]
+    - required: [vector_stores]
+Attachment:
+  type: object
+  description: An image or a file.
+  properties:
+    image_url: { type: string }
+    file_id: { type: string }
+  anyOf:
+    - { required: [image_url], description: by URL }
+    - required: [file_id]` },
+    want: {
+      Attachment: "{ image_url?: string; file_id?: string }",
+      FileSearch: "{ vector_store_ids?: string[]; vector_stores?: VectorStores[] }",
+      VectorStores: "{ file_ids?: string[] }",
+    },
+  }],
 ];
 
 test.each(rows)("%s", (_, { given, want }) => {

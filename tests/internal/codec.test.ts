@@ -140,3 +140,54 @@ describe("byShape (object with `a`, any object, string, array, null)", () => {
     expect(byShape(value, [{ kind: "object" }])).toBe(value);
   });
 });
+
+describe("byShape: the most specific fitting member wins (string | string[] | Part[] | Tagged objects | any)", () => {
+  const members: ShapeMember[] = [
+    { kind: "string", map: () => "string" },
+    { kind: "array", items: [{ kind: "string" }], map: () => "strings" },
+    {
+      kind: "array",
+      items: [
+        { kind: "object", required: ["type", "imageUrl"], tags: { type: "image_url" } },
+        { kind: "object", required: ["type", "text"], tags: { type: "text" } },
+      ],
+      map: () => "parts",
+    },
+    { kind: "object", required: ["text"], map: () => "text" },
+    { kind: "object", required: ["text", "language"], map: () => "verbose" },
+    { kind: "object", required: ["kind"], tags: { kind: "dog" }, map: () => "dog" },
+    { kind: "any", map: () => "anything" },
+  ];
+  const rows: Row<unknown, unknown>[] = [
+    ["a string", { given: "hi", want: "string" }],
+    ["an array of strings", { given: ["a", "b"], want: "strings" }],
+    ["an array of parts: the items decide, not the first array member", {
+      given: [{ type: "image_url", imageUrl: { url: "u" } }, { type: "text", text: "t" }],
+      want: "parts",
+    }],
+    ["an empty array fits both array members: the first", { given: [], want: "strings" }],
+    ["a part whose tag is wrong fits no array member: any", {
+      given: [{ type: "video", text: "t" }],
+      want: "anything",
+    }],
+    ["a mix of strings and parts fits no array member: any", {
+      given: ["a", { type: "text", text: "t" }],
+      want: "anything",
+    }],
+    ["more required keys present: the more specific member", { given: { text: "t", language: "en" }, want: "verbose" }],
+    ["only the fewer required keys: that member", { given: { text: "t" }, want: "text" }],
+    ["a matching tag", { given: { kind: "dog" }, want: "dog" }],
+    ["a tag with another value does not fit", { given: { kind: "cat" }, want: "anything" }],
+    ["a number fits only `any`", { given: 3, want: "anything" }],
+  ];
+  test.each(rows)("%s", (_, { given, want }) => expect(byShape(given, members)).toEqual(want));
+
+  test("arrays of arrays: items are checked at every level", () => {
+    const nested: ShapeMember[] = [
+      { kind: "array", items: [{ kind: "array", items: [{ kind: "number" }] }], map: () => "numbers" },
+      { kind: "array", items: [{ kind: "array", items: [{ kind: "string" }] }], map: () => "strings" },
+    ];
+    expect(byShape([["a"], []], nested)).toBe("strings");
+    expect(byShape([[1, 2]], nested)).toBe("numbers");
+  });
+});

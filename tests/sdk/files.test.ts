@@ -163,6 +163,8 @@ describe("files", () => {
     const res = await sdk.files.downloadFile("file-out789");
 
     expectRequest(api.single(), { method: "GET", path: "/files/file-out789/content", beta: false });
+    // The media type the operation declares, not axios' default (JSON and text).
+    expect(api.single().headers["accept"]).toBe("application/octet-stream, */*;q=0.1");
     expect(res.statusCode).toBe(200);
     expect(res.contentType).toBe("application/octet-stream");
     expect(res.body).toBeInstanceOf(Uint8Array);

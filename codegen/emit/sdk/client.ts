@@ -18,6 +18,9 @@ export function emitClient(model: ApiModel, config: GenConfig): GeneratedFile {
   const retries = Object.entries(config.retries).map(([k, v]) => `${k}: ${v}`).join(", ");
   const fields = model.tags.map((t) => `${jsdoc("  ", t.description)}  readonly ${key(t.propertyName)}: ${t.className};`);
   const inits = model.tags.map((t) => `    this.${t.propertyName} = new ${t.className}(runtime);`);
+  // A document without operations (webhooks only) has no tag to hand the runtime to: an unread
+  // local would fail noUnusedLocals, so the runtime is built (checking the options) but not kept.
+  const runtimeBinding = model.tags.length > 0 ? "const runtime = " : "";
   const content =
     `${HEADER}${imports.render()}${tagImports}\n\n` +
     `/** The servers the API is served from; the first is the default. */\nexport const ServerList = [${str(model.serverURL)}] as const;\n\n` +
@@ -25,7 +28,7 @@ export function emitClient(model: ApiModel, config: GenConfig): GeneratedFile {
     `export interface SDKOptions extends ClientOptions {\n${options.join("\n\n")}\n}\n\n` +
     `${jsdoc("", model.description)}export class ${config.sdkClassName} {\n${fields.join("\n\n")}\n\n` +
     `  constructor(options: SDKOptions = {}) {\n` +
-    `    const runtime = new Runtime(options, {\n` +
+    `    ${runtimeBinding}new Runtime(options, {\n` +
     `      serverURL: ServerList[0],\n` +
     `      userAgent: ${str(`${config.packageName}/${config.packageVersion} (typescript)`)},\n` +
     `      security: [${security.join(", ")}],\n` +

@@ -6,6 +6,7 @@ import type { Decl, ObjectDecl, TypeRef } from "../../model/ir";
 import { someType } from "../../model/typeref";
 import { str } from "../code";
 import { type Imports, internalPath } from "./imports";
+import { shapeFields, shapesOf } from "./shapes";
 
 export type Direction = "fromWire" | "toWire";
 
@@ -70,11 +71,11 @@ function unionExpr(type: Extract<TypeRef, { kind: "union" }>, value: string, dir
     return `byDiscriminator(${value}, ${str(modelProperty)}, { ${entries.join(", ")} })`;
   }
   imports.add(runtime, "byShape");
-  const members = type.members.map((member) => {
-    const shape = shapeOf(member, direction);
+  // A member with several shapes (a nested union) is listed once per shape, with the same map.
+  const members = type.members.flatMap((member) => {
     const body = memberMap(member);
-    const required = shape.required.length > 0 ? `, required: [${shape.required.map(str).join(", ")}]` : "";
-    return `{ kind: ${str(shape.kind)}${required}${body ? `, map: (${param}: any) => ${body}` : ""} }`;
+    const map = body ? `, map: (${param}: any) => ${body}` : "";
+    return shapesOf(member, direction).map((shape) => `{ ${shapeFields(shape)}${map} }`);
   });
   return `byShape(${value}, [${members.join(", ")}])`;
 }
@@ -90,17 +91,4 @@ function objectDecl(type: TypeRef): ObjectDecl | undefined {
   if (type.kind !== "named") return undefined;
   if (type.decl.kind === "object") return type.decl;
   return type.decl.kind === "alias" ? objectDecl(type.decl.type) : undefined;
-}
-
-function shapeOf(type: TypeRef, direction: Direction): { kind: string; required: string[] } {
-  const decl = objectDecl(type);
-  if (decl) {
-    const required = decl.fields.filter((f) => f.required).map((f) => (direction === "fromWire" ? f.wireName : f.name));
-    return { kind: "object", required };
-  }
-  const base = type.kind === "nullable" ? type.inner : type;
-  if (base.kind === "array") return { kind: "array", required: [] };
-  if (base.kind === "map") return { kind: "object", required: [] };
-  if (base.kind === "named" && base.decl.kind === "alias") return shapeOf(base.decl.type, direction);
-  return { kind: "object", required: [] };
 }

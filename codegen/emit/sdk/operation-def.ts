@@ -8,9 +8,11 @@ import {
   type HttpMethod,
   normalizeMediaType,
   type OperationDef,
+  type PathParamDef,
+  type QueryParamDef,
   type ResponseDef,
 } from "../../../src/internal/contract";
-import type { Operation, Response, TypeRef } from "../../model/ir";
+import type { Operation, Param, Response, TypeRef } from "../../model/ir";
 import { key, str } from "../code";
 import { mapExpr } from "./codecs";
 import type { Imports } from "./imports";
@@ -47,14 +49,39 @@ function operationDefSource(op: Operation, imports: Imports): Source<OperationDe
     method: op.httpMethod as HttpMethod,
     path: op.path,
     headers: Object.keys(op.headers).length > 0 ? op.headers : undefined,
-    pathParams: nonEmpty(inLocation("path").map((p) => p.wireName)),
-    queryParams: nonEmpty(
-      inLocation("query").map((p) => ({ name: p.wireName, required: p.required || undefined, explode: p.explode ? undefined : false })),
+    pathParams: nonEmpty(inLocation("path").map(pathParamSource)),
+    queryParams: nonEmpty(inLocation("query").map(queryParamSource)),
+    headerParams: nonEmpty(
+      inLocation("header").map((p) => ({
+        name: p.wireName,
+        required: p.required || undefined,
+        explode: p.explode || undefined,
+      })),
     ),
-    headerParams: nonEmpty(inLocation("header").map((p) => ({ name: p.wireName, required: p.required || undefined }))),
+    cookieParams: nonEmpty(inLocation("cookie").map((p) => ({ name: p.wireName, required: p.required || undefined }))),
     body: op.body && bodySource(op.body.kind, op.body.mediaType, op.body.required, op.body.type, imports),
     responses: op.responses.map((r) => responseSource(r, imports)),
     secured: op.secured,
+  };
+}
+
+/** A bare name for the default (simple, not exploded); else the style and explode that differ from it. */
+function pathParamSource(p: Param): string | Source<PathParamDef> {
+  const style = p.style === "label" || p.style === "matrix" ? p.style : undefined;
+  if (!style && !p.explode) return p.wireName;
+  return { name: p.wireName, style, explode: p.explode || undefined };
+}
+
+/** Style and explode only where they differ from form's defaults (deepObject is always exploded). */
+function queryParamSource(p: Param): Source<QueryParamDef> {
+  const delimited = p.style === "spaceDelimited" || p.style === "pipeDelimited";
+  const style = delimited || p.style === "deepObject" ? p.style : undefined;
+  const defaultExplode = style === undefined || style === "deepObject";
+  return {
+    name: p.wireName,
+    required: p.required || undefined,
+    style,
+    explode: p.explode === defaultExplode ? undefined : p.explode,
   };
 }
 

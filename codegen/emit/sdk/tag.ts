@@ -55,13 +55,14 @@ function inputSource(op: Operation, input: Input): string {
 /** The CallArgs the method hands the runtime: values grouped by location, keyed by wire name. */
 function callArgsCode(op: Operation): string {
   const groups: string[] = [];
-  for (const location of ["path", "query", "header"] as const) {
+  for (const location of ["path", "query", "header", "cookie"] as const) {
     const entries = op.call.inputs.flatMap((input) => {
       if (input.kind !== "param" || input.param.in !== location) return [];
       const source = inputSource(op, input);
       return [source === input.param.wireName ? source : `${key(input.param.wireName)}: ${source}`];
     });
-    if (entries.length > 0) groups.push(`${location === "header" ? "headers" : location}: { ${entries.join(", ")} }`);
+    const group = location === "header" ? "headers" : location === "cookie" ? "cookies" : location;
+    if (entries.length > 0) groups.push(`${group}: { ${entries.join(", ")} }`);
   }
   const body = op.call.inputs.find((input) => input.kind === "body");
   if (body) groups.push(`body: ${inputSource(op, body)}`);
