@@ -32,6 +32,7 @@ export function compareSurfaces(before: Surface, after: Surface, hint: TagHint):
 }
 
 function removed(was: SurfaceEntry): Change {
+  if (was.key.startsWith("alias:")) return { breaking: true, text: `type \`${was.label}\` is no longer \`${was.type}\`` };
   if (was.kind === "argument") return { breaking: true, text: `${was.label} removed` };
   return { breaking: true, text: `${was.kind} \`${was.label}\` removed` };
 }
@@ -51,8 +52,10 @@ function changed(was: SurfaceEntry, is: SurfaceEntry): Change[] {
     out.push({ breaking: true, text: `${is.label} now takes \`${is.carries}\` instead of \`${was.carries}\`` });
   }
   if (was.style !== is.style) out.push({ breaking: true, text: `${label} now takes ${is.style === "request" ? "one request object" : "positional arguments"}` });
-  if (was.type !== undefined && is.type !== undefined && was.type !== is.type) {
-    const verdict = typeChange(was.type, is.type);
+  // A field whose type now has another name but the same shape (`CreateRunRequestMetadata` → `Metadata`) did not
+  // change; a type that kept its name but changed inside is reported once, on that type.
+  if (was.type !== undefined && is.type !== undefined && was.type !== is.type && was.shape !== is.shape) {
+    const verdict = typeChange(was.shape!, is.shape!);
     out.push({ breaking: breaksCallers(verdict, is.direction), text: `${label} changed type (${verdict}): \`${was.type}\` → \`${is.type}\`` });
   }
   if (was.required !== is.required && was.required !== undefined && is.required !== undefined) {
@@ -74,11 +77,21 @@ function breaksCallers(verdict: Verdict, direction: Direction | undefined): bool
 
 /** Compares two type texts as sets of union members: `A | null` is wider than `A`. */
 function typeChange(was: string, is: string): Verdict {
-  const a = new Set(unionMembers(was));
-  const b = new Set(unionMembers(is));
-  if ([...a].every((m) => b.has(m))) return "wider";
-  if ([...b].every((m) => a.has(m))) return "narrower";
+  const a = unionMembers(was);
+  const b = unionMembers(is);
+  if (a.every((m) => b.some((n) => covers(n, m)))) return "wider";
+  if (b.every((m) => a.some((n) => covers(n, m)))) return "narrower";
   return "different";
+}
+
+/** True when every value of type `part` is also a value of type `whole` (for the shapes the generator prints). */
+function covers(whole: string, part: string): boolean {
+  if (whole === part || whole === "unknown") return true;
+  if (whole === "Record<string, unknown>") return part.startsWith("Record<string, ");
+  if (whole === "unknown[]") return part.endsWith("[]");
+  if (whole === "string") return /^"([^"\\]|\\.)*"$/.test(part);
+  if (whole === "number") return /^-?\d/.test(part);
+  return false;
 }
 
 /** Splits `A | (B | C)[] | Record<string, D | E>` at its top-level bars only. */

@@ -20,6 +20,8 @@ export interface SurfaceEntry {
   readonly label: string;
   readonly direction?: Direction;
   readonly type?: string;
+  /** `type` with aliases written out: what compare.ts compares (a renamed alias of the same map is no change). */
+  readonly shape?: string;
   readonly required?: boolean;
   readonly deprecated?: boolean;
   /** For arguments: the input the position carries (`body`, `path:thread_id`). */
@@ -61,13 +63,14 @@ function operationEntries(op: Operation, label: string, add: (entry: SurfaceEntr
     const option = optionInputs.find((o) => o.input === input);
     const name = option ? `options.${option.name}` : input.kind === "body" ? "request body" : input.field;
     const deprecated = input.kind === "param" && input.param.deprecated === true;
-    const entry = { kind: "parameter", label: `${label}(${name})`, direction: "input", type: typeText(input.type), owner } as const;
+    const entry = { kind: "parameter", label: `${label}(${name})`, direction: "input", type: typeText(input.type), shape: shapeText(input.type), owner } as const;
     add({ ...entry, key: `input:${op.operationId}.${inputKey(input)}`, required: input.required, deprecated });
   }
   for (const field of resultFields) {
     const type = field.kind === "bytes" ? "Uint8Array" : typeText(field.type);
+    const shape = field.kind === "bytes" ? "Uint8Array" : shapeText(field.type);
     const key = `result:${op.operationId}.${field.name}`;
-    add({ key, kind: "result field", label: `${label} → res.${field.name}`, direction: "output", type, owner });
+    add({ key, kind: "result field", label: `${label} → res.${field.name}`, direction: "output", type, shape, owner });
   }
 }
 
@@ -77,8 +80,7 @@ function declEntries(decl: Decl, direction: Direction | undefined, add: (entry: 
   add({ key: owner, kind: "type", label: name, deprecated: decl.deprecated === true });
   if (decl.kind === "object") {
     for (const f of decl.fields) {
-      const type = typeText(f.type);
-      const entry = { kind: "field", label: `${name}.${f.name}`, direction, type, owner } as const;
+      const entry = { kind: "field", label: `${name}.${f.name}`, direction, type: typeText(f.type), shape: shapeText(f.type), owner } as const;
       add({ ...entry, key: `field:${name}.${f.wireName}`, required: f.required, deprecated: f.deprecated === true });
     }
   } else if (decl.kind === "enum") {
@@ -87,7 +89,7 @@ function declEntries(decl: Decl, direction: Direction | undefined, add: (entry: 
       add({ key: `enum:${name}.${String(m.value)}`, kind: "enum value", label, direction, owner });
     }
   } else {
-    add({ key: `field:${name}.=`, kind: "field", label: name, direction, type: typeText(decl.type), owner });
+    add({ key: `alias:${name}`, kind: "type", label: name, direction, type: typeText(decl.type), shape: shapeText(decl.type), owner });
   }
 }
 
@@ -116,6 +118,14 @@ function declDirections(model: ApiModel): Map<Decl, Direction> {
 /** A type as text, naming declarations rather than expanding them (so renames show as changes). */
 export function typeText(type: TypeRef): string {
   return printType(type, { named: declLabel, binary: "Upload" });
+}
+
+/** A type as text with every alias written out (once per path, so recursive aliases end). */
+export function shapeText(type: TypeRef, expanding: ReadonlySet<Decl> = new Set()): string {
+  return printType(type, {
+    named: (decl) => (decl.kind === "alias" && !expanding.has(decl) ? shapeText(decl.type, new Set([...expanding, decl])) : declLabel(decl)),
+    binary: "Upload",
+  });
 }
 
 function declLabel(decl: Decl): string {

@@ -69,8 +69,11 @@ export class SchemaModeler {
     const existing = this.components.get(name);
     if (existing) return existing;
     const pointer = pointerOf(["components", "schemas", name]);
-    const resolved = this.resolver.deref(this.resolver.at(pointer), pointer);
-    const schema = schemaObject(resolved.node);
+    const found = this.resolver.deref(this.resolver.at(pointer), pointer);
+    // `anyOf: [{ object }, { type: null }]` (3.1's nullable) is that object, and references to it may be null.
+    const lone = nullableObjectMember(schemaObject(found.node), found.pointer);
+    const resolved = lone ?? found;
+    const schema = lone ? { ...schemaObject(lone.node), ...objectDocsOf(schemaObject(found.node)) } : schemaObject(found.node);
     const key = `shared:${name}`;
     const declName = this.declare({ namespace: "shared", key, candidates: [typeName(name), `${typeName(name)}Model`] });
     const docs = objectDocsOf(schema);
@@ -125,7 +128,9 @@ export class SchemaModeler {
     const decl = this.component(name);
     const pointer = pointerOf(["components", "schemas", name]);
     const schema = schemaObject(this.resolver.deref(this.resolver.at(pointer), pointer).node);
-    const mayBeNull = !!schema && (isNullable(schema) || (Array.isArray(schema.enum) && schema.enum.includes(null)));
+    const mayBeNull =
+      !!schema &&
+      (isNullable(schema) || (Array.isArray(schema.enum) && schema.enum.includes(null)) || !!nullableObjectMember(schema, pointer));
     return mayBeNull && decl.kind !== "alias" ? { kind: "nullable", inner: { kind: "named", decl } } : { kind: "named", decl };
   }
 
@@ -276,19 +281,22 @@ export class SchemaModeler {
     s: SchemaObject,
     place: Placement,
   ): TypeRef {
-    const isNull = (plain: SchemaObject | undefined) =>
-      !!plain && (plain.type === "null" || (Array.isArray(plain.enum) && plain.enum.length === 1 && plain.enum[0] === null));
     const list = childPointer(pointer, keyword);
     const located: Located[] = members.map((node, i) => ({ node, pointer: childPointer(list, i) }));
-    const real = located.filter((m) => !isNull(this.plain(m.node, m.pointer)));
+    const real = located.filter((m) => !isNullSchema(this.plain(m.node, m.pointer)));
     const nullable = real.length < located.length;
     // A lone member (`anyOf: [X, null]`) takes the spot's own names; several get numbered ones.
     const types = real.map((m, i) => {
       if (real.length === 1) return this.typeOf(m.node, m.pointer, place);
       const title = this.plain(m.node, m.pointer)?.title;
       const titled = typeof title === "string" ? [`${place.candidates[0]}${pascalCase(title)}`] : [];
-      const candidates = [...titled, `${place.candidates[0]}${i + 1}`];
-      return this.typeOf(m.node, m.pointer, { namespace: place.namespace, key: `${place.key}|${i + 1}`, candidates });
+      // Keyed by what the member is (`type=function`), not where it sits: a member inserted before it renames nothing,
+      // and when its numbered name is locked by another member, it is named after what it is.
+      const identity = memberIdentity(this.plain(m.node, m.pointer), (prop, at) => this.plain(prop, at), m.pointer);
+      const named = identity ? [`${place.candidates[0]}${pascalCase(identity.slice(identity.indexOf("=") + 1))}`] : [];
+      const candidates = [...titled, `${place.candidates[0]}${i + 1}`, ...named];
+      const key = `${place.key}|${identity ?? i + 1}`;
+      return this.typeOf(m.node, m.pointer, { namespace: place.namespace, key, candidates });
     });
     let type: TypeRef;
     if (types.length === 0) type = UNKNOWN;
@@ -366,6 +374,42 @@ function typeList(s: SchemaObject): string[] {
   if (s.properties || s.additionalProperties) return ["object"];
   if (s.items) return ["array"];
   return [];
+}
+
+/** `{ type: null }` or `{ enum: [null] }`: a union member that only adds null. */
+function isNullSchema(plain: SchemaObject | undefined): boolean {
+  return !!plain && (plain.type === "null" || (Array.isArray(plain.enum) && plain.enum.length === 1 && plain.enum[0] === null));
+}
+
+/** The inline object of `anyOf`/`oneOf: [{ object with properties }, { type: null }]`, if that is all the schema is. */
+function nullableObjectMember(s: SchemaObject | undefined, pointer: string): Located | undefined {
+  const keyword = s?.oneOf ? "oneOf" : s?.anyOf ? "anyOf" : undefined;
+  const members = keyword ? (s![keyword] as readonly unknown[]) : undefined;
+  if (!members || members.length !== 2 || s!.properties) return undefined;
+  const index = members.findIndex((m) => !isNullSchema(schemaObject(m)));
+  const other = members[1 - index];
+  const member = schemaObject(members[index]);
+  if (index === -1 || isRef(members[index]) || !isNullSchema(schemaObject(other)) || !isObjectWithProperties(member)) return undefined;
+  return { node: members[index], pointer: childPointer(childPointer(pointer, keyword!), index) };
+}
+
+/**
+ * What a union member is, for its placement key: the first property it fixes to one value
+ * (`type`, then `event`, then any), as `type=function`. Undefined when nothing marks it.
+ */
+function memberIdentity(
+  plain: SchemaObject | undefined,
+  follow: (schema: unknown, pointer: string) => SchemaObject | undefined,
+  pointer: string,
+): string | undefined {
+  const properties = plain?.properties;
+  if (!properties) return undefined;
+  for (const name of ["type", "event", ...Object.keys(properties)]) {
+    const prop = properties[name] === undefined ? undefined : follow(properties[name], pointer);
+    const values = prop && ("const" in prop ? [prop.const] : prop.enum);
+    if (Array.isArray(values) && values.length === 1 && typeof values[0] === "string") return `${name}=${values[0]}`;
+  }
+  return undefined;
 }
 
 /** Keywords that describe a value without constraining its shape. */

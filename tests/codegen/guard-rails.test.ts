@@ -50,6 +50,13 @@ describe("nullability survives references", () => {
     expect(fieldTypes(m, "Holder").usage).toBe(want);
   });
 
+  test("a 3.1 component that is `anyOf: [object, null]` is that object, and references to it may be null", () => {
+    const usage = { anyOf: [{ type: "object", properties: { n: { type: "integer" } } }, { type: "null" }], description: "Usage." };
+    const m = model(api("3.1.0", { Usage: usage, Holder: { type: "object", properties: { usage: { $ref: "#/components/schemas/Usage" } } } }));
+    expect(fieldTypes(m, "Holder").usage).toBe("Usage | null");
+    expect(fieldTypes(m, "Usage")).toEqual({ n: "number" });
+  });
+
   test("allOf of a reference and { nullable: true } keeps the referenced union", () => {
     const choice = { oneOf: [{ type: "string", enum: ["none", "auto"] }, { type: "object", properties: { type: { type: "string", enum: ["function"] } } }] };
     const holder = { type: "object", properties: { choice: { allOf: [{ $ref: "#/components/schemas/Choice" }, { nullable: true }] } } };

@@ -97,6 +97,24 @@ test("type names stay when a new operation would have claimed them first", () =>
   expect(next.op("getFile").params.find((p) => p.name === "order")!.type).toMatchObject({ decl: { name: "QueryParamOrder" } });
 });
 
+test("union members keep their names when a new member is inserted before them", () => {
+    const out = tempDir("lock-members");
+    const member = (type: string) => ({ type: "object", properties: { type: { type: "string", enum: [type] }, n: { type: "integer" } } });
+    const withTools = (types: string[]) => {
+      const doc = spec(v1, { fileFields: { tools: { type: "array", items: { oneOf: types.map(member) } } } });
+      return doc;
+    };
+    const names = (doc: unknown) => {
+      const m = generateInto(out, doc).result.model;
+      const file = m.decls.find((d) => d.name === "StoredFile");
+      const tools = file?.kind === "object" ? file.fields.find((f) => f.name === "tools")!.type : undefined;
+      return tools?.kind === "array" && tools.items.kind === "union" ? tools.items.members.map((t) => (t.kind === "named" ? t.decl.name : "")) : [];
+    };
+    expect(names(withTools(["code", "search"]))).toEqual(["Tools1", "Tools2"]);
+    // `browse` is inserted first: without the lock it would take Tools1 and move the others along.
+    expect(names(withTools(["browse", "code", "search"]))).toEqual(["ToolsBrowse", "Tools1", "Tools2"]);
+  });
+
 test("a package generated onto a newer document with the lock typechecks, and calls written for the old one compile", () => {
   const out = tempDir("lock-package");
   expect(runGenerate(["--spec", write(spec(v1)), "--out", out]).status).toBe(0);
@@ -172,6 +190,15 @@ describe("--diff", () => {
       "- field `StoredFile.kind` added",
       "- field `StoredFile.note` changed type (narrower): `string | null` → `string`",
     ]);
+  });
+
+  test("a type renamed with the same shape is no change; a map whose values narrow is breaking only where users send it", () => {
+    const map = (values: object) => ({ type: "object", additionalProperties: values });
+    const before = spec(v1, { fileFields: { labels: map({}) } });
+    const after = spec(v1, { fileFields: { labels: map({ type: "string" }) } });
+    const { breaking, other } = diff(before, after);
+    expect(breaking).toEqual([]);
+    expect(other).toEqual(["- type `StoredFileLabels` changed type (narrower): `Record<string, unknown>` → `Record<string, string>`"]);
   });
 
   test("operations of tags gen.yaml does not select are listed with the line that would add them", () => {
