@@ -56,14 +56,27 @@ function operationEntries(op: Operation, label: string, add: (entry: SurfaceEntr
   if (style === "positional") {
     args.forEach((arg, i) => {
       const carries = arg.removedKey ?? inputKey(arg.input!);
-      add({ key: `arg:${op.operationId}#${i}`, kind: "argument", label: `${label} argument ${i + 1} (${arg.name})`, carries, owner });
+      add({
+        key: `arg:${op.operationId}#${i}`,
+        kind: "argument",
+        label: `${label} argument ${i + 1} (${arg.name})`,
+        carries,
+        owner,
+      });
     });
   }
   for (const input of inputs) {
     const option = optionInputs.find((o) => o.input === input);
     const name = option ? `options.${option.name}` : input.kind === "body" ? "request body" : input.field;
     const deprecated = input.kind === "param" && input.param.deprecated === true;
-    const entry = { kind: "parameter", label: `${label}(${name})`, direction: "input", type: typeText(input.type), shape: shapeText(input.type), owner } as const;
+    const entry = {
+      kind: "parameter",
+      label: `${label}(${name})`,
+      direction: "input",
+      type: typeText(input.type),
+      shape: shapeText(input.type),
+      owner,
+    } as const;
     add({ ...entry, key: `input:${op.operationId}.${inputKey(input)}`, required: input.required, deprecated });
   }
   for (const field of resultFields) {
@@ -80,7 +93,14 @@ function declEntries(decl: Decl, direction: Direction | undefined, add: (entry: 
   add({ key: owner, kind: "type", label: name, deprecated: decl.deprecated === true });
   if (decl.kind === "object") {
     for (const f of decl.fields) {
-      const entry = { kind: "field", label: `${name}.${f.name}`, direction, type: typeText(f.type), shape: shapeText(f.type), owner } as const;
+      const entry = {
+        kind: "field",
+        label: `${name}.${f.name}`,
+        direction,
+        type: typeText(f.type),
+        shape: shapeText(f.type),
+        owner,
+      } as const;
       add({ ...entry, key: `field:${name}.${f.wireName}`, required: f.required, deprecated: f.deprecated === true });
     }
   } else if (decl.kind === "enum") {
@@ -89,7 +109,15 @@ function declEntries(decl: Decl, direction: Direction | undefined, add: (entry: 
       add({ key: `enum:${name}.${String(m.value)}`, kind: "enum value", label, direction, owner });
     }
   } else {
-    add({ key: `alias:${name}`, kind: "type", label: name, direction, type: typeText(decl.type), shape: shapeText(decl.type), owner });
+    add({
+      key: `alias:${name}`,
+      kind: "type",
+      label: name,
+      direction,
+      type: typeText(decl.type),
+      shape: shapeText(decl.type),
+      owner,
+    });
   }
 }
 
@@ -123,7 +151,10 @@ export function typeText(type: TypeRef): string {
 /** A type as text with every alias written out (once per path, so recursive aliases end). */
 export function shapeText(type: TypeRef, expanding: ReadonlySet<Decl> = new Set()): string {
   return printType(type, {
-    named: (decl) => (decl.kind === "alias" && !expanding.has(decl) ? shapeText(decl.type, new Set([...expanding, decl])) : declLabel(decl)),
+    named: (decl) =>
+      decl.kind === "alias" && !expanding.has(decl)
+        ? shapeText(decl.type, new Set([...expanding, decl]))
+        : declLabel(decl),
     binary: "Upload",
   });
 }

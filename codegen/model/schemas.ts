@@ -61,7 +61,9 @@ export class SchemaModeler {
     const s = schemaObject(schema);
     if (!s) return UNKNOWN;
     const type = this.baseType(s, pointer, place);
-    return isNullable(s) && type.kind !== "nullable" && type.kind !== "null" && type.kind !== "unknown" ? { kind: "nullable", inner: type } : type;
+    return isNullable(s) && type.kind !== "nullable" && type.kind !== "null" && type.kind !== "unknown"
+      ? { kind: "nullable", inner: type }
+      : type;
   }
 
   /** The declaration of `#/components/schemas/<name>`, created on first use. */
@@ -73,7 +75,9 @@ export class SchemaModeler {
     // `anyOf: [{ object }, { type: null }]` (3.1's nullable) is that object, and references to it may be null.
     const lone = nullableObjectMember(schemaObject(found.node), found.pointer);
     const resolved = lone ?? found;
-    const schema = lone ? { ...schemaObject(lone.node), ...objectDocsOf(schemaObject(found.node)) } : schemaObject(found.node);
+    const schema = lone
+      ? { ...schemaObject(lone.node), ...objectDocsOf(schemaObject(found.node)) }
+      : schemaObject(found.node);
     const key = `shared:${name}`;
     const declName = this.declare({ namespace: "shared", key, candidates: [typeName(name), `${typeName(name)}Model`] });
     const docs = objectDocsOf(schema);
@@ -90,7 +94,11 @@ export class SchemaModeler {
     }
     const decl: AliasDecl = { kind: "alias", name: declName, namespace: "shared", type: UNKNOWN, ...docs };
     this.register(name, decl);
-    decl.type = this.typeOf(resolved.node, resolved.pointer, { namespace: "shared", key: `${key}=`, candidates: [`${declName}Value`] });
+    decl.type = this.typeOf(resolved.node, resolved.pointer, {
+      namespace: "shared",
+      key: `${key}=`,
+      candidates: [`${declName}Value`],
+    });
     return decl;
   }
 
@@ -130,8 +138,12 @@ export class SchemaModeler {
     const schema = schemaObject(this.resolver.deref(this.resolver.at(pointer), pointer).node);
     const mayBeNull =
       !!schema &&
-      (isNullable(schema) || (Array.isArray(schema.enum) && schema.enum.includes(null)) || !!nullableObjectMember(schema, pointer));
-    return mayBeNull && decl.kind !== "alias" ? { kind: "nullable", inner: { kind: "named", decl } } : { kind: "named", decl };
+      (isNullable(schema) ||
+        (Array.isArray(schema.enum) && schema.enum.includes(null)) ||
+        !!nullableObjectMember(schema, pointer));
+    return mayBeNull && decl.kind !== "alias"
+      ? { kind: "nullable", inner: { kind: "named", decl } }
+      : { kind: "named", decl };
   }
 
   private baseType(s: SchemaObject, pointer: string, place: Placement): TypeRef {
@@ -172,7 +184,10 @@ export class SchemaModeler {
       case "boolean":
         return { kind: "boolean" };
       case "array":
-        return { kind: "array", items: this.typeOf(s.items ?? {}, childPointer(pointer, "items"), itemPlacement(place)) };
+        return {
+          kind: "array",
+          items: this.typeOf(s.items ?? {}, childPointer(pointer, "items"), itemPlacement(place)),
+        };
       case "object":
         return this.objectType(s, pointer, place);
       default:
@@ -201,7 +216,11 @@ export class SchemaModeler {
     const extra = s.additionalProperties;
     if (extra === undefined || extra === true || extra === false) return undefined;
     const candidates = place.candidates.map((c) => `${c}Value`);
-    return this.typeOf(extra, childPointer(pointer, "additionalProperties"), { namespace: place.namespace, key: `${place.key}{}`, candidates });
+    return this.typeOf(extra, childPointer(pointer, "additionalProperties"), {
+      namespace: place.namespace,
+      key: `${place.key}{}`,
+      candidates,
+    });
   }
 
   private fillObject(decl: ObjectDecl, key: string, s: SchemaObject, pointer: string): void {
@@ -221,10 +240,20 @@ export class SchemaModeler {
         itemCandidates: [typeName(wireName), `${decl.name}${propName}`],
         nameMaps: true,
       });
-      const field: Field = { name: names[i], wireName, type, required: required.has(wireName), ...docsOf(this.plain(prop, propPointer)) };
+      const field: Field = {
+        name: names[i],
+        wireName,
+        type,
+        required: required.has(wireName),
+        ...docsOf(this.plain(prop, propPointer)),
+      };
       decl.fields.push(field);
     });
-    const extra = this.additionalType(s, pointer, { namespace: decl.namespace, key, candidates: [`${decl.name}Additional`] });
+    const extra = this.additionalType(s, pointer, {
+      namespace: decl.namespace,
+      key,
+      candidates: [`${decl.name}Additional`],
+    });
     if (extra) decl.additional = extra;
   }
 
@@ -324,7 +353,8 @@ export class SchemaModeler {
         group.every((properties) => {
           const prop = this.plain((properties as Readonly<Record<string, Schema>>)[property], pointer);
           const values = prop && ("const" in prop ? [prop.const] : prop.enum);
-          if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string")) return false;
+          if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string"))
+            return false;
           for (const value of values) tags.push({ value, member });
           return true;
         }),
@@ -337,7 +367,7 @@ export class SchemaModeler {
   /** The object schemas a union member stands for: itself, or each object of its own oneOf/anyOf. */
   private unionObjects(member: unknown, pointer: string, depth = 0): (SchemaObject | undefined)[] {
     const plain = this.plain(member, pointer);
-    const nested = plain && !plain.properties && !plain.allOf ? plain.oneOf ?? plain.anyOf : undefined;
+    const nested = plain && !plain.properties && !plain.allOf ? (plain.oneOf ?? plain.anyOf) : undefined;
     if (Array.isArray(nested) && depth < 8) {
       const keyword = plain!.oneOf ? "oneOf" : "anyOf";
       const at = childPointer(pointer, keyword);
@@ -378,7 +408,10 @@ function typeList(s: SchemaObject): string[] {
 
 /** `{ type: null }` or `{ enum: [null] }`: a union member that only adds null. */
 function isNullSchema(plain: SchemaObject | undefined): boolean {
-  return !!plain && (plain.type === "null" || (Array.isArray(plain.enum) && plain.enum.length === 1 && plain.enum[0] === null));
+  return (
+    !!plain &&
+    (plain.type === "null" || (Array.isArray(plain.enum) && plain.enum.length === 1 && plain.enum[0] === null))
+  );
 }
 
 /** The inline object of `anyOf`/`oneOf: [{ object with properties }, { type: null }]`, if that is all the schema is. */
@@ -389,7 +422,8 @@ function nullableObjectMember(s: SchemaObject | undefined, pointer: string): Loc
   const index = members.findIndex((m) => !isNullSchema(schemaObject(m)));
   const other = members[1 - index];
   const member = schemaObject(members[index]);
-  if (index === -1 || isRef(members[index]) || !isNullSchema(schemaObject(other)) || !isObjectWithProperties(member)) return undefined;
+  if (index === -1 || isRef(members[index]) || !isNullSchema(schemaObject(other)) || !isObjectWithProperties(member))
+    return undefined;
   return { node: members[index], pointer: childPointer(childPointer(pointer, keyword!), index) };
 }
 
@@ -413,11 +447,23 @@ function memberIdentity(
 }
 
 /** Keywords that describe a value without constraining its shape. */
-const ANNOTATIONS = new Set(["nullable", "description", "title", "deprecated", "default", "example", "examples", "readOnly", "writeOnly"]);
+const ANNOTATIONS = new Set([
+  "nullable",
+  "description",
+  "title",
+  "deprecated",
+  "default",
+  "example",
+  "examples",
+  "readOnly",
+  "writeOnly",
+]);
 
 /** An `allOf` part that only annotates (`{ nullable: true }`, `{ description }`): it adds no shape. */
 function isAnnotationOnly(part: unknown): boolean {
-  return typeof part === "object" && part !== null && !isRef(part) && Object.keys(part).every((k) => ANNOTATIONS.has(k));
+  return (
+    typeof part === "object" && part !== null && !isRef(part) && Object.keys(part).every((k) => ANNOTATIONS.has(k))
+  );
 }
 
 function isNullable(s: SchemaObject): boolean {
@@ -432,7 +478,8 @@ function isObjectWithProperties(s: SchemaObject | undefined): boolean {
 
 function literal(value: unknown): TypeRef {
   if (value === null) return { kind: "null" };
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { kind: "literal", value };
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return { kind: "literal", value };
   return UNKNOWN;
 }
 
