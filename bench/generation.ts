@@ -9,7 +9,22 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { writeScaledDocument, type SyntheticStats } from "./lib/synth";
-import { BUILD_DIR, FAST_TMP, loadPeer, log, median, peerBin, peerVersion, removeDir, rotate, ROOT, SPECS_DIR, tempDir, timedRun, treeSize } from "./lib/util";
+import {
+  BUILD_DIR,
+  FAST_TMP,
+  loadPeer,
+  log,
+  median,
+  peerBin,
+  peerVersion,
+  removeDir,
+  rotate,
+  ROOT,
+  SPECS_DIR,
+  tempDir,
+  timedRun,
+  treeSize,
+} from "./lib/util";
 
 export type ToolId = "ours-tsx" | "ours-node" | "ours-tsx-disk" | "openapi-typescript" | "hey-api" | "orval";
 export const PEER_GENERATORS: readonly ToolId[] = ["hey-api", "orval"];
@@ -98,12 +113,49 @@ export function tools(): Tool[] {
   const orval = peerBin("orval");
   const node = process.execPath;
   return [
-    { id: "ours-tsx", label: "gpt-sdk generator (tsx)", shown: "node_modules/.bin/tsx codegen/cli.ts --spec X --out D", command: (spec, out) => ({ file: tsx, args: ["codegen/cli.ts", "--spec", spec, "--out", out], cwd: ROOT }) },
-    { id: "ours-node", label: "gpt-sdk generator (precompiled, plain node)", shown: "node bench/.build/cli.js --spec X --out D", command: (spec, out) => ({ file: node, args: [PRECOMPILED, "--spec", spec, "--out", out], cwd: ROOT }) },
-    { id: "ours-tsx-disk", disk: true, label: `gpt-sdk generator (tsx), output on disk (${tmpdir()})`, shown: "node_modules/.bin/tsx codegen/cli.ts --spec X --out D", command: (spec, out) => ({ file: tsx, args: ["codegen/cli.ts", "--spec", spec, "--out", out], cwd: ROOT }) },
-    { id: "openapi-typescript", label: `openapi-typescript ${peerVersion("openapi-typescript")} (types only)`, shown: "openapi-typescript X -o D/schema.d.ts", command: (spec, out) => ({ file: node, args: [oat, spec, "-o", join(out, "schema.d.ts")] }) },
-    { id: "hey-api", label: `@hey-api/openapi-ts ${peerVersion("@hey-api/openapi-ts")} (client-axios)`, shown: "openapi-ts -i X -o D -c @hey-api/client-axios", command: (spec, out) => ({ file: node, args: [hey, "-i", spec, "-o", out, "-c", "@hey-api/client-axios", "--no-log-file", "-s"] }) },
-    { id: "orval", label: `orval ${peerVersion("orval")} (axios client)`, shown: "orval --input X --output D/api.ts --client axios", command: (spec, out) => ({ file: node, args: [orval, "--input", spec, "--output", join(out, "api.ts"), "--client", "axios"] }) },
+    {
+      id: "ours-tsx",
+      label: "gpt-sdk generator (tsx)",
+      shown: "node_modules/.bin/tsx codegen/cli.ts --spec X --out D",
+      command: (spec, out) => ({ file: tsx, args: ["codegen/cli.ts", "--spec", spec, "--out", out], cwd: ROOT }),
+    },
+    {
+      id: "ours-node",
+      label: "gpt-sdk generator (precompiled, plain node)",
+      shown: "node bench/.build/cli.js --spec X --out D",
+      command: (spec, out) => ({ file: node, args: [PRECOMPILED, "--spec", spec, "--out", out], cwd: ROOT }),
+    },
+    {
+      id: "ours-tsx-disk",
+      disk: true,
+      label: `gpt-sdk generator (tsx), output on disk (${tmpdir()})`,
+      shown: "node_modules/.bin/tsx codegen/cli.ts --spec X --out D",
+      command: (spec, out) => ({ file: tsx, args: ["codegen/cli.ts", "--spec", spec, "--out", out], cwd: ROOT }),
+    },
+    {
+      id: "openapi-typescript",
+      label: `openapi-typescript ${peerVersion("openapi-typescript")} (types only)`,
+      shown: "openapi-typescript X -o D/schema.d.ts",
+      command: (spec, out) => ({ file: node, args: [oat, spec, "-o", join(out, "schema.d.ts")] }),
+    },
+    {
+      id: "hey-api",
+      label: `@hey-api/openapi-ts ${peerVersion("@hey-api/openapi-ts")} (client-axios)`,
+      shown: "openapi-ts -i X -o D -c @hey-api/client-axios",
+      command: (spec, out) => ({
+        file: node,
+        args: [hey, "-i", spec, "-o", out, "-c", "@hey-api/client-axios", "--no-log-file", "-s"],
+      }),
+    },
+    {
+      id: "orval",
+      label: `orval ${peerVersion("orval")} (axios client)`,
+      shown: "orval --input X --output D/api.ts --client axios",
+      command: (spec, out) => ({
+        file: node,
+        args: [orval, "--input", spec, "--output", join(out, "api.ts"), "--client", "axios"],
+      }),
+    },
   ];
 }
 
@@ -145,9 +197,22 @@ async function runOnce(tool: Tool, spec: string, keepHash = false): Promise<OneR
     const size = treeSize(out);
     if (result.status !== 0 || size.files === 0) {
       const detail = `${result.stderr}\n${result.stdout}`.trim().split("\n").slice(-3).join(" / ");
-      return { wallMs: result.wallMs, peakRss: result.peakRss, bytes: 0, files: 0, error: `exit ${result.status}, ${size.files} files: ${detail}`.slice(0, 300) };
+      return {
+        wallMs: result.wallMs,
+        peakRss: result.peakRss,
+        bytes: 0,
+        files: 0,
+        error: `exit ${result.status}, ${size.files} files: ${detail}`.slice(0, 300),
+      };
     }
-    return { wallMs: result.wallMs, peakRss: result.peakRss, selfMs: selfTime(result.stdout), bytes: size.bytes, files: size.files, hash: keepHash ? treeHash(out) : undefined };
+    return {
+      wallMs: result.wallMs,
+      peakRss: result.peakRss,
+      selfMs: selfTime(result.stdout),
+      bytes: size.bytes,
+      files: size.files,
+      hash: keepHash ? treeHash(out) : undefined,
+    };
   } finally {
     removeDir(workDir);
   }
@@ -163,7 +228,9 @@ export async function runGeneration(options: { runs: number; bigRuns: number }):
     const big = bytes > 1_000_000;
     const runs = big ? options.bigRuns : options.runs;
     const all = every.filter((t) => big || !t.disk);
-    const results = new Map<ToolId, ToolResult>(all.map((t) => [t.id, { tool: t.id, wallMs: [], peakRss: [], selfMs: [], bytes: 0, files: 0 }]));
+    const results = new Map<ToolId, ToolResult>(
+      all.map((t) => [t.id, { tool: t.id, wallMs: [], peakRss: [], selfMs: [], bytes: 0, files: 0 }]),
+    );
     log(`generation: ${spec.label} (${(bytes / 1024).toFixed(0)} KB), warm-up then ${runs} interleaved rounds`);
     // Warm-up round (disk cache, tsx's transform cache); also checks that the precompiled bundle writes the same tree.
     const hashes = new Map<ToolId, string | undefined>();
@@ -172,7 +239,8 @@ export async function runGeneration(options: { runs: number; bigRuns: number }):
       hashes.set(tool.id, r.hash);
       if (r.error) results.get(tool.id)!.error = r.error;
     }
-    precompiledSameOutput[spec.id] = hashes.get("ours-tsx") !== undefined && hashes.get("ours-tsx") === hashes.get("ours-node");
+    precompiledSameOutput[spec.id] =
+      hashes.get("ours-tsx") !== undefined && hashes.get("ours-tsx") === hashes.get("ours-node");
     for (let round = 0; round < runs; round++) {
       for (const tool of rotate(all, round)) {
         const res = results.get(tool.id)!;
@@ -195,24 +263,48 @@ export async function runGeneration(options: { runs: number; bigRuns: number }):
     }
     inputs.push({ ...spec, bytes, runs, results: [...results.values()] });
   }
-  return { tools: every.map(({ id, label, shown }) => ({ id, label, shown })), inputs, precompiledSameOutput, bundleMs, outputDir: FAST_TMP };
+  return {
+    tools: every.map(({ id, label, shown }) => ({ id, label, shown })),
+    inputs,
+    precompiledSameOutput,
+    bundleMs,
+    outputDir: FAST_TMP,
+  };
 }
 
-export async function runScaling(options: { runs: number; scales: readonly number[]; tool: ToolId; onLargest?: (file: string, scale: number) => void }): Promise<ScalingRow[]> {
+export async function runScaling(options: {
+  runs: number;
+  scales: readonly number[];
+  tool: ToolId;
+  onLargest?: (file: string, scale: number) => void;
+}): Promise<ScalingRow[]> {
   const source = join(SPECS_DIR, "openai-2026-08-21.yaml");
   const dir = tempDir("scaling", FAST_TMP);
   try {
     const docs = options.scales.map((scale) => {
       const file = join(dir, `openai-2026-x${scale}.yaml`);
       const stats = writeScaledDocument(source, scale, file);
-      log(`scaling: wrote ${basename(file)} (${(stats.bytes / 1024 / 1024).toFixed(1)} MB, ${stats.operations} operations, ${stats.schemas} schemas)`);
+      log(
+        `scaling: wrote ${basename(file)} (${(stats.bytes / 1024 / 1024).toFixed(1)} MB, ${stats.operations} operations, ${stats.schemas} schemas)`,
+      );
       return { scale, file, stats };
     });
     const tool = tools().find((t) => t.id === options.tool)!;
-    const rows: ScalingRow[] = docs.map((d) => ({ scale: d.scale, stats: d.stats, wallMs: [], selfMs: [], peakRss: [], files: 0, bytes: 0 }));
+    const rows: ScalingRow[] = docs.map((d) => ({
+      scale: d.scale,
+      stats: d.stats,
+      wallMs: [],
+      selfMs: [],
+      peakRss: [],
+      files: 0,
+      bytes: 0,
+    }));
     await runOnce(tool, docs[0].file); // warm-up
     for (let round = 0; round < options.runs; round++) {
-      for (const i of rotate(rows.map((_, k) => k), round)) {
+      for (const i of rotate(
+        rows.map((_, k) => k),
+        round,
+      )) {
         const r = await runOnce(tool, docs[i].file);
         if (r.error) throw new Error(`${tool.label} failed on the ${docs[i].scale}× document: ${r.error}`);
         rows[i].wallMs.push(r.wallMs);

@@ -23,22 +23,36 @@ async function main(): Promise<void> {
     const conc = async (call: () => Promise<unknown>, n: number): Promise<number> => {
       let issued = 0;
       const t = performance.now();
-      await Promise.all(Array.from({ length: 16 }, async () => { while (issued++ < n) await call(); }));
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (issued++ < n) await call();
+        }),
+      );
       return performance.now() - t;
     };
-    for (const c of clients) for (const op of OPERATIONS) { await seq(callOf(c, op), 500); await conc(callOf(c, op), 500); }
+    for (const c of clients)
+      for (const op of OPERATIONS) {
+        await seq(callOf(c, op), 500);
+        await conc(callOf(c, op), 500);
+      }
     const ratios = new Map<string, number[]>();
     for (let r = 0; r < rounds; r++) {
-      for (const op of OPERATIONS) for (const [mode, run] of [["seq", seq], ["conc", conc]] as const) {
-        const times = new Map<ClientId, number>();
-        for (const c of r % 2 ? [...clients].reverse() : clients) times.set(c.id, await run(callOf(c, op), mode === "seq" ? 300 : 600));
-        for (const id of ids) {
-          const key = `${op} ${mode} ${id}`;
-          ratios.set(key, [...(ratios.get(key) ?? []), times.get(id)! / times.get("raw-axios")!]);
+      for (const op of OPERATIONS)
+        for (const [mode, run] of [
+          ["seq", seq],
+          ["conc", conc],
+        ] as const) {
+          const times = new Map<ClientId, number>();
+          for (const c of r % 2 ? [...clients].reverse() : clients)
+            times.set(c.id, await run(callOf(c, op), mode === "seq" ? 300 : 600));
+          for (const id of ids) {
+            const key = `${op} ${mode} ${id}`;
+            ratios.set(key, [...(ratios.get(key) ?? []), times.get(id)! / times.get("raw-axios")!]);
+          }
         }
-      }
     }
-    for (const [key, list] of ratios) if (!key.endsWith("raw-axios")) console.log(key.padEnd(36), median(list).toFixed(3));
+    for (const [key, list] of ratios)
+      if (!key.endsWith("raw-axios")) console.log(key.padEnd(36), median(list).toFixed(3));
   } finally {
     await server.stop();
   }

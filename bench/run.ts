@@ -15,7 +15,18 @@ import { runJsonChild, startServer } from "./lib/children";
 import { clientLabel, CLIENT_IDS, type ClientId, type Operation } from "./lib/clients";
 import { messagesPage, run as runFixture } from "./lib/fixtures";
 import { renderReport, type BenchResults, type MachineInfo } from "./lib/report";
-import { BENCH_DIR, BUILD_DIR, log, mustRun, peerManifestPath, peerVersion, rotate, ROOT, rootRequire, TIME_BIN } from "./lib/util";
+import {
+  BENCH_DIR,
+  BUILD_DIR,
+  log,
+  mustRun,
+  peerManifestPath,
+  peerVersion,
+  rotate,
+  ROOT,
+  rootRequire,
+  TIME_BIN,
+} from "./lib/util";
 import { buildPrecompiled, runGeneration, runScaling } from "./generation";
 import { profileGenerator, profileRuntime } from "./profile";
 import type { MemoryResult, RuntimeResult } from "./runtime";
@@ -36,17 +47,24 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<Section>; out?: 
     else if (a === "--render") render = true;
     else if (a === "--only") {
       const names = (argv[++i] ?? "").split(",").filter(Boolean);
-      for (const n of names) if (!(SECTIONS as readonly string[]).includes(n)) throw new Error(`--only: unknown section "${n}" (known: ${SECTIONS.join(", ")})`);
+      for (const n of names)
+        if (!(SECTIONS as readonly string[]).includes(n))
+          throw new Error(`--only: unknown section "${n}" (known: ${SECTIONS.join(", ")})`);
       only = new Set(names as Section[]);
     } else if (a === "--out") out = argv[++i];
-    else throw new Error(`unknown argument "${a}" (usage: tsx bench/run.ts [--quick] [--only ${SECTIONS.join(",")}] [--out FILE] [--render])`);
+    else
+      throw new Error(
+        `unknown argument "${a}" (usage: tsx bench/run.ts [--quick] [--only ${SECTIONS.join(",")}] [--out FILE] [--render])`,
+      );
   }
   return { quick, only, out, render };
 }
 
 /** True when every dependency of bench/package.json is installed at the pinned version. */
 export function benchDepsInstalled(): boolean {
-  const manifest = JSON.parse(readFileSync(join(BENCH_DIR, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(join(BENCH_DIR, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
   return Object.entries(manifest.dependencies).every(([name, spec]) => {
     try {
       const wanted = spec.replace(/^npm:.*@/, "");
@@ -61,7 +79,8 @@ function ensureBenchDeps(): void {
   if (benchDepsInstalled()) return;
   log("installing the bench's pinned peers (npm ci in bench/)");
   const npmCli = process.env.npm_execpath;
-  if (npmCli && existsSync(npmCli)) mustRun(process.execPath, [npmCli, "ci", "--no-audit", "--no-fund"], { cwd: BENCH_DIR });
+  if (npmCli && existsSync(npmCli))
+    mustRun(process.execPath, [npmCli, "ci", "--no-audit", "--no-fund"], { cwd: BENCH_DIR });
   else mustRun(process.platform === "win32" ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund"], { cwd: BENCH_DIR });
   if (!benchDepsInstalled()) throw new Error("bench/node_modules still does not match bench/package.json after npm ci");
 }
@@ -96,7 +115,9 @@ function git(args: string[]): string {
 function machine(started: number, loadStart: number[], distNote: string): MachineInfo {
   const c = cpus();
   const commit = git(["rev-parse", "--short", "HEAD"]);
-  const dirty = git(["status", "--porcelain", "--", "src", "codegen", "package.json"]).split("\n").filter(Boolean).length;
+  const dirty = git(["status", "--porcelain", "--", "src", "codegen", "package.json"])
+    .split("\n")
+    .filter(Boolean).length;
   const rootManifest = rootRequire(join(ROOT, "package.json")) as { version: string };
   return {
     cpu: `${c[0]?.model ?? "unknown"}${c[0]?.speed ? ` @ ${c[0].speed} MHz` : ""}`,
@@ -107,7 +128,9 @@ function machine(started: number, loadStart: number[], distNote: string): Machin
     loadStart,
     loadEnd: loadavg(),
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    commit: commit ? `${commit}${dirty ? ` plus uncommitted changes to ${dirty} file(s) under src/, codegen/ or package.json` : ""}` : "unknown (no git)",
+    commit: commit
+      ? `${commit}${dirty ? ` plus uncommitted changes to ${dirty} file(s) under src/, codegen/ or package.json` : ""}`
+      : "unknown (no git)",
     durationMs: Date.now() - started,
     timeTool: TIME_BIN ? `\`${TIME_BIN} -f %M\`` : "a `--require` preload reporting `process.resourceUsage().maxRSS`",
     distNote,
@@ -162,14 +185,27 @@ async function main(): Promise<void> {
     try {
       if (opts.only.has("runtime")) {
         log(`runtime: ${CLIENT_IDS.map(clientLabel).join(", ")}`);
-        const args = q ? ["--rounds", "2", "--seq", "100", "--conc", "200", "--warmup", "100"] : ["--rounds", "12", "--seq", "400", "--conc", "1000", "--warmup", "600"];
-        results.runtime = await runJsonChild<RuntimeResult>("runtime.ts", ["--bench", "--url", server.baseURL, ...args], ["--expose-gc"]);
+        const args = q
+          ? ["--rounds", "2", "--seq", "100", "--conc", "200", "--warmup", "100"]
+          : ["--rounds", "12", "--seq", "400", "--conc", "1000", "--warmup", "600"];
+        results.runtime = await runJsonChild<RuntimeResult>(
+          "runtime.ts",
+          ["--bench", "--url", server.baseURL, ...args],
+          ["--expose-gc"],
+        );
         const reps = q ? 1 : 2;
         results.memory = [];
         for (let rep = 0; rep < reps; rep++) {
           log(`runtime: memory, processes ${rep + 1}/${reps}`);
           const row: MemoryResult[] = [];
-          for (const id of rotate(CLIENT_IDS, rep)) row.push(await runJsonChild<MemoryResult>("runtime.ts", ["--memory", id, "--url", server.baseURL, "--calls", q ? "400" : "3000"], ["--expose-gc"]));
+          for (const id of rotate(CLIENT_IDS, rep))
+            row.push(
+              await runJsonChild<MemoryResult>(
+                "runtime.ts",
+                ["--memory", id, "--url", server.baseURL, "--calls", q ? "400" : "3000"],
+                ["--expose-gc"],
+              ),
+            );
           results.memory.push(row);
         }
       }
@@ -198,14 +234,23 @@ async function main(): Promise<void> {
           results.profile = { ...results.profile!, generatorScaled: { ...summary, scale } };
         }
       : undefined;
-    results.scaling = await runScaling({ runs: q ? 1 : 4, scales: q ? [1, 2] : [1, 2, 4, 8], tool: "ours-tsx", onLargest: profileLargest });
+    results.scaling = await runScaling({
+      runs: q ? 1 : 4,
+      scales: q ? [1, 2] : [1, 2, 4, 8],
+      tool: "ours-tsx",
+      onLargest: profileLargest,
+    });
   }
 
   results.machine = machine(started, loadStart, distNote);
   writeFileSync(join(BUILD_DIR, "results.json"), JSON.stringify(results, null, 2));
-  const out = opts.out ?? (q || opts.only.size < SECTIONS.length ? join(BUILD_DIR, "BENCHMARKS.md") : join(ROOT, "docs", "BENCHMARKS.md"));
+  const out =
+    opts.out ??
+    (q || opts.only.size < SECTIONS.length ? join(BUILD_DIR, "BENCHMARKS.md") : join(ROOT, "docs", "BENCHMARKS.md"));
   writeFileSync(out, renderReport(results));
-  log(`wrote ${relative(process.cwd(), out)} (raw figures: ${relative(process.cwd(), join(BUILD_DIR, "results.json"))}) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  log(
+    `wrote ${relative(process.cwd(), out)} (raw figures: ${relative(process.cwd(), join(BUILD_DIR, "results.json"))}) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
 }
 
 if (require.main === module) {

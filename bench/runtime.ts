@@ -9,7 +9,17 @@
  */
 import { writeFileSync } from "node:fs";
 import { Session } from "inspector/promises";
-import { callOf, checkClient, CLIENT_IDS, makeClient, OPERATIONS, sharedAgent, type BenchClient, type ClientId, type Operation } from "./lib/clients";
+import {
+  callOf,
+  checkClient,
+  CLIENT_IDS,
+  makeClient,
+  OPERATIONS,
+  sharedAgent,
+  type BenchClient,
+  type ClientId,
+  type Operation,
+} from "./lib/clients";
 import { mean, median, percentile, rotate } from "./lib/util";
 
 export type Mode = "sequential" | "concurrent";
@@ -67,7 +77,12 @@ async function sequential(call: () => Promise<unknown>, n: number, latencies: nu
   return now() - started;
 }
 
-async function concurrent(call: () => Promise<unknown>, n: number, inflight: number, latencies: number[]): Promise<number> {
+async function concurrent(
+  call: () => Promise<unknown>,
+  n: number,
+  inflight: number,
+  latencies: number[],
+): Promise<number> {
   let issued = 0;
   const worker = async (): Promise<void> => {
     while (issued < n) {
@@ -112,12 +127,14 @@ async function bench(): Promise<RuntimeResult> {
   const walls = new Map<Key, number[]>();
   const means = new Map<Key, number[]>();
   const lats = new Map<Key, number[]>();
-  for (const client of clients) for (const op of OPERATIONS) for (const mode of MODES) {
-    const key: Key = `${client.id}/${op}/${mode}`;
-    walls.set(key, []);
-    means.set(key, []);
-    lats.set(key, []);
-  }
+  for (const client of clients)
+    for (const op of OPERATIONS)
+      for (const mode of MODES) {
+        const key: Key = `${client.id}/${op}/${mode}`;
+        walls.set(key, []);
+        means.set(key, []);
+        lats.set(key, []);
+      }
   for (let round = 0; round < rounds; round++) {
     process.stderr.write(`  runtime round ${round + 1}/${rounds}\n`);
     for (const mode of rotate(MODES, round)) {
@@ -127,7 +144,10 @@ async function bench(): Promise<RuntimeResult> {
           const latencies: number[] = [];
           gc();
           const n = mode === "sequential" ? seqCalls : concCalls;
-          const wall = mode === "sequential" ? await sequential(callOf(client, op), n, latencies) : await concurrent(callOf(client, op), n, inflight, latencies);
+          const wall =
+            mode === "sequential"
+              ? await sequential(callOf(client, op), n, latencies)
+              : await concurrent(callOf(client, op), n, inflight, latencies);
           walls.get(key)!.push(wall);
           means.get(key)!.push(mean(latencies));
           const pooled = lats.get(key)!;
@@ -137,23 +157,25 @@ async function bench(): Promise<RuntimeResult> {
     }
   }
   const cells: CellResult[] = [];
-  for (const client of clients) for (const op of OPERATIONS) for (const mode of MODES) {
-    const key: Key = `${client.id}/${op}/${mode}`;
-    const n = mode === "sequential" ? seqCalls : concCalls;
-    const w = walls.get(key)!;
-    cells.push({
-      client: client.id,
-      label: client.label,
-      op,
-      mode,
-      calls: n,
-      roundWallMs: w,
-      rps: median(w.map((ms) => (n * 1000) / ms)),
-      meanMs: median(means.get(key)!),
-      p99Ms: percentile(lats.get(key)!, 99),
-      perCallMs: median(w.map((ms) => ms / n)),
-    });
-  }
+  for (const client of clients)
+    for (const op of OPERATIONS)
+      for (const mode of MODES) {
+        const key: Key = `${client.id}/${op}/${mode}`;
+        const n = mode === "sequential" ? seqCalls : concCalls;
+        const w = walls.get(key)!;
+        cells.push({
+          client: client.id,
+          label: client.label,
+          op,
+          mode,
+          calls: n,
+          roundWallMs: w,
+          rps: median(w.map((ms) => (n * 1000) / ms)),
+          meanMs: median(means.get(key)!),
+          p99Ms: percentile(lats.get(key)!, 99),
+          perCallMs: median(w.map((ms) => ms / n)),
+        });
+      }
   agent.destroy();
   return { rounds, seqCalls, concCalls, inflight, warmupCalls, cells };
 }

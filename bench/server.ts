@@ -36,9 +36,15 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     req.on("end", () => {
       let assistantId = "";
       try {
-        assistantId = String((JSON.parse(Buffer.concat(chunks).toString("utf8")) as { assistant_id?: unknown }).assistant_id ?? "");
+        assistantId = String(
+          (JSON.parse(Buffer.concat(chunks).toString("utf8")) as { assistant_id?: unknown }).assistant_id ?? "",
+        );
       } catch {
-        send(res, 400, Buffer.from(JSON.stringify({ error: { message: "invalid JSON body", type: "invalid_request_error" } })));
+        send(
+          res,
+          400,
+          Buffer.from(JSON.stringify({ error: { message: "invalid JSON body", type: "invalid_request_error" } })),
+        );
         return;
       }
       let body = runBodies.get(assistantId);
@@ -48,7 +54,13 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     return;
   }
   req.resume();
-  send(res, 404, Buffer.from(JSON.stringify({ error: { message: `no route ${req.method} ${path}`, type: "invalid_request_error" } })));
+  send(
+    res,
+    404,
+    Buffer.from(
+      JSON.stringify({ error: { message: `no route ${req.method} ${path}`, type: "invalid_request_error" } }),
+    ),
+  );
 }
 
 const server = createServer(handle);

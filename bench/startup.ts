@@ -32,15 +32,27 @@ export function variants(): StartupVariant[] {
   return [
     { id: "node", label: "node (nothing)", code: "" },
     { id: "axios", label: 'require("axios")', code: 'require("axios");' },
-    { id: "gpt-sdk", label: 'require("gpt-sdk") + new Gpt()', code: 'const { Gpt } = require("gpt-sdk"); new Gpt({ apiKeyAuth: "sk-bench" });' },
+    {
+      id: "gpt-sdk",
+      label: 'require("gpt-sdk") + new Gpt()',
+      code: 'const { Gpt } = require("gpt-sdk"); new Gpt({ apiKeyAuth: "sk-bench" });',
+    },
     {
       id: "gpt-sdk-own",
       label: 'require("gpt-sdk") + new Gpt(), axios already loaded',
       before: 'require("axios");',
       code: 'const { Gpt } = require("gpt-sdk"); new Gpt({ apiKeyAuth: "sk-bench" });',
     },
-    { id: "openai-v4", label: `require("openai") 4.x + new OpenAI()`, code: `const m = require(${openai4}); new (m.default || m)({ apiKey: "sk-bench" });` },
-    { id: "openai-v6", label: `require("openai") 6.x + new OpenAI()`, code: `const m = require(${openai6}); new (m.default || m)({ apiKey: "sk-bench" });` },
+    {
+      id: "openai-v4",
+      label: `require("openai") 4.x + new OpenAI()`,
+      code: `const m = require(${openai4}); new (m.default || m)({ apiKey: "sk-bench" });`,
+    },
+    {
+      id: "openai-v6",
+      label: `require("openai") 6.x + new OpenAI()`,
+      code: `const m = require(${openai6}); new (m.default || m)({ apiKey: "sk-bench" });`,
+    },
   ];
 }
 
@@ -57,12 +69,18 @@ function probe(code: string, before = ""): string {
 
 export function runStartup(options: { runs: number }): StartupResult[] {
   const all = variants();
-  const results = new Map<string, StartupResult>(all.map((v) => [v.id, { ...v, inProcessMs: [], wallMs: [], rssDelta: [], heapDelta: [], modules: 0 }]));
+  const results = new Map<string, StartupResult>(
+    all.map((v) => [v.id, { ...v, inProcessMs: [], wallMs: [], rssDelta: [], heapDelta: [], modules: 0 }]),
+  );
   log(`start-up: ${all.length} variants × ${options.runs} fresh processes`);
   for (let round = -1; round < options.runs; round++) {
     for (const v of rotate(all, Math.max(0, round))) {
       const started = process.hrtime.bigint();
-      const child = spawnSync(process.execPath, ["-e", probe(v.code, v.before)], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+      const child = spawnSync(process.execPath, ["-e", probe(v.code, v.before)], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
       const wall = Number(process.hrtime.bigint() - started) / 1e6;
       if (child.status !== 0) throw new Error(`start-up probe ${v.id} failed: ${child.stderr}`);
       if (round < 0) continue; // warm-up: disk cache
@@ -75,6 +93,7 @@ export function runStartup(options: { runs: number }): StartupResult[] {
       r.modules = out.modules;
     }
   }
-  for (const r of results.values()) log(`  ${r.label}: ${median(r.inProcessMs).toFixed(1)} ms in process, ${median(r.wallMs).toFixed(0)} ms wall`);
+  for (const r of results.values())
+    log(`  ${r.label}: ${median(r.inProcessMs).toFixed(1)} ms in process, ${median(r.wallMs).toFixed(0)} ms wall`);
   return [...results.values()];
 }

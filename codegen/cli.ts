@@ -53,7 +53,8 @@ function parseArgs(argv: string[]): Args {
   }
   if (args.spec && !args.out && !args.diff) throw new UsageError("--spec needs --out <dir>");
   if (args.out && !args.spec) throw new UsageError("--out needs --spec <document>");
-  if ((args.diffConfig || args.diffOut) && !args.diff) throw new UsageError("--diff-config and --diff-out go with --diff <older document>");
+  if ((args.diffConfig || args.diffOut) && !args.diff)
+    throw new UsageError("--diff-config and --diff-out go with --diff <older document>");
   return args;
 }
 
@@ -65,7 +66,9 @@ function main(argv: string[]): number {
   } catch (error) {
     const message = (error as Error).message;
     if (message) console.error(`generate: ${message}`);
-    console.error("usage: npm run generate [-- --check] [-- --spec <document> --out <dir> [--config <gen.yaml>]] [-- --diff <older document> [--diff-config <older gen.yaml>] [--diff-out <file>]] [--reset-lock] [--debug]");
+    console.error(
+      "usage: npm run generate [-- --check] [-- --spec <document> --out <dir> [--config <gen.yaml>]] [-- --diff <older document> [--diff-config <older gen.yaml>] [--diff-out <file>]] [--reset-lock] [--debug]",
+    );
     return 2;
   }
   const packageMode = Boolean(args.spec);
@@ -78,13 +81,21 @@ function main(argv: string[]): number {
   const lockFile = args.resetLock || !hasOutput ? undefined : join(outDir, LOCK_FILE);
   try {
     if (args.diff) {
-      const older = { specFile: resolve(args.diff), configFile: args.diffConfig ? resolve(args.diffConfig) : configFile };
+      const older = {
+        specFile: resolve(args.diff),
+        configFile: args.diffConfig ? resolve(args.diffConfig) : configFile,
+      };
       const report = diffDocuments({ older, current: { specFile, configFile }, lockFile });
       if (args.diffOut) writeFileSync(resolve(args.diffOut), report);
       else process.stdout.write(report);
       return 0;
     }
-    const { model, config, files } = generate({ specFile, configFile, mode: packageMode ? "package" : "repo", lockFile });
+    const { model, config, files } = generate({
+      specFile,
+      configFile,
+      mode: packageMode ? "package" : "repo",
+      lockFile,
+    });
     const operations = model.tags.reduce((n, t) => n + t.operations.length, 0);
     const where = relative(process.cwd(), outDir) || ".";
     if (args.check) {
@@ -103,10 +114,16 @@ function main(argv: string[]): number {
     }
     const diff = writeTree(outDir, files);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    console.log(`Generated ${config.sdkClassName} (${config.packageName}) from ${relative(process.cwd(), specFile)} into ${where}`);
-    console.log(`  operations: ${operations} in ${model.tags.length} tag(s) (${model.tags.map((t) => t.propertyName).join(", ")})`);
+    console.log(
+      `Generated ${config.sdkClassName} (${config.packageName}) from ${relative(process.cwd(), specFile)} into ${where}`,
+    );
+    console.log(
+      `  operations: ${operations} in ${model.tags.length} tag(s) (${model.tags.map((t) => t.propertyName).join(", ")})`,
+    );
     console.log(`  models:     ${model.decls.length}`);
-    console.log(`  files:      ${diff.added.length} added, ${diff.changed.length} updated, ${diff.unchanged.length} unchanged, ${diff.stale.length} removed`);
+    console.log(
+      `  files:      ${diff.added.length} added, ${diff.changed.length} updated, ${diff.unchanged.length} unchanged, ${diff.stale.length} removed`,
+    );
     console.log(`  time:       ${seconds.toFixed(2)} s`);
     return 0;
   } catch (error) {
@@ -115,7 +132,9 @@ function main(argv: string[]): number {
       console.error(`generate: error: ${error.message}`);
       return 1;
     }
-    console.error(`generate: internal error: ${(error as Error).message}${args.debug ? "" : " (run with --debug for the stack trace)"}`);
+    console.error(
+      `generate: internal error: ${(error as Error).message}${args.debug ? "" : " (run with --debug for the stack trace)"}`,
+    );
     return 70;
   }
 }

@@ -41,7 +41,10 @@ export function modelDocument(
   const doc = applyOverlays(readDocument(specFile), configured.overlays);
   const resolver = new Resolver(doc);
   validateDocument(resolver);
-  const title = typeof (doc.root.info as { title?: unknown })?.title === "string" ? (doc.root.info as { title: string }).title : "Api";
+  const title =
+    typeof (doc.root.info as { title?: unknown })?.title === "string"
+      ? (doc.root.info as { title: string }).title
+      : "Api";
   const config = settleConfig(configured, title);
   return { model: buildModel(resolver, config, lock), config };
 }

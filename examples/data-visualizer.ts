@@ -68,7 +68,9 @@ async function visualize(sdk: Gpt, csvPath: string): Promise<void> {
   try {
     // 3. A thread with the user's request.
     const { threadObject: thread } = await sdk.assistants.createThread({
-      messages: [{ role: "user", content: "Create 3 data visualizations based on the trends in this file.", fileIds: [file.id] }],
+      messages: [
+        { role: "user", content: "Create 3 data visualizations based on the trends in this file.", fileIds: [file.id] },
+      ],
     });
     if (!thread) throw new Error("createThread returned no thread");
 

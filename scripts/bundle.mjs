@@ -20,7 +20,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const LAZY = ["shared", "operations"];
 
-const common = { bundle: true, platform: "node", format: "cjs", target: "node18", external: ["axios"], sourcemap: true, logLevel: "warning" };
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node18",
+  external: ["axios"],
+  sourcemap: true,
+  logLevel: "warning",
+};
 
 /** Runs `code` in a fresh node process and parses the JSON it prints. */
 function probe(code) {
@@ -91,9 +99,14 @@ const lazyModels = {
     // Only the client's modules (src/sdk/*.ts), not the models' imports of each other.
     const sdkDir = join(root, "src", "sdk");
     b.onResolve({ filter: /^\.\/models\/(shared|operations)$/ }, (args) =>
-      dirname(args.importer) === sdkDir ? { path: args.path.slice("./models/".length), namespace: "lazy-models" } : undefined,
+      dirname(args.importer) === sdkDir
+        ? { path: args.path.slice("./models/".length), namespace: "lazy-models" }
+        : undefined,
     );
-    b.onResolve({ filter: /^\.\/models\.js$/, namespace: "lazy-models" }, () => ({ path: "./models.js", external: true }));
+    b.onResolve({ filter: /^\.\/models\.js$/, namespace: "lazy-models" }, () => ({
+      path: "./models.js",
+      external: true,
+    }));
     b.onLoad({ filter: /.*/, namespace: "lazy-models" }, (args) => ({
       loader: "js",
       contents: [
@@ -105,16 +118,28 @@ const lazyModels = {
     }));
   },
 };
-await buildTwice({ ...common, entryPoints: [join(root, "src", "index.ts")], outfile: join(dist, "index.js"), plugins: [lazyModels] }, ["", "errors"]);
+await buildTwice(
+  { ...common, entryPoints: [join(root, "src", "index.ts")], outfile: join(dist, "index.js"), plugins: [lazyModels] },
+  ["", "errors"],
+);
 // A model module in the entry would be a second copy of its classes (instanceof would fail).
 const stray = /^\/\/ src\/sdk\/models\/(shared|operations)\/.*$/m.exec(readFileSync(join(dist, "index.js"), "utf8"));
-if (stray) throw new Error(`scripts/bundle.mjs: ${stray[0].slice(3)} was bundled into dist/index.js; it must only be in dist/models.js`);
+if (stray)
+  throw new Error(
+    `scripts/bundle.mjs: ${stray[0].slice(3)} was bundled into dist/index.js; it must only be in dist/models.js`,
+  );
 
 // 3. The seed's deep paths.
 const deepPaths = {
   "sdk/models/shared/index.js": { from: "models.js", name: "shared", keys: names.shared },
   "sdk/models/operations/index.js": { from: "models.js", name: "operations", keys: names.operations },
-  "sdk/models/errors/index.js": { from: "index.js", name: "errors", keys: probe(`process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(join(dist, "index.js"))}).errors)))`) },
+  "sdk/models/errors/index.js": {
+    from: "index.js",
+    name: "errors",
+    keys: probe(
+      `process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(join(dist, "index.js"))}).errors)))`,
+    ),
+  },
 };
 for (const [file, { from, name, keys }] of Object.entries(deepPaths)) {
   const depth = file.split("/").length - 1;

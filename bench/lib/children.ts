@@ -48,7 +48,10 @@ export function startServer(): Promise<ServerProcess> {
 /** Runs a bench TypeScript file to completion and parses the JSON it prints last. */
 export function runJsonChild<T>(file: string, args: readonly string[], nodeFlags: readonly string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...tsNodeArgs(file, nodeFlags), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...tsNodeArgs(file, nodeFlags), ...args], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout?.on("data", (d: Buffer) => (out += d.toString()));

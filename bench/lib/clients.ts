@@ -65,12 +65,19 @@ export function makeClient(id: ClientId, baseURL: string, agent: Agent): BenchCl
     case "gpt-sdk": {
       const { Gpt } = loadGptSdk();
       const axios = loadAxios();
-      const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: baseURL, defaultClient: axios.create({ httpAgent: agent }), retries: false });
+      const sdk = new Gpt({
+        apiKeyAuth: API_KEY,
+        serverURL: baseURL,
+        defaultClient: axios.create({ httpAgent: agent }),
+        retries: false,
+      });
       return {
         id,
         label,
-        listMessages: async () => (await sdk.assistants.listMessages({ threadId: THREAD_ID })).listMessagesResponse?.data.length ?? -1,
-        createRun: async () => (await sdk.assistants.createRun({ assistantId: ASSISTANT_ID }, THREAD_ID)).runObject?.id ?? "",
+        listMessages: async () =>
+          (await sdk.assistants.listMessages({ threadId: THREAD_ID })).listMessagesResponse?.data.length ?? -1,
+        createRun: async () =>
+          (await sdk.assistants.createRun({ assistantId: ASSISTANT_ID }, THREAD_ID)).runObject?.id ?? "",
       };
     }
     case "raw-axios": {
@@ -79,7 +86,8 @@ export function makeClient(id: ClientId, baseURL: string, agent: Agent): BenchCl
       return {
         id,
         label,
-        listMessages: async () => ((await client.get(`/threads/${THREAD_ID}/messages`)).data as { data: unknown[] }).data.length,
+        listMessages: async () =>
+          ((await client.get(`/threads/${THREAD_ID}/messages`)).data as { data: unknown[] }).data.length,
         createRun: async () => ((await client.post(`/threads/${THREAD_ID}/runs`, runBody)).data as { id: string }).id,
       };
     }
@@ -88,31 +96,38 @@ export function makeClient(id: ClientId, baseURL: string, agent: Agent): BenchCl
       const call = (method: string, path: string, body?: unknown): Promise<unknown> =>
         new Promise((resolve, reject) => {
           const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-          const headers: Record<string, string | number> = { Authorization: `Bearer ${API_KEY}`, Accept: "application/json" };
+          const headers: Record<string, string | number> = {
+            Authorization: `Bearer ${API_KEY}`,
+            Accept: "application/json",
+          };
           if (payload) {
             headers["Content-Type"] = "application/json";
             headers["Content-Length"] = payload.length;
           }
-          const req = httpRequest({ agent, host: url.hostname, port: url.port, method, path: `${url.pathname}${path}`, headers }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on("data", (c: Buffer) => chunks.push(c));
-            res.on("end", () => {
-              if ((res.statusCode ?? 0) >= 300) return reject(new Error(`HTTP ${res.statusCode}`));
-              try {
-                resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-              } catch (error) {
-                reject(error);
-              }
-            });
-            res.on("error", reject);
-          });
+          const req = httpRequest(
+            { agent, host: url.hostname, port: url.port, method, path: `${url.pathname}${path}`, headers },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on("data", (c: Buffer) => chunks.push(c));
+              res.on("end", () => {
+                if ((res.statusCode ?? 0) >= 300) return reject(new Error(`HTTP ${res.statusCode}`));
+                try {
+                  resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+                } catch (error) {
+                  reject(error);
+                }
+              });
+              res.on("error", reject);
+            },
+          );
           req.on("error", reject);
           req.end(payload);
         });
       return {
         id,
         label,
-        listMessages: async () => ((await call("GET", `/threads/${THREAD_ID}/messages`)) as { data: unknown[] }).data.length,
+        listMessages: async () =>
+          ((await call("GET", `/threads/${THREAD_ID}/messages`)) as { data: unknown[] }).data.length,
         createRun: async () => ((await call("POST", `/threads/${THREAD_ID}/runs`, runBody)) as { id: string }).id,
       };
     }
@@ -126,7 +141,8 @@ export function makeClient(id: ClientId, baseURL: string, agent: Agent): BenchCl
       return {
         id,
         label,
-        listMessages: async () => ((await client.beta.threads.messages.list(THREAD_ID)) as { data: unknown[] }).data.length,
+        listMessages: async () =>
+          ((await client.beta.threads.messages.list(THREAD_ID)) as { data: unknown[] }).data.length,
         createRun: async () => ((await client.beta.threads.runs.create(THREAD_ID, runBody)) as { id: string }).id,
       };
     }
@@ -136,7 +152,8 @@ export function makeClient(id: ClientId, baseURL: string, agent: Agent): BenchCl
 /** Throws unless the client really talks to the server and parses what it sends. */
 export async function checkClient(client: BenchClient): Promise<void> {
   const count = await client.listMessages();
-  if (count !== PAGE_SIZE) throw new Error(`${client.label}: listMessages returned ${count} messages, expected ${PAGE_SIZE}`);
+  if (count !== PAGE_SIZE)
+    throw new Error(`${client.label}: listMessages returned ${count} messages, expected ${PAGE_SIZE}`);
   const runId = await client.createRun();
   if (runId !== RUN_ID) throw new Error(`${client.label}: createRun returned run "${runId}", expected "${RUN_ID}"`);
 }

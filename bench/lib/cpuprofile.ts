@@ -59,7 +59,9 @@ function sourceMapFor(file: string): SourceMap | null {
     const found = candidates.find((c) => existsSync(c));
     if (found) {
       const payload = JSON.parse(readFileSync(found, "utf8")) as { sources: string[]; sourceRoot?: string };
-      payload.sources = payload.sources.map((s) => (isAbsolute(s) || s.includes("://") ? s : resolve(dirname(found), payload.sourceRoot ?? "", s)));
+      payload.sources = payload.sources.map((s) =>
+        isAbsolute(s) || s.includes("://") ? s : resolve(dirname(found), payload.sourceRoot ?? "", s),
+      );
       map = new SourceMap(payload as unknown as ConstructorParameters<typeof SourceMap>[0]);
     }
   } catch {
@@ -99,16 +101,25 @@ function locate(frame: CallFrame): { location: string; original?: string } {
   if (!file) return { location: frame.url || "(native)" };
   const map = sourceMapFor(file);
   if (map) {
-    const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number };
+    const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as {
+      originalSource?: string;
+      originalLine?: number;
+    };
     if (entry && entry.originalSource) {
-      const original = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : entry.originalSource;
+      const original = entry.originalSource.startsWith("file://")
+        ? fileURLToPath(entry.originalSource)
+        : entry.originalSource;
       return { location: `${relative(ROOT, original)}:${(entry.originalLine ?? 0) + 1}`, original };
     }
   }
   return { location: `${relative(ROOT, file)}:${frame.lineNumber + 1}` };
 }
 
-export function summarizeProfile(file: string, topN = 10, exclude: (area: string) => boolean = () => false): ProfileSummary {
+export function summarizeProfile(
+  file: string,
+  topN = 10,
+  exclude: (area: string) => boolean = () => false,
+): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
   const self = new Map<number, number>();
   for (let i = 0; i < profile.samples.length; i++) {
@@ -134,10 +145,14 @@ export function summarizeProfile(file: string, topN = 10, exclude: (area: string
     hot.selfMs += ms;
     byFunction.set(key, hot);
   }
-  const functions = [...byFunction.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, Math.max(300, topN)).map((h) => ({ ...h, share: h.selfMs / totalMs }));
-  const areas = [...byArea.entries()].map(([area, ms]) => ({ area, selfMs: ms, share: ms / totalMs })).sort((a, b) => b.selfMs - a.selfMs);
+  const functions = [...byFunction.values()]
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, Math.max(300, topN))
+    .map((h) => ({ ...h, share: h.selfMs / totalMs }));
+  const areas = [...byArea.entries()]
+    .map(([area, ms]) => ({ area, selfMs: ms, share: ms / totalMs }))
+    .sort((a, b) => b.selfMs - a.selfMs);
   return { totalMs, top: functions.slice(0, topN), functions, areas };
 }
 
 export const functionKey = (h: HotFunction): string => `${h.name}@${h.location}`;
-

@@ -18,7 +18,11 @@ const SENTENCES = [
 ];
 
 function text(i: number): string {
-  return [SENTENCES[i % SENTENCES.length], SENTENCES[(i + 2) % SENTENCES.length], SENTENCES[(i + 4) % SENTENCES.length]].join(" ");
+  return [
+    SENTENCES[i % SENTENCES.length],
+    SENTENCES[(i + 2) % SENTENCES.length],
+    SENTENCES[(i + 4) % SENTENCES.length],
+  ].join(" ");
 }
 
 function fileId(i: number): string {
@@ -36,8 +40,20 @@ export function message(i: number): Record<string, unknown> {
       value,
       annotations: assistant
         ? [
-            { type: "file_citation", text: "【13†source】", start_index: 40, end_index: 52, file_citation: { file_id: fileId(i), quote: SENTENCES[(i + 1) % SENTENCES.length] } },
-            { type: "file_path", text: "sandbox:/mnt/data/chart.png", start_index: 90, end_index: 117, file_path: { file_id: fileId(i + 50) } },
+            {
+              type: "file_citation",
+              text: "【13†source】",
+              start_index: 40,
+              end_index: 52,
+              file_citation: { file_id: fileId(i), quote: SENTENCES[(i + 1) % SENTENCES.length] },
+            },
+            {
+              type: "file_path",
+              text: "sandbox:/mnt/data/chart.png",
+              start_index: 90,
+              end_index: 117,
+              file_path: { file_id: fileId(i + 50) },
+            },
           ]
         : [],
     },
@@ -78,7 +94,18 @@ export function run(assistantId: string = ASSISTANT_ID): Record<string, unknown>
     completed_at: null,
     model: "gpt-4-1106-preview",
     instructions: "You are a data analyst. Answer with figures from the attached files and cite them.",
-    tools: [{ type: "code_interpreter" }, { type: "retrieval" }, { type: "function", function: { name: "get_weather", description: "Current weather for a city.", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } } }],
+    tools: [
+      { type: "code_interpreter" },
+      { type: "retrieval" },
+      {
+        type: "function",
+        function: {
+          name: "get_weather",
+          description: "Current weather for a city.",
+          parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+        },
+      },
+    ],
     file_ids: [fileId(1), fileId(2)],
     metadata: { user: "bench" },
   };

@@ -57,7 +57,13 @@ function cell(rt: RuntimeResult, client: ClientId, op: Operation, mode: Mode): C
 }
 
 /** Median over rounds of (client's batch wall / reference's batch wall), the reference being the best of `refs` in that round. */
-function pairedRatio(rt: RuntimeResult, client: ClientId, refs: readonly ClientId[], op: Operation, mode: Mode): number {
+function pairedRatio(
+  rt: RuntimeResult,
+  client: ClientId,
+  refs: readonly ClientId[],
+  op: Operation,
+  mode: Mode,
+): number {
   const mine = cell(rt, client, op, mode).roundWallMs;
   const others = refs.map((r) => cell(rt, r, op, mode).roundWallMs);
   return median(mine.map((w, i) => w / Math.min(...others.map((o) => o[i]))));
@@ -67,7 +73,9 @@ function pairedRatio(rt: RuntimeResult, client: ClientId, refs: readonly ClientI
  * Functions whose self time grows like size^1.5 or faster between (a) the 1× document and (a′) the
  * largest synthetic one (a quadratic term shows an exponent near 2), with ≥ 2% of the large run.
  */
-function fasterThanDocument(p: ProfileResult | undefined): { name: string; location: string; small: number; large: number; exponent: number; share: number }[] {
+function fasterThanDocument(
+  p: ProfileResult | undefined,
+): { name: string; location: string; small: number; large: number; exponent: number; share: number }[] {
   const big = p?.generatorScaled;
   if (!p || !big) return [];
   const small = new Map(p.generator.functions.map((h) => [functionKey(h), h.selfMs]));
@@ -75,12 +83,22 @@ function fasterThanDocument(p: ProfileResult | undefined): { name: string; locat
     .slice(0, 30)
     .map((h) => {
       const s = small.get(functionKey(h)) ?? NaN;
-      return { name: h.name, location: h.location, small: s, large: h.selfMs, exponent: Math.log(h.selfMs / s) / Math.log(big.scale), share: h.share };
+      return {
+        name: h.name,
+        location: h.location,
+        small: s,
+        large: h.selfMs,
+        exponent: Math.log(h.selfMs / s) / Math.log(big.scale),
+        share: h.share,
+      };
     })
     .filter((x) => x.share >= 0.02 && (!Number.isFinite(x.exponent) || x.exponent >= 1.5));
 }
 
-function scalingVerdict(rows: ScalingRow[], p?: ProfileResult): { perCopy: number[]; basis: string; linear: boolean; detail: string; exponent: number } {
+function scalingVerdict(
+  rows: ScalingRow[],
+  p?: ProfileResult,
+): { perCopy: number[]; basis: string; linear: boolean; detail: string; exponent: number } {
   const useSelf = rows.every((r) => r.selfMs.length > 0);
   const t = rows.map((r) => median(useSelf ? r.selfMs : r.wallMs));
   const perCopy = rows.map((r, i) => (i === 0 ? NaN : (t[i] - t[i - 1]) / (r.scale - rows[i - 1].scale)));
@@ -97,7 +115,12 @@ function scalingVerdict(rows: ScalingRow[], p?: ProfileResult): { perCopy: numbe
   // term that the total can hide at these sizes (fixed costs and JIT warm-up shrink per 1×).
   // GC is left out: it follows the heap's size and swings with the machine's noise.
   const hidden = fasterThanDocument(p).filter((x) => x.share >= 0.1 && x.name !== "(garbage collector)");
-  const hiddenText = hidden.map((x) => `\`${x.name}\` (${x.location}) grows ${Number.isFinite(x.exponent) ? `${fmtRatio(x.large / x.small)} for ${top.scale}× the document (∝ size^${x.exponent.toFixed(1)})` : "from nothing"} and takes ${(x.share * 100).toFixed(0)}% of the ${top.scale}× run`).join("; ");
+  const hiddenText = hidden
+    .map(
+      (x) =>
+        `\`${x.name}\` (${x.location}) grows ${Number.isFinite(x.exponent) ? `${fmtRatio(x.large / x.small)} for ${top.scale}× the document (∝ size^${x.exponent.toFixed(1)})` : "from nothing"} and takes ${(x.share * 100).toFixed(0)}% of the ${top.scale}× run`,
+    )
+    .join("; ");
   return {
     perCopy,
     exponent,
@@ -113,12 +136,17 @@ export function targets(res: BenchResults): Target[] {
   if (gen) {
     const ours = wall(tool(gen, "openai-2026", "ours-tsx"));
     const oursNode = wall(tool(gen, "openai-2026", "ours-node"));
-    const peers = (["hey-api", "orval"] as ToolId[]).map((id) => ({ id, ms: wall(tool(gen, "openai-2026", id)) })).filter((p) => Number.isFinite(p.ms));
+    const peers = (["hey-api", "orval"] as ToolId[])
+      .map((id) => ({ id, ms: wall(tool(gen, "openai-2026", id)) }))
+      .filter((p) => Number.isFinite(p.ms));
     const fastest = peers.sort((a, b) => a.ms - b.ms)[0];
     const oat = wall(tool(gen, "openai-2026", "openapi-typescript"));
     out.push({
-      target: "Generating openai-2026-08-21.yaml takes at most half the time of the fastest peer SDK generator (orval or hey-api)",
-      measured: fastest ? `ours ${fmtMs(ours)} (tsx) / ${fmtMs(oursNode)} (precompiled) vs ${fastest.id} ${fmtMs(fastest.ms)}: ${fmtRatio(ours / fastest.ms)} / ${fmtRatio(oursNode / fastest.ms)} (limit 0.50×)` : "no peer generator succeeded",
+      target:
+        "Generating openai-2026-08-21.yaml takes at most half the time of the fastest peer SDK generator (orval or hey-api)",
+      measured: fastest
+        ? `ours ${fmtMs(ours)} (tsx) / ${fmtMs(oursNode)} (precompiled) vs ${fastest.id} ${fmtMs(fastest.ms)}: ${fmtRatio(ours / fastest.ms)} / ${fmtRatio(oursNode / fastest.ms)} (limit 0.50×)`
+        : "no peer generator succeeded",
       met: fastest ? ours <= 0.5 * fastest.ms : undefined,
     });
     out.push({
@@ -129,7 +157,11 @@ export function targets(res: BenchResults): Target[] {
   }
   if (res.scaling && res.scaling.length > 1) {
     const v = scalingVerdict(res.scaling, res.profile);
-    out.push({ target: "Near-linear growth on synthetic documents 1×, 2×, 4×, 8× the 2026 document", measured: v.detail, met: v.linear });
+    out.push({
+      target: "Near-linear growth on synthetic documents 1×, 2×, 4×, 8× the 2026 document",
+      measured: v.detail,
+      met: v.linear,
+    });
   }
   const rt = res.runtime;
   if (rt) {
@@ -147,8 +179,16 @@ export function targets(res: BenchResults): Target[] {
         partsOpenai.push(`${op} ${mode} ${fmtRatio(ro)}`);
       }
     }
-    out.push({ target: "A gpt-sdk call costs at most 1.05× a raw axios call (sequential and concurrent)", measured: `time per call vs raw axios: ${parts.join("; ")}`, met: axiosMet });
-    out.push({ target: "A gpt-sdk call is faster than every `openai` version (sequential and concurrent)", measured: `time per call vs the faster openai of each round: ${partsOpenai.join("; ")}`, met: openaiMet });
+    out.push({
+      target: "A gpt-sdk call costs at most 1.05× a raw axios call (sequential and concurrent)",
+      measured: `time per call vs raw axios: ${parts.join("; ")}`,
+      met: axiosMet,
+    });
+    out.push({
+      target: "A gpt-sdk call is faster than every `openai` version (sequential and concurrent)",
+      measured: `time per call vs the faster openai of each round: ${partsOpenai.join("; ")}`,
+      met: openaiMet,
+    });
   }
   const st = res.startup;
   if (st) {
@@ -162,10 +202,17 @@ export function targets(res: BenchResults): Target[] {
   }
   const sr = res.stream;
   if (sr) {
-    const same = DELIVERIES.map((d) => ({ d, ratio: streamRatio(sr, "gpt-sdk", d), models: streamRatio(sr, "gpt-sdk-models", d) }));
-    const parts = same.map((x) => `${DELIVERY_LABEL[x.d]} ${fmtRatio(x.ratio)} (decoded into models: ${fmtRatio(x.models)})`);
+    const same = DELIVERIES.map((d) => ({
+      d,
+      ratio: streamRatio(sr, "gpt-sdk", d),
+      models: streamRatio(sr, "gpt-sdk-models", d),
+    }));
+    const parts = same.map(
+      (x) => `${DELIVERY_LABEL[x.d]} ${fmtRatio(x.ratio)} (decoded into models: ${fmtRatio(x.models)})`,
+    );
     out.push({
-      target: "Reading a streamed run (parser + JSON) is at least as fast as openai 4.x's stream parser on the same bytes",
+      target:
+        "Reading a streamed run (parser + JSON) is at least as fast as openai 4.x's stream parser on the same bytes",
       measured: `time per read vs openai 4.x: ${parts.join("; ")} (limit 1.00×)`,
       met: same.every((x) => x.ratio <= 1),
     });
@@ -200,9 +247,21 @@ function streamSection(sr: StreamResult): string {
 
 function generationSection(gen: GenerationResult): string {
   const lines: string[] = ["## 1. Generation", ""];
-  lines.push("Each command runs in a fresh process with a fresh output directory; a warm-up round (disk cache, tsx's transform cache) is discarded, then the tools run in interleaved rounds (the order rotates each round). Wall time is spawn to exit, Node start-up included; peak RSS is that of the largest process of the command (GNU time's `%M`).", "");
-  lines.push(`Outputs are written under \`${gen.outputDir}\`${gen.outputDir === "/dev/shm" ? " (tmpfs)" : ""}: on this VM's disk, writing our 8,293 files for the 2026 document took anywhere from 0.4 s to 4 s of system time from one run to the next, which would drown the generators' own work. The row "output on disk" (2026 document only) shows what the real disk adds.`, "");
-  lines.push(table(["Tool", "Command"], gen.tools.map((t) => [t.label, `\`${t.shown}\``])), "");
+  lines.push(
+    "Each command runs in a fresh process with a fresh output directory; a warm-up round (disk cache, tsx's transform cache) is discarded, then the tools run in interleaved rounds (the order rotates each round). Wall time is spawn to exit, Node start-up included; peak RSS is that of the largest process of the command (GNU time's `%M`).",
+    "",
+  );
+  lines.push(
+    `Outputs are written under \`${gen.outputDir}\`${gen.outputDir === "/dev/shm" ? " (tmpfs)" : ""}: on this VM's disk, writing our 8,293 files for the 2026 document took anywhere from 0.4 s to 4 s of system time from one run to the next, which would drown the generators' own work. The row "output on disk" (2026 document only) shows what the real disk adds.`,
+    "",
+  );
+  lines.push(
+    table(
+      ["Tool", "Command"],
+      gen.tools.map((t) => [t.label, `\`${t.shown}\``]),
+    ),
+    "",
+  );
   for (const input of gen.inputs) {
     const ours = wall(input.results.find((r) => r.tool === "ours-tsx"));
     lines.push(`### ${input.label} (${fmtBytes(input.bytes)}), median of ${input.runs} runs`, "");
@@ -220,7 +279,18 @@ function generationSection(gen: GenerationResult): string {
         r.tool === "ours-tsx" ? "1.00×" : `${fmtRatio(w / ours)}`,
       ];
     });
-    lines.push(table(["Tool", "Median wall", "Range", "Peak RSS", "Output", "Files", "Time ÷ ours (tsx)"], rows, ["l", "r", "r", "r", "r", "r", "r"]), "");
+    lines.push(
+      table(["Tool", "Median wall", "Range", "Peak RSS", "Output", "Files", "Time ÷ ours (tsx)"], rows, [
+        "l",
+        "r",
+        "r",
+        "r",
+        "r",
+        "r",
+        "r",
+      ]),
+      "",
+    );
     const tsx = input.results.find((r) => r.tool === "ours-tsx")!;
     const node = input.results.find((r) => r.tool === "ours-node")!;
     if (!tsx.error && !node.error) {
@@ -230,7 +300,10 @@ function generationSection(gen: GenerationResult): string {
       );
     }
   }
-  lines.push(`The precompiled variant is \`codegen/cli.ts\` bundled by esbuild into \`bench/.build/cli.js\` (${fmtMs(gen.bundleMs)} to build, not counted), run with plain \`node\`.`, "");
+  lines.push(
+    `The precompiled variant is \`codegen/cli.ts\` bundled by esbuild into \`bench/.build/cli.js\` (${fmtMs(gen.bundleMs)} to build, not counted), run with plain \`node\`.`,
+    "",
+  );
   return lines.join("\n");
 }
 
@@ -238,11 +311,26 @@ function scalingSection(rows: ScalingRow[], toolLabel: string, p?: ProfileResult
   const v = scalingVerdict(rows, p);
   const base = rows[0];
   const lines = ["### Growth with document size", ""];
-  lines.push(`Synthetic documents: every path, webhook and component of openai-2026-08-21.yaml copied k−1 more times under new names (\`/copyK/...\`, \`NameCopyK\`, \`operationIdCopyK\`) with every \`$ref\` rewritten; written as YAML in a temp directory, the 1× one through the same pipeline. Tool: ${toolLabel}; median of ${base.wallMs.length} interleaved runs.`, "");
+  lines.push(
+    `Synthetic documents: every path, webhook and component of openai-2026-08-21.yaml copied k−1 more times under new names (\`/copyK/...\`, \`NameCopyK\`, \`operationIdCopyK\`) with every \`$ref\` rewritten; written as YAML in a temp directory, the 1× one through the same pipeline. Tool: ${toolLabel}; median of ${base.wallMs.length} interleaved runs.`,
+    "",
+  );
   const selfBase = median(base.selfMs);
   lines.push(
     table(
-      ["Scale", "Document", "Operations", "Schemas", "Median wall", "Wall ÷ 1×", "Generator time", "÷ 1×", "Per added copy", "Peak RSS", "Output files"],
+      [
+        "Scale",
+        "Document",
+        "Operations",
+        "Schemas",
+        "Median wall",
+        "Wall ÷ 1×",
+        "Generator time",
+        "÷ 1×",
+        "Per added copy",
+        "Peak RSS",
+        "Output files",
+      ],
       rows.map((r, i) => [
         `${r.scale}×`,
         fmtBytes(r.stats.bytes),
@@ -260,7 +348,10 @@ function scalingSection(rows: ScalingRow[], toolLabel: string, p?: ProfileResult
     ),
     "",
   );
-  lines.push(`Verdict on ${v.basis}: ${v.detail} → ${v.linear ? "near-linear" : "**super-linear**"}.${p?.generatorScaled ? " Per-function growth: see (a′) under \"Where the time goes\"." : ""}`, "");
+  lines.push(
+    `Verdict on ${v.basis}: ${v.detail} → ${v.linear ? "near-linear" : "**super-linear**"}.${p?.generatorScaled ? ' Per-function growth: see (a′) under "Where the time goes".' : ""}`,
+    "",
+  );
   return lines.join("\n");
 }
 
@@ -291,7 +382,21 @@ function runtimeSection(res: BenchResults): string {
       ];
     });
     lines.push(
-      table(["Client", "Seq req/s", "Seq mean", "Seq p99", `${rt.inflight} in flight req/s`, "Conc. mean", "Conc. p99", "÷ raw axios (seq / conc)", "÷ best openai (seq / conc)"], rows, ["l", "r", "r", "r", "r", "r", "r", "r", "r"]),
+      table(
+        [
+          "Client",
+          "Seq req/s",
+          "Seq mean",
+          "Seq p99",
+          `${rt.inflight} in flight req/s`,
+          "Conc. mean",
+          "Conc. p99",
+          "÷ raw axios (seq / conc)",
+          "÷ best openai (seq / conc)",
+        ],
+        rows,
+        ["l", "r", "r", "r", "r", "r", "r", "r", "r"],
+      ),
       "",
     );
   }
@@ -299,7 +404,10 @@ function runtimeSection(res: BenchResults): string {
     const reps = res.memory.length;
     const calls = res.memory[0][0].calls;
     lines.push("### Memory", "");
-    lines.push(`Each client alone in a fresh process (\`bench/runtime.ts --memory\`, \`--expose-gc\`): RSS and heap after \`gc()\` before loading the client, after loading and constructing it and checking one call of each kind, and after ${calls} more listMessages calls (half sequential, half ${16} in flight). Medians of ${reps} processes.`, "");
+    lines.push(
+      `Each client alone in a fresh process (\`bench/runtime.ts --memory\`, \`--expose-gc\`): RSS and heap after \`gc()\` before loading the client, after loading and constructing it and checking one call of each kind, and after ${calls} more listMessages calls (half sequential, half ${16} in flight). Medians of ${reps} processes.`,
+      "",
+    );
     const rows = CLIENT_IDS.map((id) => {
       const all = res.memory!.map((rep) => rep.find((m) => m.client === id)!).filter(Boolean);
       const m = (f: (x: MemoryResult) => number) => median(all.map(f));
@@ -312,7 +420,21 @@ function runtimeSection(res: BenchResults): string {
         fmtBytes(m((x) => x.maxRss)),
       ];
     });
-    lines.push(table(["Client", "RSS Δ after load", `RSS Δ after ${calls} calls`, "Heap Δ after load", `Heap Δ after ${calls} calls`, "Peak RSS (process)"], rows, ["l", "r", "r", "r", "r", "r"]), "");
+    lines.push(
+      table(
+        [
+          "Client",
+          "RSS Δ after load",
+          `RSS Δ after ${calls} calls`,
+          "Heap Δ after load",
+          `Heap Δ after ${calls} calls`,
+          "Peak RSS (process)",
+        ],
+        rows,
+        ["l", "r", "r", "r", "r", "r"],
+      ),
+      "",
+    );
   }
   return lines.join("\n");
 }
@@ -326,37 +448,94 @@ function extraOverAxios(st: StartupResult[], id: string): number {
 
 function startupSection(st: StartupResult[]): string {
   const lines = ["## 3. Start-up", ""];
-  lines.push(`Each variant in a fresh \`node -e\` process started from the repository root (so \`require("gpt-sdk")\` resolves through the package's \`exports\` to \`dist/\`): time from before the \`require\` to after the constructor (hrtime, inside the process), and the whole process from spawn to exit. RSS and heap growth are measured around the \`require\` inside the process. Medians of ${st[0].inProcessMs.length} processes per variant, interleaved, after one discarded warm-up round; "vs axios" is the median over rounds of the difference to axios in the same round. Separate processes differ by tens of milliseconds on this machine, so gpt-sdk's own share is also timed inside one process, after \`require("axios")\` (the row "axios already loaded"); the target is read from that row.`, "");
-  lines.push("What gpt-sdk loads: `dist/index.js`, one bundled module with the client, the runtime and the helpers (`scripts/bundle.mjs`). The models (`shared`, `operations`: classes and their wire mappers, half of the code) are a second bundle, `dist/models.js`, loaded on the first call or the first read of `shared.X`, so an import pays for neither compiling nor evaluating them.", "");
+  lines.push(
+    `Each variant in a fresh \`node -e\` process started from the repository root (so \`require("gpt-sdk")\` resolves through the package's \`exports\` to \`dist/\`): time from before the \`require\` to after the constructor (hrtime, inside the process), and the whole process from spawn to exit. RSS and heap growth are measured around the \`require\` inside the process. Medians of ${st[0].inProcessMs.length} processes per variant, interleaved, after one discarded warm-up round; "vs axios" is the median over rounds of the difference to axios in the same round. Separate processes differ by tens of milliseconds on this machine, so gpt-sdk's own share is also timed inside one process, after \`require("axios")\` (the row "axios already loaded"); the target is read from that row.`,
+    "",
+  );
+  lines.push(
+    "What gpt-sdk loads: `dist/index.js`, one bundled module with the client, the runtime and the helpers (`scripts/bundle.mjs`). The models (`shared`, `operations`: classes and their wire mappers, half of the code) are a second bundle, `dist/models.js`, loaded on the first call or the first read of `shared.X`, so an import pays for neither compiling nor evaluating them.",
+    "",
+  );
   const rows = st.map((s) => [
     `\`${s.label}\``,
     fmtMs(median(s.inProcessMs)),
     `${fmtMs(Math.min(...s.inProcessMs))} – ${fmtMs(Math.max(...s.inProcessMs))}`,
-    s.id === "node" || s.id === "axios" || s.before ? "" : `${extraOverAxios(st, s.id) >= 0 ? "+" : ""}${fmtMs(extraOverAxios(st, s.id))}`,
+    s.id === "node" || s.id === "axios" || s.before
+      ? ""
+      : `${extraOverAxios(st, s.id) >= 0 ? "+" : ""}${fmtMs(extraOverAxios(st, s.id))}`,
     fmtMs(median(s.wallMs)),
     fmtBytes(median(s.rssDelta)),
     fmtBytes(median(s.heapDelta)),
     fmtInt(s.modules),
   ]);
-  lines.push(table(["Variant", "require + construct", "Range", "vs axios", "Process wall", "RSS Δ", "Heap Δ", "Modules loaded"], rows, ["l", "r", "r", "r", "r", "r", "r", "r"]), "");
+  lines.push(
+    table(
+      ["Variant", "require + construct", "Range", "vs axios", "Process wall", "RSS Δ", "Heap Δ", "Modules loaded"],
+      rows,
+      ["l", "r", "r", "r", "r", "r", "r", "r"],
+    ),
+    "",
+  );
   return lines.join("\n");
 }
 
 function profileSection(p: ProfileResult): string {
   const lines = ["## Where the time goes (`node --cpu-prof`)", ""];
   const hot = (s: ProfileResult["generator"]) =>
-    table(["#", "Function", "Source", "Self time", "Share"], s.top.map((h, i) => [String(i + 1), `\`${h.name}\``, `\`${h.location}\``, fmtMs(h.selfMs), `${(h.share * 100).toFixed(1)}%`]), ["r", "l", "l", "r", "r"]);
-  const areas = (s: ProfileResult["generator"], n: number) => s.areas.slice(0, n).map((a) => `${a.area} ${(a.share * 100).toFixed(0)}%`).join(", ");
-  lines.push(`### (a) Generator on openai-2026-08-21.yaml`, "", `\`${p.generator.command}\` — ${fmtMs(p.generator.totalMs)} of samples (idle excluded). Top 10 by self time (source-mapped to codegen/*.ts; "(native)" = C++ bindings such as fs writes):`, "");
+    table(
+      ["#", "Function", "Source", "Self time", "Share"],
+      s.top.map((h, i) => [
+        String(i + 1),
+        `\`${h.name}\``,
+        `\`${h.location}\``,
+        fmtMs(h.selfMs),
+        `${(h.share * 100).toFixed(1)}%`,
+      ]),
+      ["r", "l", "l", "r", "r"],
+    );
+  const areas = (s: ProfileResult["generator"], n: number) =>
+    s.areas
+      .slice(0, n)
+      .map((a) => `${a.area} ${(a.share * 100).toFixed(0)}%`)
+      .join(", ");
+  lines.push(
+    `### (a) Generator on openai-2026-08-21.yaml`,
+    "",
+    `\`${p.generator.command}\` — ${fmtMs(p.generator.totalMs)} of samples (idle excluded). Top 10 by self time (source-mapped to codegen/*.ts; "(native)" = C++ bindings such as fs writes):`,
+    "",
+  );
   lines.push(hot(p.generator), "", `By area: ${areas(p.generator, 10)}.`, "");
   if (p.generatorScaled) {
     const g = p.generatorScaled;
-    lines.push(`### (a′) Generator on the ${g.scale}× synthetic document`, "", `\`${g.command}\` — ${fmtMs(g.totalMs)} of samples. What grows faster than the document shows up here:`, "");
+    lines.push(
+      `### (a′) Generator on the ${g.scale}× synthetic document`,
+      "",
+      `\`${g.command}\` — ${fmtMs(g.totalMs)} of samples. What grows faster than the document shows up here:`,
+      "",
+    );
     lines.push(hot(g), "", `By area: ${areas(g, 10)}.`, "");
     const fast = fasterThanDocument(p);
     if (fast.length) {
-      lines.push(`Functions with ≥ 2% of the ${g.scale}× run whose self time grew like size^1.5 or faster from (a) to (a′) (quadratic ≈ size^2):`, "");
-      lines.push(table(["Function", "Source", "Self time at 1×", `at ${g.scale}×`, "Growth", "Exponent", `Share of ${g.scale}×`], fast.map((x) => [`\`${x.name}\``, `\`${x.location}\``, fmtMs(x.small), fmtMs(x.large), Number.isFinite(x.exponent) ? fmtRatio(x.large / x.small) : "new", Number.isFinite(x.exponent) ? x.exponent.toFixed(2) : "n/a", `${(x.share * 100).toFixed(1)}%`]), ["l", "l", "r", "r", "r", "r", "r"]), "");
+      lines.push(
+        `Functions with ≥ 2% of the ${g.scale}× run whose self time grew like size^1.5 or faster from (a) to (a′) (quadratic ≈ size^2):`,
+        "",
+      );
+      lines.push(
+        table(
+          ["Function", "Source", "Self time at 1×", `at ${g.scale}×`, "Growth", "Exponent", `Share of ${g.scale}×`],
+          fast.map((x) => [
+            `\`${x.name}\``,
+            `\`${x.location}\``,
+            fmtMs(x.small),
+            fmtMs(x.large),
+            Number.isFinite(x.exponent) ? fmtRatio(x.large / x.small) : "new",
+            Number.isFinite(x.exponent) ? x.exponent.toFixed(2) : "n/a",
+            `${(x.share * 100).toFixed(1)}%`,
+          ]),
+          ["l", "l", "r", "r", "r", "r", "r"],
+        ),
+        "",
+      );
     } else lines.push(`No function with ≥ 2% of the ${g.scale}× run grew like size^1.5 or faster.`, "");
   }
   for (const r of p.runtime) {
@@ -369,7 +548,20 @@ function profileSection(p: ProfileResult): string {
     lines.push(hot(r), "", `By area: ${areas(r, 10)}.`, "");
     if (r.client === "gpt-sdk" && r.ownTop && r.ownTop.length) {
       lines.push(`gpt-sdk's own functions (src/), top ${r.ownTop.length} by self time:`, "");
-      lines.push(table(["#", "Function", "Source", "Self time", "Per call"], r.ownTop.map((h, i) => [String(i + 1), `\`${h.name}\``, `\`${h.location}\``, fmtMs(h.selfMs), fmtMs(h.selfMs / r.calls)]), ["r", "l", "l", "r", "r"]), "");
+      lines.push(
+        table(
+          ["#", "Function", "Source", "Self time", "Per call"],
+          r.ownTop.map((h, i) => [
+            String(i + 1),
+            `\`${h.name}\``,
+            `\`${h.location}\``,
+            fmtMs(h.selfMs),
+            fmtMs(h.selfMs / r.calls),
+          ]),
+          ["r", "l", "l", "r", "r"],
+        ),
+        "",
+      );
     }
   }
   for (const op of OPERATIONS) {
@@ -381,12 +573,24 @@ function profileSection(p: ProfileResult): string {
       .map((h) => ({ h, sdkMs: h.selfMs / sdk.calls, axMs: inAx.get(functionKey(h)) ?? 0 }))
       .map((d) => ({ ...d, delta: d.sdkMs - d.axMs }));
     const inSdk = new Set(sdk.functions.map(functionKey));
-    for (const h of ax.functions) if (!inSdk.has(functionKey(h))) all.push({ h, sdkMs: 0, axMs: h.selfMs / ax.calls, delta: -h.selfMs / ax.calls });
+    for (const h of ax.functions)
+      if (!inSdk.has(functionKey(h))) all.push({ h, sdkMs: 0, axMs: h.selfMs / ax.calls, delta: -h.selfMs / ax.calls });
     const diffs = [...all].sort((a, b) => b.delta - a.delta).slice(0, 10);
     const savings = [...all].sort((a, b) => a.delta - b.delta).slice(0, 3);
     lines.push(`### ${op}: where gpt-sdk spends more CPU than raw axios, per call`, "");
     lines.push(
-      table(["#", "Function", "Source", "gpt-sdk", "raw axios", "Δ per call"], diffs.map((d, i) => [String(i + 1), `\`${d.h.name}\``, `\`${d.h.location}\``, fmtMs(d.sdkMs), fmtMs(d.axMs), fmtMs(d.delta)]), ["r", "l", "l", "r", "r", "r"]),
+      table(
+        ["#", "Function", "Source", "gpt-sdk", "raw axios", "Δ per call"],
+        diffs.map((d, i) => [
+          String(i + 1),
+          `\`${d.h.name}\``,
+          `\`${d.h.location}\``,
+          fmtMs(d.sdkMs),
+          fmtMs(d.axMs),
+          fmtMs(d.delta),
+        ]),
+        ["r", "l", "l", "r", "r", "r"],
+      ),
       "",
       `Where gpt-sdk spends less: ${savings.map((d) => `\`${d.h.name}\` (\`${d.h.location}\`) ${fmtMs(d.delta)}`).join(", ")} per call. (Raw axios parses JSON in its \`transformResponse\`; gpt-sdk parses in its own code, so that cost moves rather than adds.) Native socket writes (\`writeLatin1String\`, \`writev\`) include the loopback's kernel work and swing from run to run; compare them across runs before acting on them.`,
       "",
@@ -405,14 +609,45 @@ function profileSection(p: ProfileResult): string {
     "- **Mappers are plain generated code** that walk keys with `for…in` (no key array per object), so typed models cost a fraction of `JSON.parse`.",
     "",
   );
-  const pairs = OPERATIONS.map((op) => ({ op, sdk: p.runtime.find((r) => r.client === "gpt-sdk" && r.op === op), ax: p.runtime.find((r) => r.client === "raw-axios" && r.op === op) })).filter((x) => x.sdk && x.ax);
+  const pairs = OPERATIONS.map((op) => ({
+    op,
+    sdk: p.runtime.find((r) => r.client === "gpt-sdk" && r.op === op),
+    ax: p.runtime.find((r) => r.client === "raw-axios" && r.op === op),
+  })).filter((x) => x.sdk && x.ax);
   if (pairs.length) {
     lines.push("### gpt-sdk against raw axios, CPU per call by area", "");
-    const areaNames = [...new Set(pairs.flatMap((x) => [...x.sdk!.areas, ...x.ax!.areas].filter((a) => a.selfMs / x.sdk!.calls >= 0.002).map((a) => a.area)))];
-    const per = (r: ProfileResult["runtime"][number] | undefined, area: string) => (r ? (r.areas.find((a) => a.area === area)?.selfMs ?? 0) / r.calls : NaN);
-    const rows = areaNames.map((area) => [area, ...pairs.flatMap((x) => [fmtMs(per(x.sdk, area)), fmtMs(per(x.ax, area)), fmtMs(per(x.sdk, area) - per(x.ax, area))])]);
-    rows.push(["**total**", ...pairs.flatMap((x) => [fmtMs(x.sdk!.totalMs / x.sdk!.calls), fmtMs(x.ax!.totalMs / x.ax!.calls), fmtMs(x.sdk!.totalMs / x.sdk!.calls - x.ax!.totalMs / x.ax!.calls)])]);
-    lines.push(table(["Area", ...pairs.flatMap((x) => [`${x.op} gpt-sdk`, `${x.op} raw axios`, "Δ"])], rows, ["l", ...pairs.flatMap(() => ["r", "r", "r"] as const)]), "");
+    const areaNames = [
+      ...new Set(
+        pairs.flatMap((x) =>
+          [...x.sdk!.areas, ...x.ax!.areas].filter((a) => a.selfMs / x.sdk!.calls >= 0.002).map((a) => a.area),
+        ),
+      ),
+    ];
+    const per = (r: ProfileResult["runtime"][number] | undefined, area: string) =>
+      r ? (r.areas.find((a) => a.area === area)?.selfMs ?? 0) / r.calls : NaN;
+    const rows = areaNames.map((area) => [
+      area,
+      ...pairs.flatMap((x) => [
+        fmtMs(per(x.sdk, area)),
+        fmtMs(per(x.ax, area)),
+        fmtMs(per(x.sdk, area) - per(x.ax, area)),
+      ]),
+    ]);
+    rows.push([
+      "**total**",
+      ...pairs.flatMap((x) => [
+        fmtMs(x.sdk!.totalMs / x.sdk!.calls),
+        fmtMs(x.ax!.totalMs / x.ax!.calls),
+        fmtMs(x.sdk!.totalMs / x.sdk!.calls - x.ax!.totalMs / x.ax!.calls),
+      ]),
+    ]);
+    lines.push(
+      table(["Area", ...pairs.flatMap((x) => [`${x.op} gpt-sdk`, `${x.op} raw axios`, "Δ"])], rows, [
+        "l",
+        ...pairs.flatMap(() => ["r", "r", "r"] as const),
+      ]),
+      "",
+    );
   }
   return lines.join("\n");
 }
@@ -421,7 +656,10 @@ export function renderReport(res: BenchResults): string {
   const m = res.machine;
   const lines: string[] = [];
   lines.push("# Benchmarks", "");
-  lines.push(`Written by \`npm run bench\` (\`bench/run.ts\`) on ${m.date} in ${fmtMs(m.durationMs)}. Do not edit by hand: rerun it. The machine is shared and noisy, so every figure that matters is a ratio between tools measured in the same run, interleaved, and reported as a median.${res.quick ? " **This was a quick smoke run (`--quick`): too few runs for conclusions.**" : ""}`, "");
+  lines.push(
+    `Written by \`npm run bench\` (\`bench/run.ts\`) on ${m.date} in ${fmtMs(m.durationMs)}. Do not edit by hand: rerun it. The machine is shared and noisy, so every figure that matters is a ratio between tools measured in the same run, interleaved, and reported as a median.${res.quick ? " **This was a quick smoke run (`--quick`): too few runs for conclusions.**" : ""}`,
+    "",
+  );
   lines.push("## Machine", "");
   lines.push(
     table(
@@ -440,17 +678,53 @@ export function renderReport(res: BenchResults): string {
     ),
     "",
   );
-  lines.push("Versions: " + Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(", ") + " (peers pinned in `bench/package.json`, the newest releases that declare support for Node 20 at the time of writing; openai 7.x declares Node ≥ 22).", "");
+  lines.push(
+    "Versions: " +
+      Object.entries(m.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ") +
+      " (peers pinned in `bench/package.json`, the newest releases that declare support for Node 20 at the time of writing; openai 7.x declares Node ≥ 22).",
+    "",
+  );
   lines.push("## Reproduce", "");
-  lines.push("```sh", "npm ci", "npm run bench              # installs bench/ peers if missing (npm ci in bench/), builds dist/, runs everything, rewrites this file", "npm run bench -- --quick   # smoke run: fewer rounds, report in bench/.build/BENCHMARKS.md", "npm run build && node --import tsx bench/micro.ts 12   # half-minute A/B of a call: gpt-sdk and openai 4.x ÷ raw axios (peers installed)", "```", "");
-  lines.push("`npm run bench` is `npm run build && tsx bench/run.ts` (root package.json). Sections can be picked with `-- --only generation,scaling,runtime,startup,stream,profile`. Raw figures of the last run: `bench/.build/results.json`.", "");
+  lines.push(
+    "```sh",
+    "npm ci",
+    "npm run bench              # installs bench/ peers if missing (npm ci in bench/), builds dist/, runs everything, rewrites this file",
+    "npm run bench -- --quick   # smoke run: fewer rounds, report in bench/.build/BENCHMARKS.md",
+    "npm run build && node --import tsx bench/micro.ts 12   # half-minute A/B of a call: gpt-sdk and openai 4.x ÷ raw axios (peers installed)",
+    "```",
+    "",
+  );
+  lines.push(
+    "`npm run bench` is `npm run build && tsx bench/run.ts` (root package.json). Sections can be picked with `-- --only generation,scaling,runtime,startup,stream,profile`. Raw figures of the last run: `bench/.build/results.json`.",
+    "",
+  );
   lines.push("## Targets (issue #6)", "");
-  lines.push(table(["Target", "Measured (same run)", "Status"], targets(res).map((t) => [t.target, t.measured, ok(t.met)])), "");
+  lines.push(
+    table(
+      ["Target", "Measured (same run)", "Status"],
+      targets(res).map((t) => [t.target, t.measured, ok(t.met)]),
+    ),
+    "",
+  );
   if (res.generation) lines.push(generationSection(res.generation));
-  if (res.scaling) lines.push(scalingSection(res.scaling, res.generation?.tools.find((t) => t.id === "ours-tsx")?.label ?? "gpt-sdk generator (tsx)", res.profile));
+  if (res.scaling)
+    lines.push(
+      scalingSection(
+        res.scaling,
+        res.generation?.tools.find((t) => t.id === "ours-tsx")?.label ?? "gpt-sdk generator (tsx)",
+        res.profile,
+      ),
+    );
   if (res.runtime) lines.push(runtimeSection(res));
   if (res.startup) lines.push(startupSection(res.startup));
   if (res.stream) lines.push(streamSection(res.stream));
   if (res.profile) lines.push(profileSection(res.profile));
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    lines
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }

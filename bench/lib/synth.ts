@@ -8,12 +8,24 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { rootRequire } from "./util";
 
-const COPIED_COMPONENTS = ["schemas", "responses", "parameters", "requestBodies", "headers", "examples", "links", "callbacks"];
+const COPIED_COMPONENTS = [
+  "schemas",
+  "responses",
+  "parameters",
+  "requestBodies",
+  "headers",
+  "examples",
+  "links",
+  "callbacks",
+];
 
 type Json = unknown;
 
 // js-yaml is one of the generator's own dependencies, so it is in the root node_modules.
-const yaml = rootRequire("js-yaml") as { load(text: string): unknown; dump(value: unknown, options?: Record<string, unknown>): string };
+const yaml = rootRequire("js-yaml") as {
+  load(text: string): unknown;
+  dump(value: unknown, options?: Record<string, unknown>): string;
+};
 
 function suffixName(name: string, copy: number): string {
   return `${name}Copy${copy}`;
@@ -58,17 +70,28 @@ export function writeScaledDocument(sourceFile: string, scale: number, outFile: 
   for (const [section, entries] of Object.entries(components)) outComponents[section] = { ...entries };
   for (let copy = 2; copy <= scale; copy++) {
     for (const [path, item] of Object.entries(paths)) outPaths[`/copy${copy}${path}`] = rewriteRefs(item, copy);
-    if (webhooks && outWebhooks) for (const [name, item] of Object.entries(webhooks)) outWebhooks[suffixName(name, copy)] = rewriteRefs(item, copy);
+    if (webhooks && outWebhooks)
+      for (const [name, item] of Object.entries(webhooks))
+        outWebhooks[suffixName(name, copy)] = rewriteRefs(item, copy);
     for (const section of COPIED_COMPONENTS) {
       const entries = components[section];
       if (!entries) continue;
-      for (const [name, item] of Object.entries(entries)) outComponents[section][suffixName(name, copy)] = rewriteRefs(item, copy);
+      for (const [name, item] of Object.entries(entries))
+        outComponents[section][suffixName(name, copy)] = rewriteRefs(item, copy);
     }
   }
   const out: Record<string, Json> = { ...doc, paths: outPaths, components: outComponents };
   if (outWebhooks) out.webhooks = outWebhooks;
   const text = yaml.dump(out, { noRefs: true, lineWidth: -1 });
   writeFileSync(outFile, text);
-  const operations = Object.values(outPaths).reduce<number>((n, item) => n + Object.keys((item ?? {}) as object).filter((k) => METHODS.includes(k)).length, 0);
-  return { paths: Object.keys(outPaths).length, operations, schemas: Object.keys(outComponents.schemas ?? {}).length, bytes: Buffer.byteLength(text) };
+  const operations = Object.values(outPaths).reduce<number>(
+    (n, item) => n + Object.keys((item ?? {}) as object).filter((k) => METHODS.includes(k)).length,
+    0,
+  );
+  return {
+    paths: Object.keys(outPaths).length,
+    operations,
+    schemas: Object.keys(outComponents.schemas ?? {}).length,
+    bytes: Buffer.byteLength(text),
+  };
 }

@@ -34,7 +34,8 @@ export function peerManifestPath(pkg: string): string {
 export function peerBin(pkg: string, bin?: string): string {
   const manifestPath = peerManifestPath(pkg);
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin?: string | Record<string, string> };
-  const rel = typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.[bin ?? Object.keys(manifest.bin ?? {})[0]];
+  const rel =
+    typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.[bin ?? Object.keys(manifest.bin ?? {})[0]];
   if (!rel) throw new Error(`${pkg} has no bin ${bin ?? ""}`);
   return join(manifestPath, "..", rel);
 }
@@ -111,7 +112,9 @@ export function treeSize(path: string): { bytes: number; files: number } {
 
 // ---------------------------------------------------------------- child processes
 
-export const TIME_BIN = ["/usr/bin/time", "/bin/time"].find((p) => existsSync(p) && spawnSync(p, ["-f", "%M", "true"]).status === 0);
+export const TIME_BIN = ["/usr/bin/time", "/bin/time"].find(
+  (p) => existsSync(p) && spawnSync(p, ["-f", "%M", "true"]).status === 0,
+);
 const MAXRSS_PRELOAD = join(__dirname, "maxrss-preload.cjs");
 
 export interface TimedRun {
@@ -128,7 +131,11 @@ export interface TimedRun {
  * through GNU time (`%M`, the largest process waited for) when present, else through a
  * `--require` preload that every Node process of the tree runs and that reports its own maxRSS.
  */
-export function timedRun(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TimedRun> {
+export function timedRun(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<TimedRun> {
   const dir = tempDir("time");
   const rssFile = join(dir, "rss");
   let file = command;
@@ -157,7 +164,9 @@ export function timedRun(command: string, args: readonly string[], options: { cw
           const kb = Number(/(\d+)\s*$/.exec(readFileSync(rssFile, "utf8").trim())?.[1]);
           if (Number.isFinite(kb)) peakRss = kb * 1024;
         } else {
-          const values = readdirSync(dir).filter((f) => f.startsWith("rss-")).map((f) => Number(readFileSync(join(dir, f), "utf8")));
+          const values = readdirSync(dir)
+            .filter((f) => f.startsWith("rss-"))
+            .map((f) => Number(readFileSync(join(dir, f), "utf8")));
           if (values.length) peakRss = Math.max(...values);
         }
       } catch {
@@ -170,10 +179,21 @@ export function timedRun(command: string, args: readonly string[], options: { cw
 }
 
 /** Runs a command, failing loudly (with its output) if it exits non-zero. */
-export function mustRun(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean } = {}): string {
-  const result = spawnSync(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+export function mustRun(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
+): string {
+  const result = spawnSync(command, args, {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} exited ${result.status ?? result.signal}\n${result.stdout ?? ""}\n${result.stderr ?? ""}`);
+    throw new Error(
+      `${command} ${args.join(" ")} exited ${result.status ?? result.signal}\n${result.stdout ?? ""}\n${result.stderr ?? ""}`,
+    );
   }
   return result.stdout;
 }
@@ -210,7 +230,11 @@ export function fmtInt(n: number): string {
 }
 
 /** A markdown table; cells must not contain unescaped pipes. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ("l" | "r")[]): string {
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly ("l" | "r")[],
+): string {
   const sep = header.map((_, i) => ((align?.[i] ?? "l") === "r" ? "---:" : "---"));
   const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
   return [line(header), `| ${sep.join(" | ")} |`, ...rows.map(line)].join("\n");

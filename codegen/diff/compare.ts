@@ -28,7 +28,9 @@ export function compareSurfaces(before: Surface, after: Surface, hint: TagHint):
     if (!old.has(key) && !ownerGone(is, old)) changes.push(...added(is));
   }
   changes.push(...unselectedChanges(before.unselected, after.unselected, hint));
-  return changes.sort((a, b) => Number(b.breaking) - Number(a.breaking) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return changes.sort(
+    (a, b) => Number(b.breaking) - Number(a.breaking) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+  );
 }
 
 function removed(was: SurfaceEntry): Change {
@@ -41,7 +43,12 @@ function added(is: SurfaceEntry): Change[] {
   if (is.kind === "argument") return [{ breaking: true, text: `${is.label} added: later arguments move` }];
   // Users must now send a new required input; a new required output field is just more to read.
   const breaking = is.required === true && is.direction === "input";
-  return [{ breaking, text: `${is.kind} \`${is.label}\` added${is.required && is.direction === "input" ? " (required)" : ""}` }];
+  return [
+    {
+      breaking,
+      text: `${is.kind} \`${is.label}\` added${is.required && is.direction === "input" ? " (required)" : ""}`,
+    },
+  ];
 }
 
 function changed(was: SurfaceEntry, is: SurfaceEntry): Change[] {
@@ -50,10 +57,17 @@ function changed(was: SurfaceEntry, is: SurfaceEntry): Change[] {
   if (was.carries !== is.carries) {
     out.push({ breaking: true, text: `${is.label} now takes \`${is.carries}\` instead of \`${was.carries}\`` });
   }
-  if (was.style !== is.style) out.push({ breaking: true, text: `${label} now takes ${is.style === "request" ? "one request object" : "positional arguments"}` });
+  if (was.style !== is.style)
+    out.push({
+      breaking: true,
+      text: `${label} now takes ${is.style === "request" ? "one request object" : "positional arguments"}`,
+    });
   if (was.type !== undefined && is.type !== undefined && was.type !== is.type) {
     const verdict = typeChange(was.type, is.type);
-    out.push({ breaking: breaksCallers(verdict, is.direction), text: `${label} changed type (${verdict}): \`${was.type}\` → \`${is.type}\`` });
+    out.push({
+      breaking: breaksCallers(verdict, is.direction),
+      text: `${label} changed type (${verdict}): \`${was.type}\` → \`${is.type}\``,
+    });
   }
   if (was.required !== is.required && was.required !== undefined && is.required !== undefined) {
     // Newly required: callers must send it (input). Newly optional: readers may now get undefined (output).
@@ -105,13 +119,21 @@ function ownerGone(entry: SurfaceEntry, surface: ReadonlyMap<string, SurfaceEntr
 }
 
 /** Operations of tags gen.yaml does not select: not in the SDK, but users should know they came or went. */
-function unselectedChanges(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, hint: TagHint): Change[] {
+function unselectedChanges(
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+  hint: TagHint,
+): Change[] {
   const byTag = (from: ReadonlyMap<string, string>, not: ReadonlyMap<string, string>) => {
     const groups = new Map<string, string[]>();
     for (const [id, tag] of from) if (!not.has(id)) groups.set(tag, [...(groups.get(tag) ?? []), id]);
     return [...groups];
   };
-  const list = (ids: string[]) => ids.sort().map((id) => `\`${id}\``).join(", ");
+  const list = (ids: string[]) =>
+    ids
+      .sort()
+      .map((id) => `\`${id}\``)
+      .join(", ");
   const gained = byTag(after, before).map(([tag, ids]) => ({
     breaking: false,
     text: `${ids.length} operation(s) added under tag "${tag}", which gen.yaml does not select: ${list(ids)} (${hint(tag)})`,

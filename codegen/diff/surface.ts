@@ -54,14 +54,26 @@ function operationEntries(op: Operation, label: string, add: (entry: SurfaceEntr
   if (style === "positional") {
     args.forEach((arg, i) => {
       const carries = arg.removedKey ?? inputKey(arg.input!);
-      add({ key: `arg:${op.operationId}#${i}`, kind: "argument", label: `${label} argument ${i + 1} (${arg.name})`, carries, owner });
+      add({
+        key: `arg:${op.operationId}#${i}`,
+        kind: "argument",
+        label: `${label} argument ${i + 1} (${arg.name})`,
+        carries,
+        owner,
+      });
     });
   }
   for (const input of inputs) {
     const option = optionInputs.find((o) => o.input === input);
     const name = option ? `options.${option.name}` : input.kind === "body" ? "request body" : input.field;
     const deprecated = input.kind === "param" && input.param.deprecated === true;
-    const entry = { kind: "parameter", label: `${label}(${name})`, direction: "input", type: typeText(input.type), owner } as const;
+    const entry = {
+      kind: "parameter",
+      label: `${label}(${name})`,
+      direction: "input",
+      type: typeText(input.type),
+      owner,
+    } as const;
     add({ ...entry, key: `input:${op.operationId}.${inputKey(input)}`, required: input.required, deprecated });
   }
   for (const field of resultFields) {

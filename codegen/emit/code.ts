@@ -3,7 +3,9 @@ import { isIdentifier } from "../model/names";
 
 /** A string literal; JSON's escaping is valid JavaScript and covers quotes, newlines and `${`. */
 export function str(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** A literal for a JSON scalar. */

@@ -12,8 +12,15 @@ export function emitSdk(model: ApiModel, config: GenConfig): GeneratedFile[] {
   for (const decl of model.decls) sdk.push(emitDecl(decl));
   const operations = model.tags.flatMap((t) => t.operations);
   for (const op of operations) sdk.push(...emitOperationClasses(op));
-  const names = (namespace: string) => sdk.filter((f) => f.path.startsWith(`models/${namespace}/`)).map((f) => f.path.replace(/^.*\//, "").replace(/\.ts$/, ""));
-  sdk.push(emitIndex("models/shared", names("shared")), emitIndex("models/operations", names("operations")), emitErrorsIndex());
+  const names = (namespace: string) =>
+    sdk
+      .filter((f) => f.path.startsWith(`models/${namespace}/`))
+      .map((f) => f.path.replace(/^.*\//, "").replace(/\.ts$/, ""));
+  sdk.push(
+    emitIndex("models/shared", names("shared")),
+    emitIndex("models/operations", names("operations")),
+    emitErrorsIndex(),
+  );
   for (const tag of model.tags) sdk.push(emitTag(tag));
   sdk.push(emitClient(model, config), emitSdkIndex(model));
   const files = sdk.map((f) => ({ path: `src/sdk/${f.path}`, content: f.content }));

@@ -17,7 +17,8 @@ export class Resolver {
     if (!tokens) return undefined;
     let node: unknown = this.doc.root;
     for (const token of tokens) {
-      if (typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+      if (typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, token))
+        return undefined;
       node = (node as Record<string, unknown>)[token];
     }
     return node;

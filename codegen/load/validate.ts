@@ -11,7 +11,8 @@ export function validateDocument(resolver: Resolver): void {
     const hint = root.swagger ? ` (this is Swagger ${String(root.swagger)}; convert it to OpenAPI 3 first)` : "";
     throw resolver.error("#", `missing "openapi" version field${hint}`);
   }
-  if (!/^3\.[01]\./.test(version)) throw resolver.error("#/openapi", `OpenAPI ${version} is not supported (3.0.x and 3.1.x are)`);
+  if (!/^3\.[01]\./.test(version))
+    throw resolver.error("#/openapi", `OpenAPI ${version} is not supported (3.0.x and 3.1.x are)`);
   const paths = root.paths;
   if (paths !== undefined && !isPlainObject(paths)) throw resolver.error("#/paths", "paths must be an object");
   checkRefs(resolver, root, "#", 0);
@@ -47,13 +48,19 @@ function checkOperations(resolver: Resolver, paths: Record<string, unknown>): vo
       const opPointer = childPointer(itemPointer, method);
       if (!isPlainObject(op)) throw resolver.error(opPointer, "an operation must be an object");
       const id = op.operationId;
-      if (id !== undefined && (typeof id !== "string" || id.trim() === "")) throw resolver.error(childPointer(opPointer, "operationId"), "operationId must be a non-empty string");
+      if (id !== undefined && (typeof id !== "string" || id.trim() === ""))
+        throw resolver.error(childPointer(opPointer, "operationId"), "operationId must be a non-empty string");
       if (typeof id === "string") {
         const first = seen.get(id);
-        if (first) throw resolver.error(childPointer(opPointer, "operationId"), `duplicate operationId "${id}" (first used at ${first})`);
+        if (first)
+          throw resolver.error(
+            childPointer(opPointer, "operationId"),
+            `duplicate operationId "${id}" (first used at ${first})`,
+          );
         seen.set(id, opPointer);
       }
-      if (op.responses !== undefined && !isPlainObject(op.responses)) throw resolver.error(childPointer(opPointer, "responses"), "responses must be an object");
+      if (op.responses !== undefined && !isPlainObject(op.responses))
+        throw resolver.error(childPointer(opPointer, "responses"), "responses must be an object");
     }
   }
 }

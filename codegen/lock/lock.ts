@@ -36,7 +36,8 @@ export function readLock(file: string): SurfaceLock {
   const fail = (pointer: string, problem: string) =>
     new SpecError(file, pointer, `${problem} (regenerate with --reset-lock to start a new lock)`, doc.lineOf(pointer));
   const root = doc.root;
-  if (root.lockVersion !== LOCK_VERSION) throw fail("#/lockVersion", `unsupported lock version ${JSON.stringify(root.lockVersion)}`);
+  if (root.lockVersion !== LOCK_VERSION)
+    throw fail("#/lockVersion", `unsupported lock version ${JSON.stringify(root.lockVersion)}`);
   return { operations: readOperations(root.operations, fail), names: readNames(root.names, fail) };
 }
 
@@ -67,7 +68,8 @@ function readNames(value: unknown, fail: Fail): Map<string, string> {
   if (!isRecord(value)) throw fail("#/names", "must map type keys to names");
   const out = new Map<string, string>();
   for (const [key, name] of Object.entries(value)) {
-    if (typeof name !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) throw fail(childPointer("#/names", key), "must be a type name");
+    if (typeof name !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))
+      throw fail(childPointer("#/names", key), "must be a type name");
     out.set(key, name);
   }
   return out;
@@ -83,7 +85,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The lock's text: sorted keys, so regenerating an unchanged document rewrites it byte for byte. */
 export function lockText(lock: SurfaceLock): string {
-  const sorted = <T>(map: ReadonlyMap<string, T>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const body = { generator: "gpt-sdk", lockVersion: LOCK_VERSION, operations: sorted(lock.operations), names: sorted(lock.names) };
+  const sorted = <T>(map: ReadonlyMap<string, T>) =>
+    Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const body = {
+    generator: "gpt-sdk",
+    lockVersion: LOCK_VERSION,
+    operations: sorted(lock.operations),
+    names: sorted(lock.names),
+  };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

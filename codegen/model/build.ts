@@ -52,7 +52,8 @@ function securitySchemes(resolver: Resolver): SecurityScheme[] {
   const used = new Set<string>();
   const requirements: unknown[] = [root.security];
   for (const item of Object.values(root.paths ?? {})) {
-    if (isPlainObject(item)) for (const op of Object.values(item)) if (isPlainObject(op)) requirements.push(op.security);
+    if (isPlainObject(item))
+      for (const op of Object.values(item)) if (isPlainObject(op)) requirements.push(op.security);
   }
   for (const list of requirements) {
     if (!Array.isArray(list)) continue;
@@ -67,17 +68,25 @@ function securitySchemes(resolver: Resolver): SecurityScheme[] {
     const pointer = childPointer("#/components/securitySchemes", name);
     const scheme = resolver.deref<SecuritySchemeObject | undefined>(schemes[name], pointer).node;
     if (!isPlainObject(scheme)) throw resolver.error(pointer, "a security scheme must be an object");
-    if (scheme.type === "apiKey" && typeof scheme.name !== "string") throw resolver.error(pointer, "an apiKey security scheme needs a `name`");
+    if (scheme.type === "apiKey" && typeof scheme.name !== "string")
+      throw resolver.error(pointer, "an apiKey security scheme needs a `name`");
     const optionName = names.claim([camelCase(name), `${camelCase(name)}Auth`]);
     const description = typeof scheme.description === "string" ? scheme.description : undefined;
-    if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic") out.push({ kind: "basic", optionName, description });
-    else if (scheme.type === "http" || scheme.type === "oauth2" || scheme.type === "openIdConnect") out.push({ kind: "bearer", optionName, description });
-    else if (scheme.type === "apiKey" && scheme.in === "header") out.push({ kind: "apiKeyHeader", optionName, paramName: scheme.name, description });
-    else if (scheme.type === "apiKey" && scheme.in === "query") out.push({ kind: "apiKeyQuery", optionName, paramName: scheme.name, description });
+    if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic")
+      out.push({ kind: "basic", optionName, description });
+    else if (scheme.type === "http" || scheme.type === "oauth2" || scheme.type === "openIdConnect")
+      out.push({ kind: "bearer", optionName, description });
+    else if (scheme.type === "apiKey" && scheme.in === "header")
+      out.push({ kind: "apiKeyHeader", optionName, paramName: scheme.name, description });
+    else if (scheme.type === "apiKey" && scheme.in === "query")
+      out.push({ kind: "apiKeyQuery", optionName, paramName: scheme.name, description });
     else if (scheme.type === "apiKey" && scheme.in === "cookie") {
       out.push({ kind: "apiKeyCookie", optionName, paramName: scheme.name, description });
-    }
-    else throw resolver.error(pointer, `security scheme type "${scheme.type}"${scheme.in ? ` in ${scheme.in}` : ""} is not supported yet`);
+    } else
+      throw resolver.error(
+        pointer,
+        `security scheme type "${scheme.type}"${scheme.in ? ` in ${scheme.in}` : ""} is not supported yet`,
+      );
   }
   return out;
 }

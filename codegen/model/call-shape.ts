@@ -39,14 +39,18 @@ export function callShapeOf(input: CallShapeInput): CallShape {
   const byKey = new Map(inputs.map((i) => [inputKey(i), i]));
   const optionInputs = optionInputsOf(inputs.filter((i) => !order.includes(inputKey(i))));
   const optionsRequired = optionInputs.some((o) => o.input.required);
-  const args = positionalArgs(order.map((key) => ({ key, input: byKey.get(key) })), optionsRequired);
+  const args = positionalArgs(
+    order.map((key) => ({ key, input: byKey.get(key) })),
+    optionsRequired,
+  );
   return { style: "positional", inputs, args, optionInputs, resultFields };
 }
 
 function inputsOf(params: readonly Param[], body: RequestBody | undefined): Input[] {
   const inputs: Input[] = [];
   if (body) inputs.push({ kind: "body", field: body.fieldName, type: body.type, required: body.required, body });
-  for (const param of params) inputs.push({ kind: "param", field: param.name, type: param.type, required: param.required, param });
+  for (const param of params)
+    inputs.push({ kind: "param", field: param.name, type: param.type, required: param.required, param });
   return inputs;
 }
 
@@ -83,7 +87,13 @@ function resultFieldsOf(responses: readonly Response[]): ResultField[] {
   const fields = new Map<string, ResultField>();
   for (const r of responses) {
     if (!r.fieldName || !r.type || fields.has(r.fieldName)) continue;
-    fields.set(r.fieldName, { name: r.fieldName, type: r.type, kind: r.kind, status: r.status, description: r.description });
+    fields.set(r.fieldName, {
+      name: r.fieldName,
+      type: r.type,
+      kind: r.kind,
+      status: r.status,
+      description: r.description,
+    });
   }
   return [...fields.values()];
 }

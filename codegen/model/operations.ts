@@ -95,7 +95,10 @@ function checkTags(config: GenConfig, present: ReadonlySet<string>): void {
     if (present.has(tag)) return;
     const guess = closestName(tag, [...present]);
     const hint = guess ? `did you mean "${guess}"? ` : "";
-    const known = [...present].sort().map((t) => JSON.stringify(t)).join(", ");
+    const known = [...present]
+      .sort()
+      .map((t) => JSON.stringify(t))
+      .join(", ");
     const problem = `tag "${tag}" has no operations in the document; ${hint}(tags with operations: ${known}; untagged operations are under "${UNTAGGED}")`;
     const pointer = `#/tags/${i}`;
     throw new SpecError(config.source?.file ?? "gen.yaml", pointer, problem, config.source?.lineOf(pointer));
@@ -130,7 +133,8 @@ function buildOperation(
   const secured = Array.isArray(node.security) ? node.security.length > 0 : rootSecured;
   const beta = isPlainObject(node["x-oaiMeta"]) && node["x-oaiMeta"].beta === true;
   const summary = typeof node.summary === "string" && node.summary.trim() ? node.summary.trim() : undefined;
-  const description = typeof node.description === "string" && node.description.trim() ? node.description.trim() : undefined;
+  const description =
+    typeof node.description === "string" && node.description.trim() ? node.description.trim() : undefined;
   const methodName = methods.claim([camelCase(op.operationId), `${camelCase(op.operationId)}Operation`]);
   return {
     operationId: op.operationId,
@@ -148,7 +152,13 @@ function buildOperation(
     headers: beta ? config.betaHeaders : {},
     requestClass: params.length > 0 ? classes.request : undefined,
     responseClass: classes.response,
-    call: callShapeOf({ params, body, responses, maxMethodParams: config.maxMethodParams, locked: lock.operations.get(op.operationId) }),
+    call: callShapeOf({
+      params,
+      body,
+      responses,
+      maxMethodParams: config.maxMethodParams,
+      locked: lock.operations.get(op.operationId),
+    }),
     pagination: config.pagination ? paginationOf(config.pagination, methodName, params, responses, methods) : undefined,
   };
 }
@@ -163,7 +173,8 @@ function paginationOf(
 ): Pagination | undefined {
   const cursorParam = params.find((p) => p.in === "query" && p.wireName === rule.cursorParam);
   const list = responses.find((r) => r.kind === "json" && r.type?.kind === "named" && r.type.decl.kind === "object");
-  if (!cursorParam || !list?.fieldName || list.type?.kind !== "named" || list.type.decl.kind !== "object") return undefined;
+  if (!cursorParam || !list?.fieldName || list.type?.kind !== "named" || list.type.decl.kind !== "object")
+    return undefined;
   const fields = list.type.decl.fields;
   const field = (wire: string) => fields.find((f) => f.wireName === wire);
   const items = field(rule.itemsField);
@@ -209,7 +220,8 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
     }
     const propName = pascalCase(p.name);
     const location = LOCATION_NAMES[p.in as Param["in"]];
-    const schema = p.schema ?? (isPlainObject(p.content) ? (Object.values(p.content)[0] as Node)?.schema : undefined) ?? {};
+    const schema =
+      p.schema ?? (isPlainObject(p.content) ? (Object.values(p.content)[0] as Node)?.schema : undefined) ?? {};
     const type = schemas.typeOf(schema, childPointer(pointer, "schema"), {
       namespace: "operations",
       key: `operations:${opType}.${p.in}.${p.name}`,
@@ -232,7 +244,13 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
 /** How a location reads in the names of parameter types (`QueryParamOrder`). */
 const LOCATION_NAMES = { query: "QueryParam", path: "PathParam", header: "Header", cookie: "Cookie" } as const;
 
-function buildBody(resolver: Resolver, schemas: SchemaModeler, raw: unknown, pointer: string, opType: string): RequestBody | undefined {
+function buildBody(
+  resolver: Resolver,
+  schemas: SchemaModeler,
+  raw: unknown,
+  pointer: string,
+  opType: string,
+): RequestBody | undefined {
   if (raw === undefined) return undefined;
   const located = resolver.deref<Node>(raw, pointer);
   if (!isPlainObject(located.node)) throw resolver.error(located.pointer, "a request body must be an object");
@@ -243,7 +261,9 @@ function buildBody(resolver: Resolver, schemas: SchemaModeler, raw: unknown, poi
   const kind = bodyKindOf(mediaType);
   const schemaPointer = childPointer(childPointer(childPointer(located.pointer, "content"), mediaType), "schema");
   const type: TypeRef =
-    kind === "bytes" ? { kind: "binary" } : schemas.typeOf((content[mediaType] as Node)?.schema ?? {}, schemaPointer, {
+    kind === "bytes"
+      ? { kind: "binary" }
+      : schemas.typeOf((content[mediaType] as Node)?.schema ?? {}, schemaPointer, {
           namespace: "operations",
           key: `operations:${opType}.body`,
           candidates: [`${opType}RequestBody`],
@@ -258,7 +278,13 @@ function buildBody(resolver: Resolver, schemas: SchemaModeler, raw: unknown, poi
   };
 }
 
-function buildResponses(resolver: Resolver, schemas: SchemaModeler, raw: Node, pointer: string, opType: string): Response[] {
+function buildResponses(
+  resolver: Resolver,
+  schemas: SchemaModeler,
+  raw: Node,
+  pointer: string,
+  opType: string,
+): Response[] {
   const statuses = Object.keys(raw);
   const success = statuses.filter((s) => /^2/.test(s));
   const chosen = success.length > 0 ? success : statuses.filter((s) => s === "default");
@@ -277,12 +303,15 @@ function buildResponses(resolver: Resolver, schemas: SchemaModeler, raw: Node, p
       const schemaPointer = childPointer(childPointer(childPointer(located.pointer, "content"), mediaType), "schema");
       const suffix = chosen.length > 1 && status !== chosen[0] ? status : "";
       const type: TypeRef =
-        kind === "bytes" ? { kind: "binary" } : kind === "text" ? { kind: "string" }
-        : schemas.typeOf(content[mediaType]?.schema ?? {}, schemaPointer, {
-            namespace: "operations",
-            key: `operations:${opType}.response.${status}.${normalizeMediaType(mediaType)}`,
-            candidates: [kind === "stream" ? `${opType}StreamEvent${suffix}` : `${opType}ResponseBody${suffix}`],
-          });
+        kind === "bytes"
+          ? { kind: "binary" }
+          : kind === "text"
+            ? { kind: "string" }
+            : schemas.typeOf(content[mediaType]?.schema ?? {}, schemaPointer, {
+                namespace: "operations",
+                key: `operations:${opType}.response.${status}.${normalizeMediaType(mediaType)}`,
+                candidates: [kind === "stream" ? `${opType}StreamEvent${suffix}` : `${opType}ResponseBody${suffix}`],
+              });
       const name = type.kind === "named" ? fieldName(type.decl.name) : kind === "stream" ? "events" : "body";
       // Every result already has the base fields (statusCode, contentType, rawResponse).
       const field = BASE_RESULT_FIELDS.some((f) => f.name === name) ? `${name}Body` : name;

@@ -61,7 +61,9 @@ export class SchemaModeler {
     const s = schemaObject(schema);
     if (!s) return UNKNOWN;
     const type = this.baseType(s, pointer, place);
-    return isNullable(s) && type.kind !== "nullable" && type.kind !== "null" && type.kind !== "unknown" ? { kind: "nullable", inner: type } : type;
+    return isNullable(s) && type.kind !== "nullable" && type.kind !== "null" && type.kind !== "unknown"
+      ? { kind: "nullable", inner: type }
+      : type;
   }
 
   /** The declaration of `#/components/schemas/<name>`, created on first use. */
@@ -87,7 +89,11 @@ export class SchemaModeler {
     }
     const decl: AliasDecl = { kind: "alias", name: declName, namespace: "shared", type: UNKNOWN, ...docs };
     this.register(name, decl);
-    decl.type = this.typeOf(resolved.node, resolved.pointer, { namespace: "shared", key: `${key}=`, candidates: [`${declName}Value`] });
+    decl.type = this.typeOf(resolved.node, resolved.pointer, {
+      namespace: "shared",
+      key: `${key}=`,
+      candidates: [`${declName}Value`],
+    });
     return decl;
   }
 
@@ -126,7 +132,9 @@ export class SchemaModeler {
     const pointer = pointerOf(["components", "schemas", name]);
     const schema = schemaObject(this.resolver.deref(this.resolver.at(pointer), pointer).node);
     const mayBeNull = !!schema && (isNullable(schema) || (Array.isArray(schema.enum) && schema.enum.includes(null)));
-    return mayBeNull && decl.kind !== "alias" ? { kind: "nullable", inner: { kind: "named", decl } } : { kind: "named", decl };
+    return mayBeNull && decl.kind !== "alias"
+      ? { kind: "nullable", inner: { kind: "named", decl } }
+      : { kind: "named", decl };
   }
 
   private baseType(s: SchemaObject, pointer: string, place: Placement): TypeRef {
@@ -167,7 +175,10 @@ export class SchemaModeler {
       case "boolean":
         return { kind: "boolean" };
       case "array":
-        return { kind: "array", items: this.typeOf(s.items ?? {}, childPointer(pointer, "items"), itemPlacement(place)) };
+        return {
+          kind: "array",
+          items: this.typeOf(s.items ?? {}, childPointer(pointer, "items"), itemPlacement(place)),
+        };
       case "object":
         return this.objectType(s, pointer, place);
       default:
@@ -196,7 +207,11 @@ export class SchemaModeler {
     const extra = s.additionalProperties;
     if (extra === undefined || extra === true || extra === false) return undefined;
     const candidates = place.candidates.map((c) => `${c}Value`);
-    return this.typeOf(extra, childPointer(pointer, "additionalProperties"), { namespace: place.namespace, key: `${place.key}{}`, candidates });
+    return this.typeOf(extra, childPointer(pointer, "additionalProperties"), {
+      namespace: place.namespace,
+      key: `${place.key}{}`,
+      candidates,
+    });
   }
 
   private fillObject(decl: ObjectDecl, key: string, s: SchemaObject, pointer: string): void {
@@ -216,10 +231,20 @@ export class SchemaModeler {
         itemCandidates: [typeName(wireName), `${decl.name}${propName}`],
         nameMaps: true,
       });
-      const field: Field = { name: names[i], wireName, type, required: required.has(wireName), ...docsOf(this.plain(prop, propPointer)) };
+      const field: Field = {
+        name: names[i],
+        wireName,
+        type,
+        required: required.has(wireName),
+        ...docsOf(this.plain(prop, propPointer)),
+      };
       decl.fields.push(field);
     });
-    const extra = this.additionalType(s, pointer, { namespace: decl.namespace, key, candidates: [`${decl.name}Additional`] });
+    const extra = this.additionalType(s, pointer, {
+      namespace: decl.namespace,
+      key,
+      candidates: [`${decl.name}Additional`],
+    });
     if (extra) decl.additional = extra;
   }
 
@@ -277,7 +302,8 @@ export class SchemaModeler {
     place: Placement,
   ): TypeRef {
     const isNull = (plain: SchemaObject | undefined) =>
-      !!plain && (plain.type === "null" || (Array.isArray(plain.enum) && plain.enum.length === 1 && plain.enum[0] === null));
+      !!plain &&
+      (plain.type === "null" || (Array.isArray(plain.enum) && plain.enum.length === 1 && plain.enum[0] === null));
     const list = childPointer(pointer, keyword);
     const located: Located[] = members.map((node, i) => ({ node, pointer: childPointer(list, i) }));
     const real = located.filter((m) => !isNull(this.plain(m.node, m.pointer)));
@@ -316,7 +342,8 @@ export class SchemaModeler {
         group.every((properties) => {
           const prop = this.plain((properties as Readonly<Record<string, Schema>>)[property], pointer);
           const values = prop && ("const" in prop ? [prop.const] : prop.enum);
-          if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string")) return false;
+          if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string"))
+            return false;
           for (const value of values) tags.push({ value, member });
           return true;
         }),
@@ -329,7 +356,7 @@ export class SchemaModeler {
   /** The object schemas a union member stands for: itself, or each object of its own oneOf/anyOf. */
   private unionObjects(member: unknown, pointer: string, depth = 0): (SchemaObject | undefined)[] {
     const plain = this.plain(member, pointer);
-    const nested = plain && !plain.properties && !plain.allOf ? plain.oneOf ?? plain.anyOf : undefined;
+    const nested = plain && !plain.properties && !plain.allOf ? (plain.oneOf ?? plain.anyOf) : undefined;
     if (Array.isArray(nested) && depth < 8) {
       const keyword = plain!.oneOf ? "oneOf" : "anyOf";
       const at = childPointer(pointer, keyword);
@@ -369,11 +396,23 @@ function typeList(s: SchemaObject): string[] {
 }
 
 /** Keywords that describe a value without constraining its shape. */
-const ANNOTATIONS = new Set(["nullable", "description", "title", "deprecated", "default", "example", "examples", "readOnly", "writeOnly"]);
+const ANNOTATIONS = new Set([
+  "nullable",
+  "description",
+  "title",
+  "deprecated",
+  "default",
+  "example",
+  "examples",
+  "readOnly",
+  "writeOnly",
+]);
 
 /** An `allOf` part that only annotates (`{ nullable: true }`, `{ description }`): it adds no shape. */
 function isAnnotationOnly(part: unknown): boolean {
-  return typeof part === "object" && part !== null && !isRef(part) && Object.keys(part).every((k) => ANNOTATIONS.has(k));
+  return (
+    typeof part === "object" && part !== null && !isRef(part) && Object.keys(part).every((k) => ANNOTATIONS.has(k))
+  );
 }
 
 function isNullable(s: SchemaObject): boolean {
@@ -388,7 +427,8 @@ function isObjectWithProperties(s: SchemaObject | undefined): boolean {
 
 function literal(value: unknown): TypeRef {
   if (value === null) return { kind: "null" };
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { kind: "literal", value };
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return { kind: "literal", value };
   return UNKNOWN;
 }
 

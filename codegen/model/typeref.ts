@@ -54,7 +54,10 @@ export function foldType<R>(type: TypeRef, folder: TypeFolder<R>): R {
     case "map":
       return folder.map(foldType(type.values, folder), type);
     case "union":
-      return folder.union(type.members.map((member) => foldType(member, folder)), type);
+      return folder.union(
+        type.members.map((member) => foldType(member, folder)),
+        type,
+      );
     case "nullable":
       return folder.nullable(foldType(type.inner, folder), type);
     default:

@@ -8,12 +8,21 @@
  * `files.gen` lists what was generated, so stale generated files can be removed without
  * touching hand-written ones.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { GeneratedFile } from "../emit/file";
 
 export const MANIFEST = "files.gen";
-
 
 export interface TreeDiff {
   readonly added: string[];

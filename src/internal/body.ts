@@ -27,7 +27,9 @@ export function encodeBody(def: BodyDef, value: unknown): EncodedBody | Promise<
 
 function formEntries(wire: unknown): [string, string][] {
   if (typeof wire !== "object" || wire === null) return [];
-  return Object.entries(wire).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, scalar(v)]);
+  return Object.entries(wire)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => [k, scalar(v)]);
 }
 
 function scalar(value: unknown): string {

@@ -164,10 +164,28 @@ void clientOptionKeysComplete;
  */
 export const REQUEST_OPTION_KEYS = [
   ...["url", "method", "baseURL", "allowAbsoluteUrls", "transformRequest", "transformResponse", "headers", "params"],
-  ...["paramsSerializer", "data", "timeout", "timeoutErrorMessage", "withCredentials", "adapter", "auth", "responseType"],
+  ...[
+    "paramsSerializer",
+    "data",
+    "timeout",
+    "timeoutErrorMessage",
+    "withCredentials",
+    "adapter",
+    "auth",
+    "responseType",
+  ],
   ...["responseEncoding", "xsrfCookieName", "xsrfHeaderName", "onUploadProgress", "onDownloadProgress"],
   ...["maxContentLength", "validateStatus", "maxBodyLength", "maxRedirects", "maxRate", "beforeRedirect", "socketPath"],
-  ...["allowedSocketPaths", "transport", "httpAgent", "httpsAgent", "proxy", "cancelToken", "decompress", "transitional"],
+  ...[
+    "allowedSocketPaths",
+    "transport",
+    "httpAgent",
+    "httpsAgent",
+    "proxy",
+    "cancelToken",
+    "decompress",
+    "transitional",
+  ],
   ...["signal", "insecureHTTPParser", "env", "formSerializer", "family", "lookup", "withXSRFToken", "parseReviver"],
   ...["fetchOptions", "httpVersion", "http2Options", "formDataHeaderPolicy", "redact", "sensitiveHeaders"],
   ...["retries", "timeoutMs"],
@@ -198,7 +216,11 @@ export interface BaseResult {
 export const BASE_RESULT_FIELDS = [
   { name: "contentType", type: "string", description: "HTTP response content type for this operation." },
   { name: "statusCode", type: "number", description: "HTTP response status code for this operation." },
-  { name: "rawResponse", type: "AxiosResponse", description: "Raw HTTP response; suitable for custom response parsing." },
+  {
+    name: "rawResponse",
+    type: "AxiosResponse",
+    description: "Raw HTTP response; suitable for custom response parsing.",
+  },
 ] as const;
 
 const baseResultFieldsComplete: ExactKeys<keyof BaseResult, (typeof BASE_RESULT_FIELDS)[number]["name"]> = true;

@@ -14,7 +14,9 @@ export function parseErrorBody(body: string): APIErrorBody | undefined {
   if (!text.startsWith("{")) return undefined;
   try {
     const parsed = JSON.parse(text);
-    return parsed && typeof parsed.error === "object" && parsed.error !== null && !Array.isArray(parsed.error) ? parsed.error : undefined;
+    return parsed && typeof parsed.error === "object" && parsed.error !== null && !Array.isArray(parsed.error)
+      ? parsed.error
+      : undefined;
   } catch {
     return undefined;
   }
@@ -25,5 +27,5 @@ export function errorTypeOf(body: string): string | undefined {
   const error = parseErrorBody(body);
   const type = typeof error?.type === "string" ? error.type : undefined;
   const code = typeof error?.code === "string" ? error.code : undefined;
-  return type === "insufficient_quota" || code === "insufficient_quota" ? "insufficient_quota" : type ?? code;
+  return type === "insufficient_quota" || code === "insufficient_quota" ? "insufficient_quota" : (type ?? code);
 }

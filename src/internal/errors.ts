@@ -56,8 +56,19 @@ export class SDKError extends Error {
     this.error = parseErrorBody(this.body);
     this.requestId = this.headers["x-request-id"];
     this.attempts = init.attempts ?? 1;
-    Object.defineProperty(this, "rawResponse", { value: init.rawResponse, enumerable: false, writable: true, configurable: true });
-    if (init.cause !== undefined) Object.defineProperty(this, "cause", { value: init.cause, enumerable: false, writable: true, configurable: true });
+    Object.defineProperty(this, "rawResponse", {
+      value: init.rawResponse,
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+    if (init.cause !== undefined)
+      Object.defineProperty(this, "cause", {
+        value: init.cause,
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
   }
 
   /** The HTTP status (same as `statusCode`). */

@@ -87,9 +87,11 @@ export function pathText(def: string | PathParamDef, value: unknown): string {
   else {
     const joiner = style === "label" && explode ? "." : ",";
     const body =
-      parts.kind === "array" ? parts.items.map(enc).join(joiner)
-      : parts.kind === "object" ? (explode ? pairs(parts.entries, enc) : flat(parts.entries, enc)).join(joiner)
-      : enc(parts.value);
+      parts.kind === "array"
+        ? parts.items.map(enc).join(joiner)
+        : parts.kind === "object"
+          ? (explode ? pairs(parts.entries, enc) : flat(parts.entries, enc)).join(joiner)
+          : enc(parts.value);
     text = style === "label" ? `.${body}` : body;
   }
   return keepDotSegment(text);
@@ -129,8 +131,10 @@ export function headerText(def: HeaderParamDef, value: unknown): string {
 export function cookiePair(def: CookieParamDef, value: unknown): string {
   const parts = partsOf(value);
   const text =
-    parts.kind === "array" ? parts.items.map(enc).join(",")
-    : parts.kind === "object" ? flat(parts.entries, enc).join(",")
-    : enc(parts.value);
+    parts.kind === "array"
+      ? parts.items.map(enc).join(",")
+      : parts.kind === "object"
+        ? flat(parts.entries, enc).join(",")
+        : enc(parts.value);
   return `${encodeURIComponent(def.name)}=${text}`;
 }

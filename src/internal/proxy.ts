@@ -10,7 +10,10 @@ import type { AxiosInstance } from "axios";
 const PROXY_VARIABLES = ["http_proxy", "https_proxy", "all_proxy"];
 
 /** `false` to send every request directly, or undefined to leave proxies to axios. */
-export function proxySetting(client: AxiosInstance, env: Readonly<Record<string, string | undefined>> | undefined): false | undefined {
+export function proxySetting(
+  client: AxiosInstance,
+  env: Readonly<Record<string, string | undefined>> | undefined,
+): false | undefined {
   if (client.defaults.proxy !== undefined || env === undefined) return undefined;
   const anySet = PROXY_VARIABLES.some((name) => env[name] || env[name.toUpperCase()]);
   return anySet ? undefined : false;

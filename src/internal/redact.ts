@@ -16,13 +16,17 @@ export const SECRET_HEADERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Replaces the values of credential headers with `***`; names are lower-cased. */
-export function redactHeaders(headers: Readonly<Record<string, unknown>>, extraSecretHeaders: readonly string[] = []): Record<string, string> {
+export function redactHeaders(
+  headers: Readonly<Record<string, unknown>>,
+  extraSecretHeaders: readonly string[] = [],
+): Record<string, string> {
   const extra = new Set(extraSecretHeaders.map((h) => h.toLowerCase()));
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
     if (value === undefined || value === null || value === false) continue;
     const name = key.toLowerCase();
-    out[name] = SECRET_HEADERS.has(name) || extra.has(name) ? REDACTED : Array.isArray(value) ? value.join(", ") : String(value);
+    out[name] =
+      SECRET_HEADERS.has(name) || extra.has(name) ? REDACTED : Array.isArray(value) ? value.join(", ") : String(value);
   }
   return out;
 }
@@ -58,7 +62,12 @@ export class Scrubber {
     if (typeof value === "object" && value !== null) {
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
-        Object.defineProperty(out, key, { value: this.value((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, key, {
+          value: this.value((value as Record<string, unknown>)[key]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out as T;
     }

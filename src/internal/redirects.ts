@@ -26,7 +26,12 @@ export interface RedirectHop {
 }
 
 /** The next request for a redirect response, or undefined when the response is not one to follow. */
-export function redirectHop(status: number, location: string | undefined, fromURL: string, method: string): RedirectHop | undefined {
+export function redirectHop(
+  status: number,
+  location: string | undefined,
+  fromURL: string,
+  method: string,
+): RedirectHop | undefined {
   if (!REDIRECT_STATUSES.has(status) || !location) return undefined;
   let target: URL;
   let from: URL;

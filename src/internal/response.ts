@@ -39,7 +39,7 @@ export class ReceivedResponse {
 
   get contentType(): string {
     const value = this.raw.headers?.["content-type"];
-    return typeof value === "string" ? value : this.headers["content-type"] ?? "";
+    return typeof value === "string" ? value : (this.headers["content-type"] ?? "");
   }
 
   get body(): string {

@@ -26,7 +26,10 @@ export type RetrySetting = Partial<RetryConfig> | false;
 export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 
 /** Applies client and call settings, in that order, over the generated defaults. */
-export function resolveRetries(defaults: RetryConfig, ...settings: (RetrySetting | undefined)[]): Required<RetryConfig> {
+export function resolveRetries(
+  defaults: RetryConfig,
+  ...settings: (RetrySetting | undefined)[]
+): Required<RetryConfig> {
   let config: Required<RetryConfig> = { maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS, ...defaults };
   for (const setting of settings) {
     if (setting === undefined) continue;

@@ -11,7 +11,10 @@ export function encodeSegment(value: string): string {
 export type QuerySpec = Pick<QueryParamDef, "name" | "style" | "explode">;
 
 /** Serializes query parameters in their declared order and styles. Returns "" (no bare `?`) when none is set. */
-export function buildQuery(specs: readonly QuerySpec[] | undefined, values: Readonly<Record<string, unknown>> | undefined): string {
+export function buildQuery(
+  specs: readonly QuerySpec[] | undefined,
+  values: Readonly<Record<string, unknown>> | undefined,
+): string {
   if (!specs || !values) return "";
   const parts: string[] = [];
   for (const spec of specs) {

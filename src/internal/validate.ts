@@ -11,23 +11,39 @@ export function checkArguments(op: OperationDef, args: CallArgs): void {
     const name = typeof def === "string" ? def : def.name;
     const value = args.path?.[name];
     if (value === undefined || value === null || value === "") {
-      throw new SDKValidationError(`${op.operationId}: missing required path parameter "${name}"`, op.operationId, name);
+      throw new SDKValidationError(
+        `${op.operationId}: missing required path parameter "${name}"`,
+        op.operationId,
+        name,
+      );
     }
     const text = String(value);
     if (text === "." || text === "..") {
-      throw new SDKValidationError(`${op.operationId}: path parameter "${name}" cannot be "${text}" (it would address another endpoint)`, op.operationId, name);
+      throw new SDKValidationError(
+        `${op.operationId}: path parameter "${name}" cannot be "${text}" (it would address another endpoint)`,
+        op.operationId,
+        name,
+      );
     }
   }
   for (const param of op.queryParams ?? []) {
     const value = args.query?.[param.name];
     if (param.required && (value === undefined || value === null)) {
-      throw new SDKValidationError(`${op.operationId}: missing required query parameter "${param.name}"`, op.operationId, param.name);
+      throw new SDKValidationError(
+        `${op.operationId}: missing required query parameter "${param.name}"`,
+        op.operationId,
+        param.name,
+      );
     }
   }
   for (const param of op.headerParams ?? []) {
     const value = args.headers?.[param.name];
     if (param.required && (value === undefined || value === null)) {
-      throw new SDKValidationError(`${op.operationId}: missing required header "${param.name}"`, op.operationId, param.name);
+      throw new SDKValidationError(
+        `${op.operationId}: missing required header "${param.name}"`,
+        op.operationId,
+        param.name,
+      );
     }
   }
   for (const param of op.cookieParams ?? []) {

@@ -28,7 +28,13 @@ export class WaitTimeoutError extends SDKError {
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), subject: this.subject, timeoutMs: this.timeoutMs, lastStatus: this.lastStatus, statusKnown: this.statusKnown };
+    return {
+      ...super.toJSON(),
+      subject: this.subject,
+      timeoutMs: this.timeoutMs,
+      lastStatus: this.lastStatus,
+      statusKnown: this.statusKnown,
+    };
   }
 }
 

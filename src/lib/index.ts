@@ -15,7 +15,13 @@ export {
   isKnownRunStatus,
   type TerminalRunStatus,
 } from "./run-status";
-export { waitForRun, waitForCompletion, createAndWaitForCompletion, createAndRunUntilCompletion, type WaitForRunOptions } from "./wait-for-run";
+export {
+  waitForRun,
+  waitForCompletion,
+  createAndWaitForCompletion,
+  createAndRunUntilCompletion,
+  type WaitForRunOptions,
+} from "./wait-for-run";
 export {
   runUntilDone,
   type RunUntilDoneOptions,

@@ -22,7 +22,8 @@ export function runPollSpec(
 ): PollSpec<RunObject> {
   return {
     first,
-    fetch: async (options: RequestOptions) => runObservation("getRun", await sdk.assistants.getRun(runId, threadId, options)),
+    fetch: async (options: RequestOptions) =>
+      runObservation("getRun", await sdk.assistants.getRun(runId, threadId, options)),
     status: (run) => run.status,
     isDone: isRunStopStatus,
     isKnown: isKnownRunStatus,

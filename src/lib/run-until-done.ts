@@ -61,10 +61,16 @@ export interface RunUntilDoneResult {
  * helper cannot take (a `required_action` other than `submit_tool_outputs`). One deadline
  * (`timeoutMs`, default 10 minutes) covers the whole loop, tool handlers included.
  */
-export async function runUntilDone(sdk: Gpt, threadId: string, options: RunUntilDoneOptions): Promise<RunUntilDoneResult> {
+export async function runUntilDone(
+  sdk: Gpt,
+  threadId: string,
+  options: RunUntilDoneOptions,
+): Promise<RunUntilDoneResult> {
   const policy = options.onError ?? "report";
-  if (policy !== "report" && policy !== "cancel") throw new TypeError(`onError must be "report" or "cancel", got ${String(policy)}`);
-  if (!options.runId === !options.assistantId) throw new TypeError("runUntilDone: give exactly one of assistantId (start a run) or runId (continue one)");
+  if (policy !== "report" && policy !== "cancel")
+    throw new TypeError(`onError must be "report" or "cancel", got ${String(policy)}`);
+  if (!options.runId === !options.assistantId)
+    throw new TypeError("runUntilDone: give exactly one of assistantId (start a run) or runId (continue one)");
   const handlers = options.tools ?? {};
 
   const subject = options.runId ? runSubject(threadId, options.runId) : `new run (thread ${threadId})`;
@@ -75,17 +81,29 @@ export async function runUntilDone(sdk: Gpt, threadId: string, options: RunUntil
       runId = options.runId;
     } else {
       const body: CreateRunRequest = { ...options.createRun, assistantId: options.assistantId };
-      next = runObservation("createRun", await session.run(sdk.assistants.createRun(body, threadId, session.requestOptions())));
+      next = runObservation(
+        "createRun",
+        await session.run(sdk.assistants.createRun(body, threadId, session.requestOptions())),
+      );
       runId = next.value.id;
       session.subject = runSubject(threadId, runId);
     }
 
-    const result: RunUntilDoneResult = { run: undefined as unknown as RunObject, rounds: 0, toolCalls: [], failures: [], cancelled: false };
+    const result: RunUntilDoneResult = {
+      run: undefined as unknown as RunObject,
+      rounds: 0,
+      toolCalls: [],
+      failures: [],
+      cancelled: false,
+    };
     for (;;) {
       const run = await pollUntilDone(session, runPollSpec(sdk, threadId, runId, options.onStatus, next));
       result.run = run;
       const toolCalls = run.requiredAction?.submitToolOutputs?.toolCalls;
-      const canAnswer = run.status === "requires_action" && run.requiredAction?.type === "submit_tool_outputs" && Array.isArray(toolCalls);
+      const canAnswer =
+        run.status === "requires_action" &&
+        run.requiredAction?.type === "submit_tool_outputs" &&
+        Array.isArray(toolCalls);
       if (!canAnswer || result.cancelled) return result;
 
       result.rounds++;
@@ -96,13 +114,18 @@ export async function runUntilDone(sdk: Gpt, threadId: string, options: RunUntil
 
       if (failures.length > 0 && policy === "cancel") {
         result.cancelled = true;
-        next = runObservation("cancelRun", await session.run(sdk.assistants.cancelRun(runId, threadId, session.requestOptions())));
+        next = runObservation(
+          "cancelRun",
+          await session.run(sdk.assistants.cancelRun(runId, threadId, session.requestOptions())),
+        );
         continue;
       }
       const toolOutputs = outcomes.map((o) => ({ toolCallId: o.toolCallId, output: o.output }));
       next = runObservation(
         "submitToolOuputsToRun",
-        await session.run(sdk.assistants.submitToolOuputsToRun({ toolOutputs }, runId, threadId, session.requestOptions())),
+        await session.run(
+          sdk.assistants.submitToolOuputsToRun({ toolOutputs }, runId, threadId, session.requestOptions()),
+        ),
       );
     }
   });

@@ -91,7 +91,11 @@ async function callTool<Call extends ToolCallLike, Run>(
   try {
     args = rawArguments.trim() === "" ? {} : JSON.parse(rawArguments);
   } catch (cause) {
-    return done("", { kind: "invalid_arguments", message: `arguments for tool "${name}" are not valid JSON: ${messageOf(cause)}`, cause });
+    return done("", {
+      kind: "invalid_arguments",
+      message: `arguments for tool "${name}" are not valid JSON: ${messageOf(cause)}`,
+      cause,
+    });
   }
 
   let result: unknown;
@@ -104,7 +108,11 @@ async function callTool<Call extends ToolCallLike, Run>(
   try {
     return done(toolOutput(result));
   } catch (cause) {
-    return done("", { kind: "invalid_output", message: `the result of tool "${name}" cannot be sent as JSON: ${messageOf(cause)}`, cause });
+    return done("", {
+      kind: "invalid_output",
+      message: `the result of tool "${name}" cannot be sent as JSON: ${messageOf(cause)}`,
+      cause,
+    });
   }
 }
 

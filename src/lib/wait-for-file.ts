@@ -26,9 +26,16 @@ export function waitForProcessing(sdk: Gpt, fileId: string, options: WaitForFile
 }
 
 /** The seed's `files.createAndWaitForProcessing(key, { purpose, file })`: uploads (createFile), then waits like waitForProcessing. */
-export function createAndWaitForProcessing(sdk: Gpt, request: CreateFileRequest, options: WaitForFileOptions = {}): Promise<OpenAIFile> {
+export function createAndWaitForProcessing(
+  sdk: Gpt,
+  request: CreateFileRequest,
+  options: WaitForFileOptions = {},
+): Promise<OpenAIFile> {
   return withSession("new file", options, async (session) => {
-    const created = fileObservation("createFile", await session.run(sdk.files.createFile(request, session.requestOptions())));
+    const created = fileObservation(
+      "createFile",
+      await session.run(sdk.files.createFile(request, session.requestOptions())),
+    );
     session.subject = `file ${created.value.id}`;
     return waitForFile(sdk, session, created.value.id, options, created);
   });
@@ -43,7 +50,8 @@ async function waitForFile(
 ): Promise<OpenAIFile> {
   const file = await pollUntilDone(session, {
     first,
-    fetch: async (requestOptions) => fileObservation("retrieveFile", await sdk.files.retrieveFile(fileId, requestOptions)),
+    fetch: async (requestOptions) =>
+      fileObservation("retrieveFile", await sdk.files.retrieveFile(fileId, requestOptions)),
     status: fileStatus,
     isDone: (status) => FILE_DONE_STATUSES.includes(status),
     isKnown: (status) => FILE_KNOWN_STATUSES.includes(status),

@@ -18,7 +18,12 @@ export type WaitForRunOptions = WaitOptions<RunObject>;
  * `run.status`: a failed run is returned, not thrown. Throws WaitTimeoutError at the deadline,
  * WaitAbortedError when `signal` aborts, and the runtime's errors when a poll request fails.
  */
-export function waitForRun(sdk: Gpt, threadId: string, runId: string, options: WaitForRunOptions = {}): Promise<RunObject> {
+export function waitForRun(
+  sdk: Gpt,
+  threadId: string,
+  runId: string,
+  options: WaitForRunOptions = {},
+): Promise<RunObject> {
   return withSession(runSubject(threadId, runId), options, (session) =>
     pollUntilDone(session, runPollSpec(sdk, threadId, runId, options.onStatus)),
   );
@@ -38,7 +43,10 @@ export function createAndWaitForCompletion(
   options: WaitForRunOptions = {},
 ): Promise<RunObject> {
   return withSession(`new run (thread ${threadId})`, options, async (session) => {
-    const created = runObservation("createRun", await session.run(sdk.assistants.createRun(request, threadId, session.requestOptions())));
+    const created = runObservation(
+      "createRun",
+      await session.run(sdk.assistants.createRun(request, threadId, session.requestOptions())),
+    );
     session.subject = runSubject(threadId, created.value.id);
     return pollUntilDone(session, runPollSpec(sdk, threadId, created.value.id, options.onStatus, created));
   });

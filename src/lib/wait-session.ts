@@ -24,7 +24,10 @@ export class WaitSession {
   private lastStatus: string | undefined;
   private lastStatusKnown = true;
 
-  constructor(subject: string, private readonly options: WaitOptions<never> = {}) {
+  constructor(
+    subject: string,
+    private readonly options: WaitOptions<never> = {},
+  ) {
     this.subject = subject;
     this.intervalMs = nonNegative(options.intervalMs, "intervalMs") ?? DEFAULT_INTERVAL_MS;
     this.timeoutMs = nonNegative(options.timeoutMs, "timeoutMs") ?? DEFAULT_TIMEOUT_MS;

@@ -16,9 +16,9 @@ const PROBE = join(BENCH, "__typecheck_probe__.ts");
 const PROBE_SOURCE = [
   'import { median } from "./lib/util";',
   'import { makeClient } from "./lib/clients";',
-  "export const wrongArgument = median(\"not numbers\");",
-  "export const wrongClient = makeClient(\"openai-v99\", \"http://127.0.0.1\", undefined as never);",
-  "export const wrongType: number = \"text\";",
+  'export const wrongArgument = median("not numbers");',
+  'export const wrongClient = makeClient("openai-v99", "http://127.0.0.1", undefined as never);',
+  'export const wrongType: number = "text";',
 ].join("\n");
 
 function isHidden(path: string): boolean {
@@ -52,15 +52,29 @@ function compile(): { parsed: ts.ParsedCommandLine; program: ts.Program } {
   const { fileExists, readFile, directoryExists, getSourceFile } = host;
   host.fileExists = (f) => (resolve(f) === PROBE ? true : !isHidden(f) && fileExists.call(host, f));
   host.readFile = (f) => (resolve(f) === PROBE ? PROBE_SOURCE : isHidden(f) ? undefined : readFile.call(host, f));
-  host.directoryExists = (d) => !isHidden(d) && (directoryExists ? directoryExists.call(host, d) : ts.sys.directoryExists(d));
+  host.directoryExists = (d) =>
+    !isHidden(d) && (directoryExists ? directoryExists.call(host, d) : ts.sys.directoryExists(d));
   host.getSourceFile = (f, lang, onError, create) =>
-    resolve(f) === PROBE ? ts.createSourceFile(f, PROBE_SOURCE, lang, true) : isHidden(f) ? undefined : getSourceFile.call(host, f, lang, onError, create);
-  const program = ts.createProgram({ rootNames: [...parsed.fileNames, PROBE], options: parsed.options, host, configFileParsingDiagnostics: parsed.errors });
+    resolve(f) === PROBE
+      ? ts.createSourceFile(f, PROBE_SOURCE, lang, true)
+      : isHidden(f)
+        ? undefined
+        : getSourceFile.call(host, f, lang, onError, create);
+  const program = ts.createProgram({
+    rootNames: [...parsed.fileNames, PROBE],
+    options: parsed.options,
+    host,
+    configFileParsingDiagnostics: parsed.errors,
+  });
   return { parsed, program };
 }
 
 function format(diagnostics: readonly ts.Diagnostic[]): string {
-  return ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" });
+  return ts.formatDiagnostics(diagnostics, {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => ROOT,
+    getNewLine: () => "\n",
+  });
 }
 
 describe("bench scripts", () => {
@@ -72,14 +86,25 @@ describe("bench scripts", () => {
   it("bench/tsconfig.json covers every bench script", () => {
     const covered = new Set(parsed.fileNames.map((f) => resolve(f)));
     const sources = benchSources();
-    expect(sources.map((f) => relative(ROOT, f))).toEqual(expect.arrayContaining(["bench/run.ts", "bench/runtime.ts", "bench/generation.ts", "bench/startup.ts", "bench/server.ts"]));
+    expect(sources.map((f) => relative(ROOT, f))).toEqual(
+      expect.arrayContaining([
+        "bench/run.ts",
+        "bench/runtime.ts",
+        "bench/generation.ts",
+        "bench/startup.ts",
+        "bench/server.ts",
+      ]),
+    );
     expect(sources.filter((f) => !covered.has(f)).map((f) => relative(ROOT, f))).toEqual([]);
     expect(parsed.options.noEmit).toBe(true);
     expect(parsed.options.strict).toBe(true);
   });
 
   it("never reads bench/node_modules (a clean clone has none)", () => {
-    const leaked = program.getSourceFiles().map((f) => f.fileName).filter(isHidden);
+    const leaked = program
+      .getSourceFiles()
+      .map((f) => f.fileName)
+      .filter(isHidden);
     expect(leaked).toEqual([]);
   });
 

@@ -61,8 +61,13 @@ function failWith(specText: string, expected: RegExp, configText?: string) {
 }
 
 test("a missing $ref target names the file, pointer and line", () => {
-  const { run, spec } = failWith(GOOD.replace('"#/components/schemas/Pet"', '"#/components/schemas/Dog"'), /\$ref target "#\/components\/schemas\/Dog" does not exist/);
-  expect(run.stderr).toContain(`${spec}:14: #/paths/~1pets~1{pet_id}/get/responses/200/content/application~1json/schema/$ref:`);
+  const { run, spec } = failWith(
+    GOOD.replace('"#/components/schemas/Pet"', '"#/components/schemas/Dog"'),
+    /\$ref target "#\/components\/schemas\/Dog" does not exist/,
+  );
+  expect(run.stderr).toContain(
+    `${spec}:14: #/paths/~1pets~1{pet_id}/get/responses/200/content/application~1json/schema/$ref:`,
+  );
 });
 
 test("bad YAML names the line", () => {
@@ -71,16 +76,29 @@ test("bad YAML names the line", () => {
 });
 
 test("a duplicate operationId names both places", () => {
-  const doubled = GOOD.replace("paths:\n", "paths:\n  /dogs:\n    get:\n      operationId: getPet\n      responses: { \"200\": { description: ok } }\n");
-  failWith(doubled, /#\/paths\/~1pets~1\{pet_id\}\/get\/operationId: duplicate operationId "getPet" \(first used at #\/paths\/~1dogs\/get\)/);
+  const doubled = GOOD.replace(
+    "paths:\n",
+    'paths:\n  /dogs:\n    get:\n      operationId: getPet\n      responses: { "200": { description: ok } }\n',
+  );
+  failWith(
+    doubled,
+    /#\/paths\/~1pets~1\{pet_id\}\/get\/operationId: duplicate operationId "getPet" \(first used at #\/paths\/~1dogs\/get\)/,
+  );
 });
 
 test("Swagger 2.0 is refused with a hint", () => {
-  failWith('swagger: "2.0"\ninfo: { title: x, version: "1" }\npaths: {}\n', /missing "openapi" version field \(this is Swagger 2\.0; convert it to OpenAPI 3 first\)/);
+  failWith(
+    'swagger: "2.0"\ninfo: { title: x, version: "1" }\npaths: {}\n',
+    /missing "openapi" version field \(this is Swagger 2\.0; convert it to OpenAPI 3 first\)/,
+  );
 });
 
 test("an unknown gen.yaml key is named", () => {
-  failWith(GOOD, /gen\.yaml: #\/maxMethodParam: unknown key "maxMethodParam"/, "sdkClassName: Pets\nmaxMethodParam: 3\n");
+  failWith(
+    GOOD,
+    /gen\.yaml: #\/maxMethodParam: unknown key "maxMethodParam"/,
+    "sdkClassName: Pets\nmaxMethodParam: 3\n",
+  );
 });
 
 test("a wrongly typed gen.yaml value is named", () => {
@@ -106,6 +124,8 @@ test("regenerating removes stale generated files and keeps hand-written ones", (
   expect(tree.has("src/old.ts")).toBe(false);
   expect(tree.get("src/mine.ts")).toBe("// hand-written\n");
   expect(tree.get("files.gen")).not.toContain("mine.ts");
-  expect(readFileSync(join(out, "src/sdk/default.ts"), "utf8")).toContain("getPet(petId: string, options?: RequestOptions)");
+  expect(readFileSync(join(out, "src/sdk/default.ts"), "utf8")).toContain(
+    "getPet(petId: string, options?: RequestOptions)",
+  );
   expect(run.stdout).toMatch(/1 removed/);
 });

@@ -11,7 +11,9 @@ import { runGenerate } from "../support/cli";
 import { linkNodeModules, tempDir } from "../support/temp";
 import { formatDiagnostics, typecheck } from "../support/typecheck";
 
-const schemes = Object.fromEntries(CLIENT_OPTION_KEYS.map((name) => [name, { type: "apiKey", in: "header", name: `x-${name}` }]));
+const schemes = Object.fromEntries(
+  CLIENT_OPTION_KEYS.map((name) => [name, { type: "apiKey", in: "header", name: `x-${name}` }]),
+);
 const spec = {
   openapi: "3.0.3",
   info: { title: "Options", version: "1" },
@@ -26,9 +28,14 @@ test("a scheme named like a client option gets its own option name, and the pack
   const specFile = join(dir, "spec.json");
   writeFileSync(specFile, JSON.stringify(spec));
   const { model } = modelDocument(specFile, undefined);
-  expect(model.security.map((s) => s.optionName).sort()).toEqual(
-    ["defaultClientAuth", "logLevelAuth", "loggerAuth", "retriesAuth", "serverURLAuth", "timeoutMsAuth"],
-  );
+  expect(model.security.map((s) => s.optionName).sort()).toEqual([
+    "defaultClientAuth",
+    "logLevelAuth",
+    "loggerAuth",
+    "retriesAuth",
+    "serverURLAuth",
+    "timeoutMsAuth",
+  ]);
 
   const out = join(dir, "pkg");
   const run = runGenerate(["--spec", specFile, "--out", out]);

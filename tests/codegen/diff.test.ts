@@ -6,7 +6,12 @@ import { SPECS } from "../support/root";
 let report: string;
 
 beforeAll(() => {
-  const run = runGenerate(["--spec", join(SPECS, "openai-2024-05-13.yaml"), "--diff", join(SPECS, "openai-2023-11-28.yaml")]);
+  const run = runGenerate([
+    "--spec",
+    join(SPECS, "openai-2024-05-13.yaml"),
+    "--diff",
+    join(SPECS, "openai-2023-11-28.yaml"),
+  ]);
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   report = run.stdout;
@@ -15,7 +20,10 @@ beforeAll(() => {
 function section(name: "Breaking" | "Non-breaking"): string[] {
   const start = report.indexOf(`## ${name}\n`);
   const end = name === "Breaking" ? report.indexOf("## Non-breaking") : report.length;
-  return report.slice(start, end).split("\n").filter((l) => l.startsWith("- "));
+  return report
+    .slice(start, end)
+    .split("\n")
+    .filter((l) => l.startsWith("- "));
 }
 
 test("the report is markdown with counts that match its lists", () => {

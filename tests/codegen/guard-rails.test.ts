@@ -22,7 +22,10 @@ function write(name: string, content: string): string {
 }
 
 function model(doc: object, genYaml?: string): ApiModel {
-  return modelDocument(write("spec.json", JSON.stringify(doc)), genYaml === undefined ? undefined : write("gen.yaml", genYaml)).model;
+  return modelDocument(
+    write("spec.json", JSON.stringify(doc)),
+    genYaml === undefined ? undefined : write("gen.yaml", genYaml),
+  ).model;
 }
 
 function fieldTypes(m: ApiModel, declName: string): Record<string, string> {
@@ -32,7 +35,11 @@ function fieldTypes(m: ApiModel, declName: string): Record<string, string> {
 }
 
 const ok = (schema: object) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });
-const api = (openapi: string, schemas: object, paths: object = { "/x": { get: { operationId: "getX", responses: ok({ $ref: "#/components/schemas/Holder" }) } } }) => ({
+const api = (
+  openapi: string,
+  schemas: object,
+  paths: object = { "/x": { get: { operationId: "getX", responses: ok({ $ref: "#/components/schemas/Holder" }) } } },
+) => ({
   openapi,
   info: { title: "Guard", version: "1" },
   paths,
@@ -41,18 +48,46 @@ const api = (openapi: string, schemas: object, paths: object = { "/x": { get: { 
 
 describe("nullability survives references", () => {
   test.each([
-    ["3.0 object component with nullable", "3.0.3", { type: "object", nullable: true, properties: { n: { type: "integer" } } }, "Usage | null"],
-    ["3.0 enum component with null among its values", "3.0.3", { type: "string", nullable: true, enum: ["a", "b", null] }, "Usage | null"],
-    ["3.1 object component with a null type", "3.1.0", { type: ["object", "null"], properties: { n: { type: "integer" } } }, "Usage | null"],
+    [
+      "3.0 object component with nullable",
+      "3.0.3",
+      { type: "object", nullable: true, properties: { n: { type: "integer" } } },
+      "Usage | null",
+    ],
+    [
+      "3.0 enum component with null among its values",
+      "3.0.3",
+      { type: "string", nullable: true, enum: ["a", "b", null] },
+      "Usage | null",
+    ],
+    [
+      "3.1 object component with a null type",
+      "3.1.0",
+      { type: ["object", "null"], properties: { n: { type: "integer" } } },
+      "Usage | null",
+    ],
     ["a component that is never null", "3.0.3", { type: "object", properties: { n: { type: "integer" } } }, "Usage"],
   ])("%s", (_, openapi, usage, want) => {
-    const m = model(api(openapi, { Usage: usage, Holder: { type: "object", properties: { usage: { $ref: "#/components/schemas/Usage" } } } }));
+    const m = model(
+      api(openapi, {
+        Usage: usage,
+        Holder: { type: "object", properties: { usage: { $ref: "#/components/schemas/Usage" } } },
+      }),
+    );
     expect(fieldTypes(m, "Holder").usage).toBe(want);
   });
 
   test("allOf of a reference and { nullable: true } keeps the referenced union", () => {
-    const choice = { oneOf: [{ type: "string", enum: ["none", "auto"] }, { type: "object", properties: { type: { type: "string", enum: ["function"] } } }] };
-    const holder = { type: "object", properties: { choice: { allOf: [{ $ref: "#/components/schemas/Choice" }, { nullable: true }] } } };
+    const choice = {
+      oneOf: [
+        { type: "string", enum: ["none", "auto"] },
+        { type: "object", properties: { type: { type: "string", enum: ["function"] } } },
+      ],
+    };
+    const holder = {
+      type: "object",
+      properties: { choice: { allOf: [{ $ref: "#/components/schemas/Choice" }, { nullable: true }] } },
+    };
     const m = model(api("3.0.3", { Choice: choice, Holder: holder }));
     expect(fieldTypes(m, "Holder").choice).toBe("Choice | null");
     const choiceDecl = m.decls.find((d) => d.name === "Choice");
@@ -61,10 +96,20 @@ describe("nullability survives references", () => {
 });
 
 describe("tags", () => {
-  const tagged = api("3.0.3", { Holder: { type: "object", properties: { a: { type: "string" } } } }, {
-    "/stores": { get: { operationId: "listStores", tags: ["Vector stores"], responses: ok({ $ref: "#/components/schemas/Holder" }) } },
-    "/ping": { get: { operationId: "ping", responses: { "204": { description: "no content" } } } },
-  });
+  const tagged = api(
+    "3.0.3",
+    { Holder: { type: "object", properties: { a: { type: "string" } } } },
+    {
+      "/stores": {
+        get: {
+          operationId: "listStores",
+          tags: ["Vector stores"],
+          responses: ok({ $ref: "#/components/schemas/Holder" }),
+        },
+      },
+      "/ping": { get: { operationId: "ping", responses: { "204": { description: "no content" } } } },
+    },
+  );
 
   test("a tag no operation has is an error that suggests the closest one, located in gen.yaml", () => {
     const spec = write("spec.json", JSON.stringify(tagged));
@@ -79,19 +124,35 @@ describe("tags", () => {
 
   test("untagged operations are selected as Default", () => {
     const m = model(tagged, "tags:\n  - Default\n");
-    expect(m.tags.map((t) => [t.className, t.propertyName, t.operations.map((o) => o.methodName)])).toEqual([["Default", "default", ["ping"]]]);
+    expect(m.tags.map((t) => [t.className, t.propertyName, t.operations.map((o) => o.methodName)])).toEqual([
+      ["Default", "default", ["ping"]],
+    ]);
   });
 });
 
 test("operationIds named like a class member and a tag named like the client get names of their own, and compile", () => {
-  const doc = api("3.0.3", { Holder: { type: "object", properties: { a: { type: "string" } } } }, {
-    "/a": { get: { operationId: "constructor", tags: ["Guard"], responses: ok({ $ref: "#/components/schemas/Holder" }) } },
-    "/b": { get: { operationId: "prototype", tags: ["Guard"], responses: ok({ $ref: "#/components/schemas/Holder" }) } },
-    "/c": { get: { operationId: "runtime", tags: ["Guard"], responses: ok({ $ref: "#/components/schemas/Holder" }) } },
-  });
+  const doc = api(
+    "3.0.3",
+    { Holder: { type: "object", properties: { a: { type: "string" } } } },
+    {
+      "/a": {
+        get: { operationId: "constructor", tags: ["Guard"], responses: ok({ $ref: "#/components/schemas/Holder" }) },
+      },
+      "/b": {
+        get: { operationId: "prototype", tags: ["Guard"], responses: ok({ $ref: "#/components/schemas/Holder" }) },
+      },
+      "/c": {
+        get: { operationId: "runtime", tags: ["Guard"], responses: ok({ $ref: "#/components/schemas/Holder" }) },
+      },
+    },
+  );
   const m = model(doc);
   expect(m.tags.map((t) => [t.className, t.propertyName])).toEqual([["GuardApi", "guard"]]);
-  expect(m.tags[0].operations.map((o) => o.methodName)).toEqual(["constructorOperation", "prototypeOperation", "runtimeOperation"]);
+  expect(m.tags[0].operations.map((o) => o.methodName)).toEqual([
+    "constructorOperation",
+    "prototypeOperation",
+    "runtimeOperation",
+  ]);
   const out = join(dir, "pkg");
   const run = runGenerate(["--spec", write("spec.json", JSON.stringify(doc)), "--out", out]);
   expect(run.stderr).toBe("");

@@ -127,7 +127,14 @@ test.each<[string, boolean, boolean]>([
 });
 
 test.each<[string, string[][], string[]]>([
-  ["the first free candidate", [["A", "B"], ["A", "B"]], ["A", "B"]],
+  [
+    "the first free candidate",
+    [
+      ["A", "B"],
+      ["A", "B"],
+    ],
+    ["A", "B"],
+  ],
   ["a number after the last candidate", [["A"], ["A"], ["A"]], ["A", "A2", "A3"]],
   ["case-insensitive collisions", [["File"], ["file", "fileX"]], ["File", "fileX"]],
   ["numbers skip taken names", [["b2"], ["a", "b"], ["a", "b"], ["a", "b"]], ["b2", "a", "b", "b3"]],
@@ -143,9 +150,18 @@ test("NameScope.has ignores case", () => {
 });
 
 test.each<[string[], string[]]>([
-  [["file_id", "fileId"], ["fileId", "fileIdField"]],
-  [["a", "A"], ["a", "aField"]],
-  [["type", "id"], ["type", "id"]],
+  [
+    ["file_id", "fileId"],
+    ["fileId", "fileIdField"],
+  ],
+  [
+    ["a", "A"],
+    ["a", "aField"],
+  ],
+  [
+    ["type", "id"],
+    ["type", "id"],
+  ],
 ])("uniqueFieldNames(%j) is %j", (given, want) => {
   expect(uniqueFieldNames(given)).toEqual(want);
 });

@@ -75,7 +75,10 @@ describe.each([
       const code = readFileSync(join(out, "src/sdk/assistants.ts"), "utf8");
       expect(code).toMatch(/@deprecated The API marks this operation as deprecated\.\n\s+\*\/\n\s+createAssistant\(/);
       const docs = readFileSync(join(out, "docs/sdks/assistants/README.md"), "utf8");
-      const section = docs.slice(docs.indexOf("\n## createAssistant\n"), docs.indexOf("### Example Usage", docs.indexOf("\n## createAssistant\n")));
+      const section = docs.slice(
+        docs.indexOf("\n## createAssistant\n"),
+        docs.indexOf("### Example Usage", docs.indexOf("\n## createAssistant\n")),
+      );
       expect(section).toContain("**DEPRECATED**");
     }
     linkNodeModules(out);

@@ -14,7 +14,15 @@ test("the full 2023-11-28 document (57 operations) generates a package that type
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(/operations: 57 in 12 tag\(s\)/);
-  for (const file of ["package.json", "tsconfig.json", "files.gen", "src/index.ts", "src/internal/runtime.ts", "src/sdk/sdk.ts", "src/sdk/chat.ts"]) {
+  for (const file of [
+    "package.json",
+    "tsconfig.json",
+    "files.gen",
+    "src/index.ts",
+    "src/internal/runtime.ts",
+    "src/sdk/sdk.ts",
+    "src/sdk/chat.ts",
+  ]) {
     expect(existsSync(join(out, file))).toBe(true);
   }
   expect(JSON.parse(readFileSync(join(out, "tsconfig.json"), "utf8")).compilerOptions.strict).toBe(true);

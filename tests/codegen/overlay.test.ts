@@ -49,7 +49,10 @@ function overlayFile(text: string, header = HEADER): string {
 }
 
 function docWith(...overlays: string[]): SourceDocument {
-  return applyOverlays(parseText(DOC_FILE, DOC), overlays.map((text) => overlayFile(text)));
+  return applyOverlays(
+    parseText(DOC_FILE, DOC),
+    overlays.map((text) => overlayFile(text)),
+  );
 }
 
 /** The message of the SpecError `run` throws. */
@@ -145,7 +148,11 @@ test("actions and overlay files apply in order, each seeing what came before", (
 
 test("an overlay may be JSON", () => {
   const file = join(DIR, "fix.json");
-  const overlay = { overlay: "1.0.0", info: { title: "t", version: "1" }, actions: [{ target: "$.tags[1]", remove: true }] };
+  const overlay = {
+    overlay: "1.0.0",
+    info: { title: "t", version: "1" },
+    actions: [{ target: "$.tags[1]", remove: true }],
+  };
   writeFileSync(file, JSON.stringify(overlay, null, 2));
   const root = applyOverlays(parseText(DOC_FILE, DOC), [file]).root as Json;
   expect(root.tags).toEqual([{ name: "a" }, { name: "c" }]);
@@ -177,7 +184,12 @@ describe("errors name the overlay file, line, the action's pointer and the probl
   };
 
   test.each([
-    { name: "not an object", header: "", text: "- a\n", error: ": #: the document must be an object (an Overlay document)" },
+    {
+      name: "not an object",
+      header: "",
+      text: "- a\n",
+      error: ": #: the document must be an object (an Overlay document)",
+    },
     {
       name: "no version",
       header: "info: { title: t, version: '1' }\n",
@@ -247,13 +259,15 @@ describe("errors name the overlay file, line, the action's pointer and the probl
     {
       name: "bad JSONPath syntax",
       action: "  - target: $.paths[\n    remove: true\n",
-      error: ":6: #/actions/0/target: target is not a valid JSONPath query: unclosed bracketed selection ('$.paths[':8)",
+      error:
+        ":6: #/actions/0/target: target is not a valid JSONPath query: unclosed bracketed selection ('$.paths[':8)",
     },
     {
       name: "an ill-typed JSONPath filter",
       action: "  - target: $[?length(@)]\n    remove: true\n",
       // json-p3's own words, double space included.
-      error: ":6: #/actions/0/target: target is not a valid JSONPath query: result of length()  must be compared ('$[?length':3)",
+      error:
+        ":6: #/actions/0/target: target is not a valid JSONPath query: result of length()  must be compared ('$[?length':3)",
     },
   ])("malformed action: $name", ({ action, error }) => {
     const { file, message } = fails(`actions:\n${action}`);
@@ -321,14 +335,17 @@ describe("gen.yaml `overlays`", () => {
   test("overlays apply before validating and modelling, found relative to gen.yaml's folder", () => {
     // The document alone is invalid (a dangling $ref); the overlay repairs it and adds a parameter.
     const broken = DOC.replace('"200": { description: ok }', '"200": { $ref: "#/components/responses/Missing" }');
-    const { dir, spec, genYaml } = project(`actions:
+    const { dir, spec, genYaml } = project(
+      `actions:
   - target: $.paths['/pets'].get.responses['200']
     remove: true
   - target: $.paths['/pets'].get.responses
     update: { "200": { description: ok } }
   - target: $.paths['/pets'].get.parameters
     update: { name: offset, in: query, schema: { type: integer } }
-`, broken);
+`,
+      broken,
+    );
     const alone = errorOf(() => generate({ specFile: spec, mode: "package" }));
     expect(alone).toContain('$ref target "#/components/responses/Missing" does not exist');
     expect(readConfig(genYaml).overlays).toEqual([join(dir, "fixes", "fix.yaml")]);
@@ -393,7 +410,9 @@ describe("this repository's overlays on OpenAI's documents", () => {
   function sharedSpec(name: string): SourceDocument {
     const file = join(SPECS, name);
     if (!existsSync(file)) {
-      throw new Error(`${file} is missing: these tests need OpenAI's documents in ../shared/specs beside the repository`);
+      throw new Error(
+        `${file} is missing: these tests need OpenAI's documents in ../shared/specs beside the repository`,
+      );
     }
     return readDocument(file);
   }

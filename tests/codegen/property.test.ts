@@ -20,18 +20,34 @@ const original = parse(readFileSync(join(ROOT, "openapi.yaml"), "utf8")) as Json
 function allPaths(node: Json, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(path);
   if (Array.isArray(node)) node.forEach((child, i) => allPaths(child, [...path, i], out));
-  else if (node && typeof node === "object") for (const key of Object.keys(node)) allPaths((node as Record<string, Json>)[key], [...path, key], out);
+  else if (node && typeof node === "object")
+    for (const key of Object.keys(node)) allPaths((node as Record<string, Json>)[key], [...path, key], out);
   return out;
 }
 const PATHS = allPaths(original).filter((p) => p.length > 0);
 
-const hostileText = fc.constantFrom("*/", "${x}", "`", '"', "\n", "class", "__proto__", "constructor", "1st", "default", "a b", "");
+const hostileText = fc.constantFrom(
+  "*/",
+  "${x}",
+  "`",
+  '"',
+  "\n",
+  "class",
+  "__proto__",
+  "constructor",
+  "1st",
+  "default",
+  "a b",
+  "",
+);
 const jsonValue = fc.oneof(
   hostileText,
   fc.integer(),
   fc.boolean(),
   fc.constantFrom<Json>(
-    null, [], {},
+    null,
+    [],
+    {},
     { $ref: "#/components/schemas/Nope" },
     { $ref: "#/components/schemas/AssistantObject" },
     { type: "array" },
@@ -98,7 +114,10 @@ test("mutated documents give a located error or output that typechecks", () => {
       try {
         const { files } = generate({ specFile: spec, mode: "repo" });
         // Each successful output goes in its own folder under one program, checked at the end.
-        writeTree(join(outputs, "src", `case${generated}`), files.filter((f) => f.path.startsWith("src/sdk/")).map((f) => ({ ...f, path: f.path.slice(4) })));
+        writeTree(
+          join(outputs, "src", `case${generated}`),
+          files.filter((f) => f.path.startsWith("src/sdk/")).map((f) => ({ ...f, path: f.path.slice(4) })),
+        );
         generated++;
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
@@ -115,7 +134,20 @@ test("mutated documents give a located error or output that typechecks", () => {
   // Each case gets a runtime folder beside its sdk folder, as in a package.
   writeFileSync(
     join(outputs, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2020", module: "commonjs", lib: ["ES2022", "DOM", "DOM.Iterable"], types: ["node"], skipLibCheck: true, useDefineForClassFields: false, esModuleInterop: true }, include: ["src"] }),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: "ES2020",
+        module: "commonjs",
+        lib: ["ES2022", "DOM", "DOM.Iterable"],
+        types: ["node"],
+        skipLibCheck: true,
+        useDefineForClassFields: false,
+        esModuleInterop: true,
+      },
+      include: ["src"],
+    }),
   );
   const runtime = join(ROOT, "src", "internal").replace(/\\/g, "/");
   for (let i = 0; i < generated; i++) {

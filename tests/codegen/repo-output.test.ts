@@ -8,7 +8,11 @@ const input = { specFile: join(ROOT, "openapi.yaml"), configFile: join(ROOT, "ge
 
 test("the committed src/sdk, docs and files.gen match the generator's output", () => {
   const diff = diffTree(ROOT, generate(input).files);
-  expect({ added: diff.added, changed: diff.changed, stale: diff.stale }).toEqual({ added: [], changed: [], stale: [] });
+  expect({ added: diff.added, changed: diff.changed, stale: diff.stale }).toEqual({
+    added: [],
+    changed: [],
+    stale: [],
+  });
 });
 
 test("two runs produce byte-identical output", () => {

@@ -56,7 +56,11 @@ let documents = 0;
 
 /** Models a document whose `components.schemas` is the given YAML; every declaration, printed. */
 function model(openapi: string, schemas: string): Record<string, string> {
-  const indented = schemas.trim().split("\n").map((line) => `    ${line}`).join("\n");
+  const indented = schemas
+    .trim()
+    .split("\n")
+    .map((line) => `    ${line}`)
+    .join("\n");
   const file = join(folder, `doc${++documents}.yaml`);
   const head = `openapi: ${openapi}\ninfo: { title: Modelling, version: "1" }\npaths: {}`;
   writeFileSync(file, `${head}\ncomponents:\n  schemas:\n${indented}\n`);
@@ -66,8 +70,11 @@ function model(openapi: string, schemas: string): Record<string, string> {
 type Given = { openapi?: "3.0.3" | "3.1.0"; schemas: string };
 
 const rows: Row<Given, Record<string, string>>[] = [
-  ["an object: required and optional fields, scalar types", {
-    given: { schemas: `
+  [
+    "an object: required and optional fields, scalar types",
+    {
+      given: {
+        schemas: `
 Pet:
   type: object
   required: [name]
@@ -78,67 +85,100 @@ Pet:
     vaccinated: { type: boolean }
     photo: { type: string, format: binary }
     nicknames: { type: array, items: { type: string } }
-    anything: {}` },
-    want: {
-      Pet: "{ name: string; age?: number; weight?: number; vaccinated?: boolean; photo?: binary; "
-        + "nicknames?: string[]; anything?: unknown }",
+    anything: {}`,
+      },
+      want: {
+        Pet:
+          "{ name: string; age?: number; weight?: number; vaccinated?: boolean; photo?: binary; " +
+          "nicknames?: string[]; anything?: unknown }",
+      },
     },
-  }],
-  ["properties alone make an object (no `type`)", {
-    given: { schemas: `
+  ],
+  [
+    "properties alone make an object (no `type`)",
+    {
+      given: {
+        schemas: `
 Point:
   properties:
-    x: { type: number }` },
-    want: { Point: "{ x?: number }" },
-  }],
-  ["enums: a component of strings, an inline one hoisted, numbers", {
-    given: { schemas: `
+    x: { type: number }`,
+      },
+      want: { Point: "{ x?: number }" },
+    },
+  ],
+  [
+    "enums: a component of strings, an inline one hoisted, numbers",
+    {
+      given: {
+        schemas: `
 Status: { type: string, enum: [available, sold] }
 Order:
   type: object
   properties:
     status: { $ref: "#/components/schemas/Status" }
     priority: { type: integer, enum: [1, 2, 3] }
-    mixed: { enum: [a, 1] }` },
-    want: {
-      Order: '{ status?: Status; priority?: OrderPriority; mixed?: "a" | 1 }',
-      OrderPriority: "enum 1 | 2 | 3",
-      Status: 'enum "available" | "sold"',
+    mixed: { enum: [a, 1] }`,
+      },
+      want: {
+        Order: '{ status?: Status; priority?: OrderPriority; mixed?: "a" | 1 }',
+        OrderPriority: "enum 1 | 2 | 3",
+        Status: 'enum "available" | "sold"',
+      },
     },
-  }],
-  ["an enum with null among its values is a nullable enum", {
-    given: { openapi: "3.1.0", schemas: `
+  ],
+  [
+    "an enum with null among its values is a nullable enum",
+    {
+      given: {
+        openapi: "3.1.0",
+        schemas: `
 Box:
   type: object
   properties:
-    size: { type: [string, "null"], enum: [small, large, null] }` },
-    want: { Box: "{ size?: BoxSize | null }", BoxSize: 'enum "small" | "large"' },
-  }],
-  ["3.0 `nullable: true`", {
-    given: { schemas: `
+    size: { type: [string, "null"], enum: [small, large, null] }`,
+      },
+      want: { Box: "{ size?: BoxSize | null }", BoxSize: 'enum "small" | "large"' },
+    },
+  ],
+  [
+    "3.0 `nullable: true`",
+    {
+      given: {
+        schemas: `
 Person:
   type: object
   required: [nickname]
   properties:
     nickname: { type: string, nullable: true }
-    tags: { type: array, nullable: true, items: { type: string, nullable: true } }` },
-    want: { Person: "{ nickname: string | null; tags?: (string | null)[] | null }" },
-  }],
-  ["3.1 type arrays: with null, and several types", {
-    given: { openapi: "3.1.0", schemas: `
+    tags: { type: array, nullable: true, items: { type: string, nullable: true } }`,
+      },
+      want: { Person: "{ nickname: string | null; tags?: (string | null)[] | null }" },
+    },
+  ],
+  [
+    "3.1 type arrays: with null, and several types",
+    {
+      given: {
+        openapi: "3.1.0",
+        schemas: `
 Value:
   type: object
   properties:
     maybe: { type: [string, "null"] }
     either: { type: [string, integer] }
     all: { type: [string, integer, "null"] }
-    only_null: { type: "null" }` },
-    want: {
-      Value: "{ maybe?: string | null; either?: string | number; all?: string | number | null; only_null?: null }",
+    only_null: { type: "null" }`,
+      },
+      want: {
+        Value: "{ maybe?: string | null; either?: string | number; all?: string | number | null; only_null?: null }",
+      },
     },
-  }],
-  ["$ref with a sibling `nullable`, and a nullable allOf of one ref", {
-    given: { schemas: `
+  ],
+  [
+    "$ref with a sibling `nullable`, and a nullable allOf of one ref",
+    {
+      given: {
+        schemas: `
 Owner:
   type: object
   properties:
@@ -148,14 +188,20 @@ Pet:
   properties:
     owner: { $ref: "#/components/schemas/Owner", nullable: true }
     previous_owner: { allOf: [{ $ref: "#/components/schemas/Owner" }], nullable: true }
-    plain_owner: { $ref: "#/components/schemas/Owner" }` },
-    want: {
-      Owner: "{ id?: string }",
-      Pet: "{ owner?: Owner | null; previous_owner?: Owner | null; plain_owner?: Owner }",
+    plain_owner: { $ref: "#/components/schemas/Owner" }`,
+      },
+      want: {
+        Owner: "{ id?: string }",
+        Pet: "{ owner?: Owner | null; previous_owner?: Owner | null; plain_owner?: Owner }",
+      },
     },
-  }],
-  ["oneOf with a declared discriminator (3.1 const tags)", {
-    given: { openapi: "3.1.0", schemas: `
+  ],
+  [
+    "oneOf with a declared discriminator (3.1 const tags)",
+    {
+      given: {
+        openapi: "3.1.0",
+        schemas: `
 Cat:
   type: object
   required: [pet_type]
@@ -171,15 +217,20 @@ Pet:
   oneOf:
     - $ref: "#/components/schemas/Cat"
     - $ref: "#/components/schemas/Dog"
-  discriminator: { propertyName: pet_type }` },
-    want: {
-      Cat: '{ pet_type: "cat"; lives?: number }',
-      Dog: '{ pet_type: "dog" }',
-      Pet: "Cat | Dog, by pet_type: cat → Cat, dog → Dog",
+  discriminator: { propertyName: pet_type }`,
+      },
+      want: {
+        Cat: '{ pet_type: "cat"; lives?: number }',
+        Dog: '{ pet_type: "dog" }',
+        Pet: "Cat | Dog, by pet_type: cat → Cat, dog → Dog",
+      },
     },
-  }],
-  ["oneOf without a discriminator keyword: `type` fixed per member implies one", {
-    given: { schemas: `
+  ],
+  [
+    "oneOf without a discriminator keyword: `type` fixed per member implies one",
+    {
+      given: {
+        schemas: `
 Tool:
   oneOf:
     - $ref: "#/components/schemas/CodeTool"
@@ -193,24 +244,36 @@ SearchTool:
   type: object
   required: [type]
   properties:
-    type: { type: string, enum: [search, web_search] }` },
-    want: {
-      CodeTool: "{ type: CodeToolType }",
-      CodeToolType: 'enum "code"',
-      SearchTool: "{ type: SearchToolType }",
-      SearchToolType: 'enum "search" | "web_search"',
-      Tool: "CodeTool | SearchTool, by type: code → CodeTool, search → SearchTool, web_search → SearchTool",
+    type: { type: string, enum: [search, web_search] }`,
+      },
+      want: {
+        CodeTool: "{ type: CodeToolType }",
+        CodeToolType: 'enum "code"',
+        SearchTool: "{ type: SearchToolType }",
+        SearchToolType: 'enum "search" | "web_search"',
+        Tool: "CodeTool | SearchTool, by type: code → CodeTool, search → SearchTool, web_search → SearchTool",
+      },
     },
-  }],
-  ["oneOf whose members share a tag value has no discriminator", {
-    given: { openapi: "3.1.0", schemas: `
+  ],
+  [
+    "oneOf whose members share a tag value has no discriminator",
+    {
+      given: {
+        openapi: "3.1.0",
+        schemas: `
 A: { type: object, properties: { kind: { const: x }, a: { type: string } } }
 B: { type: object, properties: { kind: { const: x }, b: { type: string } } }
-AorB: { oneOf: [{ $ref: "#/components/schemas/A" }, { $ref: "#/components/schemas/B" }] }` },
-    want: { A: '{ kind?: "x"; a?: string }', AorB: "A | B", B: '{ kind?: "x"; b?: string }' },
-  }],
-  ["anyOf with null: the other member, nullable", {
-    given: { openapi: "3.1.0", schemas: `
+AorB: { oneOf: [{ $ref: "#/components/schemas/A" }, { $ref: "#/components/schemas/B" }] }`,
+      },
+      want: { A: '{ kind?: "x"; a?: string }', AorB: "A | B", B: '{ kind?: "x"; b?: string }' },
+    },
+  ],
+  [
+    "anyOf with null: the other member, nullable",
+    {
+      given: {
+        openapi: "3.1.0",
+        schemas: `
 Person:
   type: object
   properties:
@@ -219,19 +282,29 @@ Team:
   type: object
   properties:
     lead: { anyOf: [{ $ref: "#/components/schemas/Person" }, { type: "null" }] }
-    size: { anyOf: [{ type: integer }, { type: string }, { type: "null" }] }` },
-    want: { Person: "{ name?: string }", Team: "{ lead?: Person | null; size?: number | string | null }" },
-  }],
-  ["3.0 anyOf with `enum: [null]` as the null member", {
-    given: { schemas: `
+    size: { anyOf: [{ type: integer }, { type: string }, { type: "null" }] }`,
+      },
+      want: { Person: "{ name?: string }", Team: "{ lead?: Person | null; size?: number | string | null }" },
+    },
+  ],
+  [
+    "3.0 anyOf with `enum: [null]` as the null member",
+    {
+      given: {
+        schemas: `
 Wrapper:
   type: object
   properties:
-    value: { anyOf: [{ type: string }, { enum: [null] }] }` },
-    want: { Wrapper: "{ value?: string | null }" },
-  }],
-  ["allOf merges the members' fields and required lists", {
-    given: { schemas: `
+    value: { anyOf: [{ type: string }, { enum: [null] }] }`,
+      },
+      want: { Wrapper: "{ value?: string | null }" },
+    },
+  ],
+  [
+    "allOf merges the members' fields and required lists",
+    {
+      given: {
+        schemas: `
 Base:
   type: object
   required: [id]
@@ -246,14 +319,19 @@ Dog:
       properties:
         bark: { type: boolean }
   properties:
-    name: { type: string }` },
-    want: {
-      Base: "{ id: string; created?: number }",
-      Dog: "{ id: string; created?: number; bark: boolean; name?: string }",
+    name: { type: string }`,
+      },
+      want: {
+        Base: "{ id: string; created?: number }",
+        Dog: "{ id: string; created?: number; bark: boolean; name?: string }",
+      },
     },
-  }],
-  ["additionalProperties: a map component, and extra keys beside fields", {
-    given: { schemas: `
+  ],
+  [
+    "additionalProperties: a map component, and extra keys beside fields",
+    {
+      given: {
+        schemas: `
 Scores:
   type: object
   additionalProperties: { type: integer }
@@ -266,43 +344,59 @@ Nested:
   type: object
   additionalProperties:
     type: array
-    items: { $ref: "#/components/schemas/Labelled" }` },
-    want: {
-      Labelled: "{ label?: string; [key: string]: string }",
-      Nested: "Record<string, Labelled[]>",
-      Scores: "Record<string, number>",
+    items: { $ref: "#/components/schemas/Labelled" }`,
+      },
+      want: {
+        Labelled: "{ label?: string; [key: string]: string }",
+        Nested: "Record<string, Labelled[]>",
+        Scores: "Record<string, number>",
+      },
     },
-  }],
-  ["free-form objects: unknown values; a property's gets a named alias", {
-    given: { schemas: `
+  ],
+  [
+    "free-form objects: unknown values; a property's gets a named alias",
+    {
+      given: {
+        schemas: `
 Anything: { type: object }
 AlsoAnything: { type: object, additionalProperties: true }
 Thread:
   type: object
   properties:
     metadata: { type: object, nullable: true }
-    settings: { type: object, additionalProperties: { type: boolean } }` },
-    want: {
-      AlsoAnything: "Record<string, unknown>",
-      Anything: "Record<string, unknown>",
-      Thread: "{ metadata?: ThreadMetadata | null; settings?: ThreadSettings }",
-      ThreadMetadata: "Record<string, unknown>",
-      ThreadSettings: "Record<string, boolean>",
+    settings: { type: object, additionalProperties: { type: boolean } }`,
+      },
+      want: {
+        AlsoAnything: "Record<string, unknown>",
+        Anything: "Record<string, unknown>",
+        Thread: "{ metadata?: ThreadMetadata | null; settings?: ThreadSettings }",
+        ThreadMetadata: "Record<string, unknown>",
+        ThreadSettings: "Record<string, boolean>",
+      },
     },
-  }],
-  ["const: string, number and boolean literals", {
-    given: { openapi: "3.1.0", schemas: `
+  ],
+  [
+    "const: string, number and boolean literals",
+    {
+      given: {
+        openapi: "3.1.0",
+        schemas: `
 Event:
   type: object
   required: [object]
   properties:
     object: { const: event }
     version: { const: 2 }
-    final: { const: true }` },
-    want: { Event: '{ object: "event"; version?: 2; final?: true }' },
-  }],
-  ["recursive references: a tree and two types referring to each other", {
-    given: { schemas: `
+    final: { const: true }`,
+      },
+      want: { Event: '{ object: "event"; version?: 2; final?: true }' },
+    },
+  ],
+  [
+    "recursive references: a tree and two types referring to each other",
+    {
+      given: {
+        schemas: `
 Node:
   type: object
   properties:
@@ -315,15 +409,20 @@ Author:
 Book:
   type: object
   properties:
-    author: { $ref: "#/components/schemas/Author" }` },
-    want: {
-      Author: "{ books?: Book[] }",
-      Book: "{ author?: Author }",
-      Node: "{ children?: Node[]; parent?: Node }",
+    author: { $ref: "#/components/schemas/Author" }`,
+      },
+      want: {
+        Author: "{ books?: Book[] }",
+        Book: "{ author?: Author }",
+        Node: "{ children?: Node[]; parent?: Node }",
+      },
     },
-  }],
-  ["inline schemas are hoisted under names from where they sit", {
-    given: { schemas: `
+  ],
+  [
+    "inline schemas are hoisted under names from where they sit",
+    {
+      given: {
+        schemas: `
 Run:
   type: object
   properties:
@@ -345,17 +444,22 @@ Run:
             value: { type: string }
         - type: object
           properties:
-            error: { type: string }` },
-    want: {
-      Run: "{ usage?: RunUsage; steps?: Steps[]; result?: RunResultSuccess | RunResult2 }",
-      RunResult2: "{ error?: string }",
-      RunResultSuccess: "{ value?: string }",
-      RunUsage: "{ tokens?: number }",
-      Steps: "{ id?: string }",
+            error: { type: string }`,
+      },
+      want: {
+        Run: "{ usage?: RunUsage; steps?: Steps[]; result?: RunResultSuccess | RunResult2 }",
+        RunResult2: "{ error?: string }",
+        RunResultSuccess: "{ value?: string }",
+        RunUsage: "{ tokens?: number }",
+        Steps: "{ id?: string }",
+      },
     },
-  }],
-  ["a oneOf/anyOf of `required`-only branches is a constraint on the object, kept as docs, not a union", {
-    given: { schemas: `
+  ],
+  [
+    "a oneOf/anyOf of `required`-only branches is a constraint on the object, kept as docs, not a union",
+    {
+      given: {
+        schemas: `
 FileSearch:
   type: object
   properties:
@@ -374,13 +478,15 @@ Attachment:
     file_id: { type: string }
   anyOf:
     - { required: [image_url], description: by URL }
-    - required: [file_id]` },
-    want: {
-      Attachment: "{ image_url?: string; file_id?: string }",
-      FileSearch: "{ vector_store_ids?: string[]; vector_stores?: VectorStores[] }",
-      VectorStores: "{ file_ids?: string[] }",
+    - required: [file_id]`,
+      },
+      want: {
+        Attachment: "{ image_url?: string; file_id?: string }",
+        FileSearch: "{ vector_store_ids?: string[]; vector_stores?: VectorStores[] }",
+        VectorStores: "{ file_ids?: string[] }",
+      },
     },
-  }],
+  ],
 ];
 
 test.each(rows)("%s", (_, { given, want }) => {

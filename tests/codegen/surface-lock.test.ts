@@ -17,17 +17,31 @@ const dir = tempDir("surface-lock");
 type Params = Record<string, { in: string; required?: boolean; type?: string; enum?: string[] }>;
 
 /** A small API: `listFiles` with the given query parameters, `getFile`, and a `StoredFile` model. */
-function spec(listParams: Params, extra: { fileFields?: Record<string, unknown>; required?: string[]; tags?: boolean } = {}) {
+function spec(
+  listParams: Params,
+  extra: { fileFields?: Record<string, unknown>; required?: string[]; tags?: boolean } = {},
+) {
   const parameters = Object.entries(listParams).map(([name, p]) => ({
     name,
     in: p.in,
     required: p.required ?? p.in === "path",
     schema: p.enum ? { type: "string", enum: p.enum } : { type: p.type ?? "string" },
   }));
-  const file = { type: "object", required: extra.required ?? ["id"], properties: { id: { type: "string" }, ...extra.fileFields } };
+  const file = {
+    type: "object",
+    required: extra.required ?? ["id"],
+    properties: { id: { type: "string" }, ...extra.fileFields },
+  };
   const ok = (schema: unknown) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });
   const paths: Record<string, unknown> = {
-    "/files": { get: { operationId: "listFiles", tags: ["Files"], parameters, responses: ok({ $ref: "#/components/schemas/StoredFile" }) } },
+    "/files": {
+      get: {
+        operationId: "listFiles",
+        tags: ["Files"],
+        parameters,
+        responses: ok({ $ref: "#/components/schemas/StoredFile" }),
+      },
+    },
     "/files/{file_id}": {
       get: {
         operationId: "getFile",
@@ -37,8 +51,16 @@ function spec(listParams: Params, extra: { fileFields?: Record<string, unknown>;
       },
     },
   };
-  if (extra.tags) paths["/stores"] = { get: { operationId: "listStores", tags: ["Vector stores"], responses: ok({ type: "string" }) } };
-  return { openapi: "3.0.3", info: { title: "Storage", version: "1" }, paths, components: { schemas: { StoredFile: file } } };
+  if (extra.tags)
+    paths["/stores"] = {
+      get: { operationId: "listStores", tags: ["Vector stores"], responses: ok({ type: "string" }) },
+    };
+  return {
+    openapi: "3.0.3",
+    info: { title: "Storage", version: "1" },
+    paths,
+    components: { schemas: { StoredFile: file } },
+  };
 }
 
 let written = 0;
@@ -52,7 +74,8 @@ function write(doc: unknown): string {
 function generateInto(out: string, doc: unknown, lock = true) {
   const result = generate({ specFile: write(doc), mode: "package", lockFile: lock ? join(out, LOCK_FILE) : undefined });
   for (const file of result.files) if (file.path === LOCK_FILE) writeFileSync(join(out, LOCK_FILE), file.content);
-  const op = (id: string) => result.model.tags.flatMap((t) => t.operations).find((o) => o.operationId === id) as Operation;
+  const op = (id: string) =>
+    result.model.tags.flatMap((t) => t.operations).find((o) => o.operationId === id) as Operation;
   const signature = (id: string) => {
     const source = result.files.find((f) => f.path === "src/sdk/files.ts")!.content;
     return new RegExp(`  ${id}\\(([^)]*)\\): Promise`).exec(source)![1];
@@ -71,7 +94,9 @@ test("a first generation takes inputs alphabetically; with the lock, new ones ar
     "after?: string, limit?: number, purpose?: string, options?: RequestOptions",
   );
   const locked = generateInto(out, spec(v2));
-  expect(locked.signature("listFiles")).toBe("purpose?: string, options?: RequestOptions & { after?: string; limit?: number }");
+  expect(locked.signature("listFiles")).toBe(
+    "purpose?: string, options?: RequestOptions & { after?: string; limit?: number }",
+  );
   expect(locked.op("listFiles").call.optionInputs.map((o) => o.name)).toEqual(["after", "limit"]);
 });
 
@@ -79,7 +104,9 @@ test("a locked input the document drops keeps its position, typed undefined; a n
   const out = tempDir("lock-removed");
   generateInto(out, spec({ purpose: { in: "query" }, order: { in: "query" } }));
   const next = generateInto(out, spec({ order: { in: "query" }, owner: { in: "query", required: true } }));
-  expect(next.signature("listFiles")).toBe("order: string | undefined, purpose: undefined, options: RequestOptions & { owner: string }");
+  expect(next.signature("listFiles")).toBe(
+    "order: string | undefined, purpose: undefined, options: RequestOptions & { owner: string }",
+  );
   const lock = JSON.parse(readFileSync(join(out, LOCK_FILE), "utf8"));
   expect(lock.operations.listFiles).toEqual({ style: "positional", args: ["query:order", "query:purpose"] });
 });
@@ -94,7 +121,9 @@ test("type names stay when a new operation would have claimed them first", () =>
   getFile.parameters.push({ name: "order", in: "query", schema: { type: "string", enum: ["up", "down"] } });
   const next = generateInto(out, doc);
   expect(next.op("listFiles").params[0].type).toMatchObject({ kind: "named", decl: { name: "Order" } });
-  expect(next.op("getFile").params.find((p) => p.name === "order")!.type).toMatchObject({ decl: { name: "QueryParamOrder" } });
+  expect(next.op("getFile").params.find((p) => p.name === "order")!.type).toMatchObject({
+    decl: { name: "QueryParamOrder" },
+  });
 });
 
 test("a package generated onto a newer document with the lock typechecks, and calls written for the old one compile", () => {
@@ -126,7 +155,10 @@ test("--reset-lock starts over from the first-generation rules", () => {
 
 test("a malformed lock is a located error that says how to start over", () => {
   const out = tempDir("lock-bad");
-  writeFileSync(join(out, LOCK_FILE), JSON.stringify({ lockVersion: 1, operations: { listFiles: { style: "sideways" } }, names: {} }, null, 2));
+  writeFileSync(
+    join(out, LOCK_FILE),
+    JSON.stringify({ lockVersion: 1, operations: { listFiles: { style: "sideways" } }, names: {} }, null, 2),
+  );
   const run = runGenerate(["--spec", write(spec(v1)), "--out", out]);
   expect(run.status).toBe(1);
   expect(run.stderr.trim()).toBe(
@@ -147,14 +179,19 @@ describe("--diff", () => {
     const section = (name: string) => {
       const start = text.indexOf(`## ${name}\n`);
       const end = text.indexOf("\n## ", start + 1);
-      return text.slice(start, end === -1 ? undefined : end).split("\n").filter((l) => l.startsWith("- "));
+      return text
+        .slice(start, end === -1 ? undefined : end)
+        .split("\n")
+        .filter((l) => l.startsWith("- "));
     };
     return { breaking: section("Breaking"), other: section("Non-breaking"), text };
   }
 
   test("without a lock, a new parameter that shifts positions is breaking; with it, nothing breaks", () => {
     const shifted = diff(spec(v1), spec(v2));
-    expect(shifted.breaking).toContain("- sdk.files.listFiles argument 1 (after) now takes `query:after` instead of `query:purpose`");
+    expect(shifted.breaking).toContain(
+      "- sdk.files.listFiles argument 1 (after) now takes `query:after` instead of `query:purpose`",
+    );
     const out = tempDir("diff-lock");
     generateInto(out, spec(v1));
     const locked = diff(spec(v1), spec(v2), join(out, LOCK_FILE));
@@ -165,7 +202,10 @@ describe("--diff", () => {
 
   test("widening what users read is breaking; narrowing it is not; new required fields of outputs are fine", () => {
     const before = spec(v1, { fileFields: { size: { type: "integer" }, note: { type: "string", nullable: true } } });
-    const after = spec(v1, { fileFields: { size: { type: "integer", nullable: true }, note: { type: "string" }, kind: { type: "string" } }, required: ["id", "kind"] });
+    const after = spec(v1, {
+      fileFields: { size: { type: "integer", nullable: true }, note: { type: "string" }, kind: { type: "string" } },
+      required: ["id", "kind"],
+    });
     const { breaking, other } = diff(before, after);
     expect(breaking).toEqual(["- field `StoredFile.size` changed type (wider): `number` → `number | null`"]);
     expect(other).toEqual([

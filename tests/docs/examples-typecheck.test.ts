@@ -19,7 +19,11 @@ describe("docs examples", () => {
   const snippets = snippetsFromMarkdown(documentedFiles());
 
   it("has an example program for every operation on its tag's page", () => {
-    const { model, config } = generate({ specFile: join(ROOT, "openapi.yaml"), configFile: join(ROOT, "gen.yaml"), mode: "repo" });
+    const { model, config } = generate({
+      specFile: join(ROOT, "openapi.yaml"),
+      configFile: join(ROOT, "gen.yaml"),
+      mode: "repo",
+    });
     for (const tag of model.tags) {
       const page = snippets.filter((s) => s.source === `docs/sdks/${tag.className.toLowerCase()}/README.md`);
       expect(page).toHaveLength(tag.operations.length);
@@ -33,6 +37,7 @@ describe("docs examples", () => {
   it("all typecheck (strict) in one program", () => {
     expect(snippets.length).toBeGreaterThan(0);
     const diagnostics = typecheck({ snippets });
-    if (diagnostics.length > 0) throw new Error(`${diagnostics.length} type error(s) in doc examples:\n${formatDiagnostics(diagnostics)}`);
+    if (diagnostics.length > 0)
+      throw new Error(`${diagnostics.length} type error(s) in doc examples:\n${formatDiagnostics(diagnostics)}`);
   });
 });

@@ -21,6 +21,7 @@ describe.each(["openai-2023-11-28.yaml"])("examples in the docs generated for %s
     const operations = model.tags.reduce((n, t) => n + t.operations.length, 0);
     expect(snippets.filter((s) => s.source.startsWith("docs/sdks/")).length).toBe(operations);
     const diagnostics = typecheck({ snippets, packageRoot: dir, packageName: config.packageName });
-    if (diagnostics.length > 0) throw new Error(`${diagnostics.length} type error(s):\n${formatDiagnostics(diagnostics.slice(0, 50))}`);
+    if (diagnostics.length > 0)
+      throw new Error(`${diagnostics.length} type error(s):\n${formatDiagnostics(diagnostics.slice(0, 50))}`);
   }, 180_000);
 });

@@ -53,7 +53,10 @@ describe("the seed's examples", () => {
   const seed = readFileSync(SEED, "utf8");
   const blocks = extractCodeBlocks(seed, "../shared/seeds/002_5b56055f48d1b0ee.txt");
   const fixes: Fixes = { duplicateImports: [], toolItems: 0 };
-  const snippets: Snippet[] = blocks.map((b) => ({ ...b, code: fixSeed(b.code.replace(/@speakeasy-api\/openai/g, "gpt-sdk"), fixes) }));
+  const snippets: Snippet[] = blocks.map((b) => ({
+    ...b,
+    code: fixSeed(b.code.replace(/@speakeasy-api\/openai/g, "gpt-sdk"), fixes),
+  }));
 
   it("has exactly 27 TypeScript examples", () => {
     expect(blocks).toHaveLength(27);
@@ -75,6 +78,7 @@ describe("the seed's examples", () => {
 
   it("compile against gpt-sdk (strict, one program)", () => {
     const diagnostics = typecheck({ snippets, packageName: "gpt-sdk" });
-    if (diagnostics.length > 0) throw new Error(`${diagnostics.length} type error(s) in the seed's examples:\n${formatDiagnostics(diagnostics)}`);
+    if (diagnostics.length > 0)
+      throw new Error(`${diagnostics.length} type error(s) in the seed's examples:\n${formatDiagnostics(diagnostics)}`);
   });
 });

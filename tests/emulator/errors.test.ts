@@ -276,7 +276,10 @@ describe("files", () => {
       req.on("error", reject);
       req.write("--b\r\n");
     });
-    expect([answer.status, JSON.parse(answer.body)]).toEqual([400, apiError("File is too large: the limit is 512 MB.")]);
+    expect([answer.status, JSON.parse(answer.body)]).toEqual([
+      400,
+      apiError("File is too large: the limit is 512 MB."),
+    ]);
   });
 
   test("a fine-tune file that is not JSONL ends in error, with status_details", async () => {

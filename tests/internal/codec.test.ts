@@ -33,10 +33,13 @@ describe("hasOwn", () => {
     ["an own key whose value is undefined", { given: { value: { a: undefined }, key: "a" }, want: true }],
     ["an inherited method", { given: { value: {}, key: "toString" }, want: false }],
     ["a key of the prototype only", { given: { value: Object.create({ a: 1 }), key: "a" }, want: false }],
-    ["__proto__ parsed from JSON (an own key)", {
-      given: { value: JSON.parse('{"__proto__":1}'), key: "__proto__" },
-      want: true,
-    }],
+    [
+      "__proto__ parsed from JSON (an own key)",
+      {
+        given: { value: JSON.parse('{"__proto__":1}'), key: "__proto__" },
+        want: true,
+      },
+    ],
   ];
   test.each(rows)("%s", (_, { given, want }) => expect(hasOwn(given.value, given.key)).toBe(want));
 });
@@ -44,14 +47,20 @@ describe("hasOwn", () => {
 describe("keepUnknown", () => {
   const rows: Row<{ key: string; value: unknown }, { keys: string[]; value: unknown }>[] = [
     ["an ordinary key", { given: { key: "extra", value: 1 }, want: { keys: ["extra"], value: 1 } }],
-    ["__proto__ stays data", {
-      given: { key: "__proto__", value: { polluted: true } },
-      want: { keys: ["__proto__"], value: { polluted: true } },
-    }],
-    ["constructor stays data", {
-      given: { key: "constructor", value: "k" },
-      want: { keys: ["constructor"], value: "k" },
-    }],
+    [
+      "__proto__ stays data",
+      {
+        given: { key: "__proto__", value: { polluted: true } },
+        want: { keys: ["__proto__"], value: { polluted: true } },
+      },
+    ],
+    [
+      "constructor stays data",
+      {
+        given: { key: "constructor", value: "k" },
+        want: { keys: ["constructor"], value: "k" },
+      },
+    ],
   ];
   test.each(rows)("%s", (_, { given, want }) => {
     const target = {};
@@ -76,10 +85,13 @@ describe("mapArray (doubling each element)", () => {
 
 describe("mapRecord (doubling each value)", () => {
   const rows: Row<unknown, unknown>[] = [
-    ["keys are kept as they are (user data)", {
-      given: { snake_key: 1, "Course Name": 2 },
-      want: { snake_key: 2, "Course Name": 4 },
-    }],
+    [
+      "keys are kept as they are (user data)",
+      {
+        given: { snake_key: 1, "Course Name": 2 },
+        want: { snake_key: 2, "Course Name": 4 },
+      },
+    ],
     ["an empty map", { given: {}, want: {} }],
     ["an array passes through", { given: [1, 2], want: [1, 2] }],
     ["null passes through", { given: null, want: null }],
@@ -97,10 +109,13 @@ describe("mapRecord (doubling each value)", () => {
 describe("byDiscriminator (on `type`: cat, dog)", () => {
   const members = { cat: mark("cat"), dog: mark("dog") };
   const rows: Row<unknown, unknown>[] = [
-    ["a known tag picks its member", {
-      given: { type: "cat", lives: 9 },
-      want: { type: "cat", lives: 9, mappedAs: "cat" },
-    }],
+    [
+      "a known tag picks its member",
+      {
+        given: { type: "cat", lives: 9 },
+        want: { type: "cat", lives: 9, mappedAs: "cat" },
+      },
+    ],
     ["the other known tag", { given: { type: "dog" }, want: { type: "dog", mappedAs: "dog" } }],
     ["an unknown tag passes through", { given: { type: "fish" }, want: { type: "fish" } }],
     ["a tag naming an inherited method passes through", { given: { type: "toString" }, want: { type: "toString" } }],
@@ -123,10 +138,13 @@ describe("byShape (object with `a`, any object, string, array, null)", () => {
   const rows: Row<unknown, unknown>[] = [
     ["an object with the required key: the first member", { given: { a: 1 }, want: { a: 1, mappedAs: "has a" } }],
     ["an object without it: the next object member", { given: { b: 1 }, want: { b: 1, mappedAs: "any object" } }],
-    ["a required key inherited only does not count", {
-      given: Object.create({ a: 1 }),
-      want: { mappedAs: "any object" },
-    }],
+    [
+      "a required key inherited only does not count",
+      {
+        given: Object.create({ a: 1 }),
+        want: { mappedAs: "any object" },
+      },
+    ],
     ["a string", { given: "x", want: "X" }],
     ["an array is not an object", { given: [1, 2], want: 2 }],
     ["null is not an object", { given: null, want: "was null" }],
@@ -161,19 +179,31 @@ describe("byShape: the most specific fitting member wins (string | string[] | Pa
   const rows: Row<unknown, unknown>[] = [
     ["a string", { given: "hi", want: "string" }],
     ["an array of strings", { given: ["a", "b"], want: "strings" }],
-    ["an array of parts: the items decide, not the first array member", {
-      given: [{ type: "image_url", imageUrl: { url: "u" } }, { type: "text", text: "t" }],
-      want: "parts",
-    }],
+    [
+      "an array of parts: the items decide, not the first array member",
+      {
+        given: [
+          { type: "image_url", imageUrl: { url: "u" } },
+          { type: "text", text: "t" },
+        ],
+        want: "parts",
+      },
+    ],
     ["an empty array fits both array members: the first", { given: [], want: "strings" }],
-    ["a part whose tag is wrong fits no array member: any", {
-      given: [{ type: "video", text: "t" }],
-      want: "anything",
-    }],
-    ["a mix of strings and parts fits no array member: any", {
-      given: ["a", { type: "text", text: "t" }],
-      want: "anything",
-    }],
+    [
+      "a part whose tag is wrong fits no array member: any",
+      {
+        given: [{ type: "video", text: "t" }],
+        want: "anything",
+      },
+    ],
+    [
+      "a mix of strings and parts fits no array member: any",
+      {
+        given: ["a", { type: "text", text: "t" }],
+        want: "anything",
+      },
+    ],
     ["more required keys present: the more specific member", { given: { text: "t", language: "en" }, want: "verbose" }],
     ["only the fewer required keys: that member", { given: { text: "t" }, want: "text" }],
     ["a matching tag", { given: { kind: "dog" }, want: "dog" }],

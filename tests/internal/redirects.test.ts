@@ -17,37 +17,58 @@ describe("redirectHop (from http://127.0.0.1:8080/v1/assistants/asst_1)", () => 
     crossOrigin,
   });
   const rows: Row<Given, RedirectHop | undefined>[] = [
-    ["301 GET, relative Location", {
-      given: redirect(301, "asst_2", "GET"),
-      want: next(`${HERE}/v1/assistants/asst_2`, "GET", true),
-    }],
-    ["302 POST becomes a GET without a body", {
-      given: redirect(302, "/v1/x", "POST"),
-      want: next(`${HERE}/v1/x`, "GET", false),
-    }],
-    ["301 PUT keeps its method and body", {
-      given: redirect(301, "/v1/x", "PUT"),
-      want: next(`${HERE}/v1/x`, "PUT", true),
-    }],
+    [
+      "301 GET, relative Location",
+      {
+        given: redirect(301, "asst_2", "GET"),
+        want: next(`${HERE}/v1/assistants/asst_2`, "GET", true),
+      },
+    ],
+    [
+      "302 POST becomes a GET without a body",
+      {
+        given: redirect(302, "/v1/x", "POST"),
+        want: next(`${HERE}/v1/x`, "GET", false),
+      },
+    ],
+    [
+      "301 PUT keeps its method and body",
+      {
+        given: redirect(301, "/v1/x", "PUT"),
+        want: next(`${HERE}/v1/x`, "PUT", true),
+      },
+    ],
     ["303 POST becomes a GET", { given: redirect(303, "/v1/x", "POST"), want: next(`${HERE}/v1/x`, "GET", false) }],
     ["303 HEAD stays a HEAD", { given: redirect(303, "/v1/x", "HEAD"), want: next(`${HERE}/v1/x`, "HEAD", true) }],
-    ["307 keeps POST and its body; the method upper-cased", {
-      given: redirect(307, "/v1/x", "post"),
-      want: next(`${HERE}/v1/x`, "POST", true),
-    }],
+    [
+      "307 keeps POST and its body; the method upper-cased",
+      {
+        given: redirect(307, "/v1/x", "post"),
+        want: next(`${HERE}/v1/x`, "POST", true),
+      },
+    ],
     ["308 keeps DELETE", { given: redirect(308, "/v1/x", "DELETE"), want: next(`${HERE}/v1/x`, "DELETE", true) }],
-    ["another port is another origin", {
-      given: redirect(302, "http://127.0.0.1:9090/f", "GET"),
-      want: next("http://127.0.0.1:9090/f", "GET", true, true),
-    }],
-    ["another host is another origin", {
-      given: redirect(302, "http://localhost:8080/f", "GET"),
-      want: next("http://localhost:8080/f", "GET", true, true),
-    }],
-    ["https is another origin", {
-      given: redirect(302, "https://127.0.0.1:8080/f", "GET"),
-      want: next("https://127.0.0.1:8080/f", "GET", true, true),
-    }],
+    [
+      "another port is another origin",
+      {
+        given: redirect(302, "http://127.0.0.1:9090/f", "GET"),
+        want: next("http://127.0.0.1:9090/f", "GET", true, true),
+      },
+    ],
+    [
+      "another host is another origin",
+      {
+        given: redirect(302, "http://localhost:8080/f", "GET"),
+        want: next("http://localhost:8080/f", "GET", true, true),
+      },
+    ],
+    [
+      "https is another origin",
+      {
+        given: redirect(302, "https://127.0.0.1:8080/f", "GET"),
+        want: next("https://127.0.0.1:8080/f", "GET", true, true),
+      },
+    ],
     ["not a redirect status", { given: redirect(200, "/v1/x", "GET"), want: undefined }],
     ["304 is not followed", { given: redirect(304, "/v1/x", "GET"), want: undefined }],
     ["no Location", { given: redirect(302, undefined, "GET"), want: undefined }],
@@ -69,14 +90,20 @@ describe("redirectedHeaders (the API's key header: Api-Key)", () => {
   };
   const rows: Row<RedirectHop, Record<string, string | false>>[] = [
     ["same origin, body kept: everything", { given: hop(true, false), want: sent }],
-    ["same origin, body dropped: no body headers, content-type suppressed", {
-      given: hop(false, false),
-      want: { ...credentials, ...other, "content-type": false },
-    }],
-    ["another origin: no credentials, the API's key header included", {
-      given: hop(true, true),
-      want: { ...body, ...other },
-    }],
+    [
+      "same origin, body dropped: no body headers, content-type suppressed",
+      {
+        given: hop(false, false),
+        want: { ...credentials, ...other, "content-type": false },
+      },
+    ],
+    [
+      "another origin: no credentials, the API's key header included",
+      {
+        given: hop(true, true),
+        want: { ...body, ...other },
+      },
+    ],
     ["another origin, body dropped", { given: hop(false, true), want: { ...other, "content-type": false } }],
   ];
   test.each(rows)("%s", (_, { given, want }) => expect(redirectedHeaders(sent, given, ["Api-Key"])).toEqual(want));

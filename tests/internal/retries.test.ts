@@ -28,18 +28,27 @@ describe("isRetryableResponse", () => {
     ["499", { given: { status: 499 }, want: false }],
     ["x-should-retry: true on a 400", { given: { status: 400, headers: { "x-should-retry": "true" } }, want: true }],
     ["x-should-retry: false on a 500", { given: { status: 500, headers: { "x-should-retry": "false" } }, want: false }],
-    ["x-should-retry read case- and space-insensitively", {
-      given: { status: 400, headers: { "x-should-retry": " TRUE " } },
-      want: true,
-    }],
-    ["x-should-retry: true beats out of quota", {
-      given: { status: 429, headers: { "x-should-retry": "true" }, errorType: "insufficient_quota" },
-      want: true,
-    }],
-    ["another x-should-retry value is ignored", {
-      given: { status: 500, headers: { "x-should-retry": "maybe" } },
-      want: true,
-    }],
+    [
+      "x-should-retry read case- and space-insensitively",
+      {
+        given: { status: 400, headers: { "x-should-retry": " TRUE " } },
+        want: true,
+      },
+    ],
+    [
+      "x-should-retry: true beats out of quota",
+      {
+        given: { status: 429, headers: { "x-should-retry": "true" }, errorType: "insufficient_quota" },
+        want: true,
+      },
+    ],
+    [
+      "another x-should-retry value is ignored",
+      {
+        given: { status: 500, headers: { "x-should-retry": "maybe" } },
+        want: true,
+      },
+    ],
   ];
   test.each(rows)("%s", (_, { given, want }) => {
     expect(isRetryableResponse(given.status, given.headers ?? {}, given.errorType)).toBe(want);
@@ -48,38 +57,62 @@ describe("isRetryableResponse", () => {
 
 describe("resolveRetries (defaults: 2 retries, 500 ms doubling to 8 s)", () => {
   const rows: Row<(RetrySetting | undefined)[], Required<RetryConfig>>[] = [
-    ["no settings: the defaults and a 60 s cap on asked waits", {
-      given: [],
-      want: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000 },
-    }],
-    ["false: no retries", {
-      given: [false],
-      want: resolved({ maxRetries: 0 }),
-    }],
-    ["a partial setting", {
-      given: [{ maxRetries: 5 }],
-      want: resolved({ maxRetries: 5 }),
-    }],
-    ["undefined fields keep what was there", {
-      given: [{ maxRetries: undefined, maxDelayMs: 1000 }],
-      want: resolved({ maxDelayMs: 1000 }),
-    }],
-    ["the call's setting over the client's", {
-      given: [{ maxRetries: 5 }, { maxRetries: 1 }],
-      want: resolved({ maxRetries: 1 }),
-    }],
-    ["a call can turn them back on after the client's false", {
-      given: [false, { maxRetries: 3 }],
-      want: resolved({ maxRetries: 3 }),
-    }],
-    ["fractions are floored", {
-      given: [{ maxRetries: 2.7 }],
-      want: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000 },
-    }],
-    ["negatives become 0", {
-      given: [{ maxRetries: -1 }],
-      want: resolved({ maxRetries: 0 }),
-    }],
+    [
+      "no settings: the defaults and a 60 s cap on asked waits",
+      {
+        given: [],
+        want: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000 },
+      },
+    ],
+    [
+      "false: no retries",
+      {
+        given: [false],
+        want: resolved({ maxRetries: 0 }),
+      },
+    ],
+    [
+      "a partial setting",
+      {
+        given: [{ maxRetries: 5 }],
+        want: resolved({ maxRetries: 5 }),
+      },
+    ],
+    [
+      "undefined fields keep what was there",
+      {
+        given: [{ maxRetries: undefined, maxDelayMs: 1000 }],
+        want: resolved({ maxDelayMs: 1000 }),
+      },
+    ],
+    [
+      "the call's setting over the client's",
+      {
+        given: [{ maxRetries: 5 }, { maxRetries: 1 }],
+        want: resolved({ maxRetries: 1 }),
+      },
+    ],
+    [
+      "a call can turn them back on after the client's false",
+      {
+        given: [false, { maxRetries: 3 }],
+        want: resolved({ maxRetries: 3 }),
+      },
+    ],
+    [
+      "fractions are floored",
+      {
+        given: [{ maxRetries: 2.7 }],
+        want: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000 },
+      },
+    ],
+    [
+      "negatives become 0",
+      {
+        given: [{ maxRetries: -1 }],
+        want: resolved({ maxRetries: 0 }),
+      },
+    ],
   ];
   test.each(rows)("%s", (_, { given, want }) => expect(resolveRetries(DEFAULTS, ...given)).toEqual(want));
 });
@@ -102,10 +135,13 @@ describe("retryDelayMs (first retry, no jitter)", () => {
     ["no response (a connection error): the backoff", { given: undefined, want: 500 }],
     ["a response asking nothing: the backoff", { given: { status: 500, headers: {} }, want: 500 }],
     ["the server's wait", { given: { status: 503, headers: { "retry-after": "3" } }, want: 3000 }],
-    ["the server's wait rounded up to whole ms", {
-      given: { status: 503, headers: { "retry-after-ms": "0.4" } },
-      want: 1,
-    }],
+    [
+      "the server's wait rounded up to whole ms",
+      {
+        given: { status: 503, headers: { "retry-after-ms": "0.4" } },
+        want: 1,
+      },
+    ],
     ["a wait of 0 is honoured", { given: { status: 503, headers: { "retry-after": "0" } }, want: 0 }],
     ["exactly the 60 s cap is honoured", { given: { status: 503, headers: { "retry-after": "60" } }, want: 60_000 }],
     ["over the cap: the backoff instead", { given: { status: 503, headers: { "retry-after": "61" } }, want: 500 }],

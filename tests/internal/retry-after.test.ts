@@ -43,29 +43,46 @@ describe("parseDuration", () => {
 
 describe("rateLimitResetMs", () => {
   const rows: Row<HeaderMap, number | undefined>[] = [
-    ["both resets, nothing says which ran out: the longer", {
-      given: { [RESET_REQUESTS]: "2s", [RESET_TOKENS]: "6m0s" },
-      want: 360_000,
-    }],
-    ["requests ran out: its reset", {
-      given: { [RESET_REQUESTS]: "2s", [RESET_TOKENS]: "6m0s", "x-ratelimit-remaining-requests": "0" },
-      want: 2000,
-    }],
-    ["tokens ran out: its reset", {
-      given: { [RESET_REQUESTS]: "9s", [RESET_TOKENS]: "3s", "x-ratelimit-remaining-tokens": "0" },
-      want: 3000,
-    }],
-    ["both ran out: the longer", {
-      given: {
-        [RESET_REQUESTS]: "9s", [RESET_TOKENS]: "3s",
-        "x-ratelimit-remaining-requests": "0", "x-ratelimit-remaining-tokens": "0",
+    [
+      "both resets, nothing says which ran out: the longer",
+      {
+        given: { [RESET_REQUESTS]: "2s", [RESET_TOKENS]: "6m0s" },
+        want: 360_000,
       },
-      want: 9000,
-    }],
-    ["the one that ran out has no reset: the other's", {
-      given: { "x-ratelimit-remaining-requests": "0", [RESET_TOKENS]: "5s" },
-      want: 5000,
-    }],
+    ],
+    [
+      "requests ran out: its reset",
+      {
+        given: { [RESET_REQUESTS]: "2s", [RESET_TOKENS]: "6m0s", "x-ratelimit-remaining-requests": "0" },
+        want: 2000,
+      },
+    ],
+    [
+      "tokens ran out: its reset",
+      {
+        given: { [RESET_REQUESTS]: "9s", [RESET_TOKENS]: "3s", "x-ratelimit-remaining-tokens": "0" },
+        want: 3000,
+      },
+    ],
+    [
+      "both ran out: the longer",
+      {
+        given: {
+          [RESET_REQUESTS]: "9s",
+          [RESET_TOKENS]: "3s",
+          "x-ratelimit-remaining-requests": "0",
+          "x-ratelimit-remaining-tokens": "0",
+        },
+        want: 9000,
+      },
+    ],
+    [
+      "the one that ran out has no reset: the other's",
+      {
+        given: { "x-ratelimit-remaining-requests": "0", [RESET_TOKENS]: "5s" },
+        want: 5000,
+      },
+    ],
     ["only a tokens reset", { given: { [RESET_TOKENS]: "1s" }, want: 1000 }],
     ["unreadable resets", { given: { [RESET_REQUESTS]: "soon" }, want: undefined }],
     ["no headers", { given: {}, want: undefined }],
@@ -75,22 +92,34 @@ describe("rateLimitResetMs", () => {
 
 describe("serverRetryDelayMs (now = 2024-01-02T03:04:05Z)", () => {
   const rows: Row<{ status: number; headers: HeaderMap }, number | undefined>[] = [
-    ["retry-after-ms first", {
-      given: { status: 503, headers: { "retry-after-ms": "120", "retry-after": "3" } },
-      want: 120,
-    }],
-    ["an unreadable retry-after-ms falls back to retry-after", {
-      given: { status: 503, headers: { "retry-after-ms": "soon", "retry-after": "3" } },
-      want: 3000,
-    }],
-    ["rate-limit resets on a 429", {
-      given: { status: 429, headers: { "x-ratelimit-reset-tokens": "6m0s" } },
-      want: 360_000,
-    }],
-    ["rate-limit resets count on a 429 only", {
-      given: { status: 503, headers: { "x-ratelimit-reset-requests": "9s" } },
-      want: undefined,
-    }],
+    [
+      "retry-after-ms first",
+      {
+        given: { status: 503, headers: { "retry-after-ms": "120", "retry-after": "3" } },
+        want: 120,
+      },
+    ],
+    [
+      "an unreadable retry-after-ms falls back to retry-after",
+      {
+        given: { status: 503, headers: { "retry-after-ms": "soon", "retry-after": "3" } },
+        want: 3000,
+      },
+    ],
+    [
+      "rate-limit resets on a 429",
+      {
+        given: { status: 429, headers: { "x-ratelimit-reset-tokens": "6m0s" } },
+        want: 360_000,
+      },
+    ],
+    [
+      "rate-limit resets count on a 429 only",
+      {
+        given: { status: 503, headers: { "x-ratelimit-reset-requests": "9s" } },
+        want: undefined,
+      },
+    ],
     ["no headers", { given: { status: 500, headers: {} }, want: undefined }],
   ];
   test.each(rows)("%s", (_, { given, want }) => {

@@ -26,71 +26,113 @@ describe("buildQuery", () => {
   const rows: Row<{ specs?: QuerySpec[]; values?: Record<string, unknown> }, string>[] = [
     ["no parameters declared: no `?`", { given: { values: { limit: 5 } }, want: "" }],
     ["no values: no `?`", { given: { specs: [name("limit")] }, want: "" }],
-    ["undefined and null are left out", {
-      given: { specs: [name("a"), name("b")], values: { a: undefined, b: null } },
-      want: "",
-    }],
+    [
+      "undefined and null are left out",
+      {
+        given: { specs: [name("a"), name("b")], values: { a: undefined, b: null } },
+        want: "",
+      },
+    ],
     ["one number", { given: { specs: [name("limit")], values: { limit: 5 } }, want: "?limit=5" }],
-    ["the declared order, not the values' order", {
-      given: { specs: [name("a"), name("b")], values: { b: 2, a: 1 } },
-      want: "?a=1&b=2",
-    }],
-    ["false and 0 are values", {
-      given: { specs: [name("f"), name("n")], values: { f: false, n: 0 } },
-      want: "?f=false&n=0",
-    }],
+    [
+      "the declared order, not the values' order",
+      {
+        given: { specs: [name("a"), name("b")], values: { b: 2, a: 1 } },
+        want: "?a=1&b=2",
+      },
+    ],
+    [
+      "false and 0 are values",
+      {
+        given: { specs: [name("f"), name("n")], values: { f: false, n: 0 } },
+        want: "?f=false&n=0",
+      },
+    ],
     ["an empty string is a value", { given: { specs: [name("q")], values: { q: "" } }, want: "?q=" }],
-    ["names and values are percent-encoded", {
-      given: { specs: [name("a b")], values: { "a b": "c&d=e" } },
-      want: "?a%20b=c%26d%3De",
-    }],
-    ["dates in an array as ISO 8601", {
-      given: { specs: [name("at")], values: { at: [since] } },
-      want: "?at=2024-01-02T03%3A04%3A05.000Z",
-    }],
-    ["an array, exploded (the default)", {
-      given: { specs: [name("id")], values: { id: ["a", "b"] } },
-      want: "?id=a&id=b",
-    }],
-    ["an array, not exploded", {
-      given: { specs: [name("id", false)], values: { id: ["a", "b c"] } },
-      want: "?id=a,b%20c",
-    }],
-    ["an object, exploded: one pair per key", {
-      given: { specs: [name("f")], values: { f: { x: 1, y: "z" } } },
-      want: "?x=1&y=z",
-    }],
-    ["an object, not exploded", {
-      given: { specs: [name("f", false)], values: { f: { x: 1, y: "z" } } },
-      want: "?f=x,1,y,z",
-    }],
-    ["an object's null entries are left out", {
-      given: { specs: [name("f")], values: { f: { x: null, y: 2 } } },
-      want: "?y=2",
-    }],
+    [
+      "names and values are percent-encoded",
+      {
+        given: { specs: [name("a b")], values: { "a b": "c&d=e" } },
+        want: "?a%20b=c%26d%3De",
+      },
+    ],
+    [
+      "dates in an array as ISO 8601",
+      {
+        given: { specs: [name("at")], values: { at: [since] } },
+        want: "?at=2024-01-02T03%3A04%3A05.000Z",
+      },
+    ],
+    [
+      "an array, exploded (the default)",
+      {
+        given: { specs: [name("id")], values: { id: ["a", "b"] } },
+        want: "?id=a&id=b",
+      },
+    ],
+    [
+      "an array, not exploded",
+      {
+        given: { specs: [name("id", false)], values: { id: ["a", "b c"] } },
+        want: "?id=a,b%20c",
+      },
+    ],
+    [
+      "an object, exploded: one pair per key",
+      {
+        given: { specs: [name("f")], values: { f: { x: 1, y: "z" } } },
+        want: "?x=1&y=z",
+      },
+    ],
+    [
+      "an object, not exploded",
+      {
+        given: { specs: [name("f", false)], values: { f: { x: 1, y: "z" } } },
+        want: "?f=x,1,y,z",
+      },
+    ],
+    [
+      "an object's null entries are left out",
+      {
+        given: { specs: [name("f")], values: { f: { x: null, y: 2 } } },
+        want: "?y=2",
+      },
+    ],
   ];
   test.each(rows)("%s", (_, { given, want }) => expect(buildQuery(given.specs, given.values)).toBe(want));
 });
 
 describe("joinURL", () => {
   const rows: Row<{ base: string; path: string }, string>[] = [
-    ["base without a slash, path with one", {
-      given: { base: "https://api.test/v1", path: "/files" },
-      want: "https://api.test/v1/files",
-    }],
-    ["base with a slash", {
-      given: { base: "https://api.test/v1/", path: "/files" },
-      want: "https://api.test/v1/files",
-    }],
-    ["several trailing slashes", {
-      given: { base: "https://api.test/v1//", path: "files" },
-      want: "https://api.test/v1/files",
-    }],
+    [
+      "base without a slash, path with one",
+      {
+        given: { base: "https://api.test/v1", path: "/files" },
+        want: "https://api.test/v1/files",
+      },
+    ],
+    [
+      "base with a slash",
+      {
+        given: { base: "https://api.test/v1/", path: "/files" },
+        want: "https://api.test/v1/files",
+      },
+    ],
+    [
+      "several trailing slashes",
+      {
+        given: { base: "https://api.test/v1//", path: "files" },
+        want: "https://api.test/v1/files",
+      },
+    ],
     ["neither has one", { given: { base: "https://api.test", path: "files" }, want: "https://api.test/files" }],
-    ["a query in the path is kept", {
-      given: { base: "http://127.0.0.1:8080/v1", path: "/a?b=c" },
-      want: "http://127.0.0.1:8080/v1/a?b=c",
-    }],
+    [
+      "a query in the path is kept",
+      {
+        given: { base: "http://127.0.0.1:8080/v1", path: "/a?b=c" },
+        want: "http://127.0.0.1:8080/v1/a?b=c",
+      },
+    ],
   ];
   test.each(rows)("%s", (_, { given, want }) => expect(joinURL(given.base, given.path)).toBe(want));
 });

@@ -20,8 +20,20 @@ function examplePrograms(): string[] {
 }
 
 test("docs/HELPERS.md has examples for every helper", () => {
-  const code = snippetsFromMarkdown([GUIDE], ["typescript", "ts"]).map((b) => b.code).join("\n");
-  for (const name of ["waitForRun", "createAndWaitForCompletion", "createAndRunUntilCompletion", "runUntilDone", "streamRunUntilDone", "waitForProcessing", "createAndWaitForProcessing", "listMessagesAll", "toArray"]) {
+  const code = snippetsFromMarkdown([GUIDE], ["typescript", "ts"])
+    .map((b) => b.code)
+    .join("\n");
+  for (const name of [
+    "waitForRun",
+    "createAndWaitForCompletion",
+    "createAndRunUntilCompletion",
+    "runUntilDone",
+    "streamRunUntilDone",
+    "waitForProcessing",
+    "createAndWaitForProcessing",
+    "listMessagesAll",
+    "toArray",
+  ]) {
     expect(code).toContain(name);
   }
 });
@@ -36,7 +48,11 @@ test("every typescript block of docs/HELPERS.md and every program in examples/ t
 }, 120_000);
 
 test("the typecheck does catch mistakes (a wrong option name fails)", () => {
-  const probe = { source: "docs/probe.ts", line: 1, code: `import { Gpt, waitForRun } from "gpt-sdk";\nwaitForRun(new Gpt(), "thread_1", "run_1", { intervalSeconds: 1 });` };
+  const probe = {
+    source: "docs/probe.ts",
+    line: 1,
+    code: `import { Gpt, waitForRun } from "gpt-sdk";\nwaitForRun(new Gpt(), "thread_1", "run_1", { intervalSeconds: 1 });`,
+  };
   const errors = typecheck({ snippets: [probe], options: STRICTER });
   expect(errors).toHaveLength(1);
   expect(formatDiagnostics(errors)).toMatch(/^docs\/probe\.ts:2:\d+ .*intervalSeconds/);

@@ -48,7 +48,11 @@ export function requiresActionWire(calls: WireToolCall[]) {
     required_action: {
       type: "submit_tool_outputs",
       submit_tool_outputs: {
-        tool_calls: calls.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: c.arguments } })),
+        tool_calls: calls.map((c) => ({
+          id: c.id,
+          type: "function",
+          function: { name: c.name, arguments: c.arguments },
+        })),
       },
     },
   });
@@ -83,5 +87,11 @@ export function messageWire(id: string, text: string) {
 }
 
 export function listWire<T extends { id: string }>(data: T[], hasMore: boolean) {
-  return { object: "list", data, first_id: data[0]?.id ?? null, last_id: data[data.length - 1]?.id ?? null, has_more: hasMore };
+  return {
+    object: "list",
+    data,
+    first_id: data[0]?.id ?? null,
+    last_id: data[data.length - 1]?.id ?? null,
+    has_more: hasMore,
+  };
 }

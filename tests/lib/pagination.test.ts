@@ -18,7 +18,11 @@ const m = (n: number) => messageWire(`msg_${n}`, `message ${n}`);
 
 /** Three pages: msg_1..2, msg_3..4, msg_5. */
 function replyThreePages() {
-  api.reply({ json: listWire([m(1), m(2)], true) }, { json: listWire([m(3), m(4)], true) }, { json: listWire([m(5)], false) });
+  api.reply(
+    { json: listWire([m(1), m(2)], true) },
+    { json: listWire([m(3), m(4)], true) },
+    { json: listWire([m(5)], false) },
+  );
 }
 
 describe("pagination", () => {
@@ -38,7 +42,12 @@ describe("pagination", () => {
 
     const [message] = await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray();
 
-    expect(message).toMatchObject({ id: "msg_1", threadId: THREAD, role: "assistant", content: [{ type: "text", text: { value: "message 1", annotations: [] } }] });
+    expect(message).toMatchObject({
+      id: "msg_1",
+      threadId: THREAD,
+      role: "assistant",
+      content: [{ type: "text", text: { value: "message 1", annotations: [] } }],
+    });
   });
 
   test("an empty list makes exactly 1 request and yields nothing", async () => {
@@ -54,7 +63,13 @@ describe("pagination", () => {
     api.reply({ json: listWire([m(4), m(3)], true) }, { json: listWire([m(2), m(1)], false) });
 
     const all = await sdk.assistants
-      .listMessagesAll({ threadId: THREAD, limit: 2, order: operations.ListMessagesQueryParamOrder.Desc, before: "msg_0", after: "msg_5" })
+      .listMessagesAll({
+        threadId: THREAD,
+        limit: 2,
+        order: operations.ListMessagesQueryParamOrder.Desc,
+        before: "msg_0",
+        after: "msg_5",
+      })
       .toArray();
 
     expect(all.map((x) => x.id)).toEqual(["msg_4", "msg_3", "msg_2", "msg_1"]);
@@ -65,24 +80,45 @@ describe("pagination", () => {
   });
 
   test("positional list operations (listAssistantsAll) page the same way", async () => {
-    const a = (n: number) => ({ id: `asst_${n}`, object: "assistant", created_at: 1, name: null, description: null, model: "gpt-4", instructions: null, tools: [], file_ids: [], metadata: {} });
+    const a = (n: number) => ({
+      id: `asst_${n}`,
+      object: "assistant",
+      created_at: 1,
+      name: null,
+      description: null,
+      model: "gpt-4",
+      instructions: null,
+      tools: [],
+      file_ids: [],
+      metadata: {},
+    });
     api.reply({ json: listWire([a(1)], true) }, { json: listWire([a(2)], false) });
 
     const all = await sdk.assistants.listAssistantsAll({ limit: 1, order: operations.QueryParamOrder.Asc }).toArray();
 
     expect(all.map((x) => x.id)).toEqual(["asst_1", "asst_2"]);
-    expect(api.lines()).toEqual(["GET /assistants?limit=1&order=asc", "GET /assistants?after=asst_1&limit=1&order=asc"]);
+    expect(api.lines()).toEqual([
+      "GET /assistants?limit=1&order=asc",
+      "GET /assistants?after=asst_1&limit=1&order=asc",
+    ]);
   });
 
   test("toArray({ max }) stops fetching once it has max items", async () => {
     replyThreePages();
-    expect((await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray({ max: 2 })).map((x) => x.id)).toEqual(["msg_1", "msg_2"]);
+    expect((await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray({ max: 2 })).map((x) => x.id)).toEqual([
+      "msg_1",
+      "msg_2",
+    ]);
     expect(api.lines()).toEqual([MESSAGES]);
   });
 
   test("toArray({ max }) across pages fetches only the pages it needs", async () => {
     replyThreePages();
-    expect((await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray({ max: 3 })).map((x) => x.id)).toEqual(["msg_1", "msg_2", "msg_3"]);
+    expect((await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray({ max: 3 })).map((x) => x.id)).toEqual([
+      "msg_1",
+      "msg_2",
+      "msg_3",
+    ]);
     expect(api.lines()).toEqual([MESSAGES, `${MESSAGES}?after=msg_2`]);
   });
 
@@ -122,7 +158,11 @@ describe("pagination", () => {
 
   test("a server that repeats a cursor does not loop forever", async () => {
     // Page 2 claims has_more but hands back page 1's cursor again.
-    api.reply({ json: listWire([m(1), m(2)], true) }, { json: listWire([m(3), m(2)], true) }, { json: listWire([m(9)], false) });
+    api.reply(
+      { json: listWire([m(1), m(2)], true) },
+      { json: listWire([m(3), m(2)], true) },
+      { json: listWire([m(9)], false) },
+    );
 
     const ids = (await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray()).map((x) => x.id);
 
@@ -151,7 +191,10 @@ describe("pagination", () => {
   });
 
   test("has_more: true with an empty page stops (no cursor to continue from)", async () => {
-    api.reply({ json: listWire([m(1)], true) }, { json: { object: "list", data: [], first_id: null, last_id: null, has_more: true } });
+    api.reply(
+      { json: listWire([m(1)], true) },
+      { json: { object: "list", data: [], first_id: null, last_id: null, has_more: true } },
+    );
 
     const ids = (await sdk.assistants.listMessagesAll({ threadId: THREAD }).toArray()).map((x) => x.id);
 
@@ -160,7 +203,10 @@ describe("pagination", () => {
   });
 
   test("a failing page request rejects the iteration with the runtime's error", async () => {
-    api.reply({ json: listWire([m(1)], true) }, { status: 500, json: { error: { message: "boom", type: "server_error" } } });
+    api.reply(
+      { json: listWire([m(1)], true) },
+      { status: 500, json: { error: { message: "boom", type: "server_error" } } },
+    );
 
     const ids: string[] = [];
     const iterate = async () => {

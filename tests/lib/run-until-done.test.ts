@@ -2,7 +2,14 @@
  * runUntilDone: the tool-call loop. Exact request sequences, exact submit bodies, handlers
  * run in parallel, and each failure policy.
  */
-import { WaitAbortedError, WaitTimeoutError, runUntilDone, type ToolCallContext, type shared, type Gpt } from "../../src";
+import {
+  WaitAbortedError,
+  WaitTimeoutError,
+  runUntilDone,
+  type ToolCallContext,
+  type shared,
+  type Gpt,
+} from "../../src";
 import { ManualClock } from "../support/clock";
 import { useMockApi } from "../support/mock-api";
 import { ASSISTANT, RUN, THREAD, newSdk, requiresActionWire, runWire } from "./fixtures";
@@ -103,7 +110,15 @@ describe("runUntilDone", () => {
       ["getWeather", { city: "Oslo" }, "call_3", RUN],
       ["notify", {}],
     ]);
-    expect(seen).toEqual(["queued", "in_progress", "requires_action", "queued", "requires_action", "in_progress", "completed"]);
+    expect(seen).toEqual([
+      "queued",
+      "in_progress",
+      "requires_action",
+      "queued",
+      "requires_action",
+      "in_progress",
+      "completed",
+    ]);
     expect(clock.sleeps).toEqual([1000, 1000, 1000, 1000]);
     expect(result.run.status).toBe("completed");
     expect(result.rounds).toBe(2);
@@ -154,7 +169,11 @@ describe("runUntilDone", () => {
     expect(result.run.status).toBe("completed");
     expect(result.cancelled).toBe(false);
     expect(result.failures).toHaveLength(1);
-    expect(result.failures[0]).toMatchObject({ toolCallId: "call_2", name: "explode", failure: { kind: "handler_error", message: "database is down", cause: boom } });
+    expect(result.failures[0]).toMatchObject({
+      toolCallId: "call_2",
+      name: "explode",
+      failure: { kind: "handler_error", message: "database is down", cause: boom },
+    });
   });
 
   test('a throwing handler with onError "cancel": nothing is submitted, the run is cancelled and the result says so', async () => {
@@ -190,18 +209,30 @@ describe("runUntilDone", () => {
     expect(result.cancelled).toBe(true);
     expect(result.run.status).toBe("cancelled");
     expect(result.rounds).toBe(1);
-    expect(result.failures.map((f) => [f.toolCallId, f.failure?.kind, f.failure?.message])).toEqual([["call_2", "handler_error", "nope"]]);
+    expect(result.failures.map((f) => [f.toolCallId, f.failure?.kind, f.failure?.message])).toEqual([
+      ["call_2", "handler_error", "nope"],
+    ]);
   });
 
   test("a tool with no handler is reported as an error output", async () => {
     api.reply(
       { json: runWire("queued") },
-      { json: requiresActionWire([{ id: "call_1", name: "unknownFn", arguments: "{}" }, { id: "call_2", name: "toString", arguments: "{}" }]) },
+      {
+        json: requiresActionWire([
+          { id: "call_1", name: "unknownFn", arguments: "{}" },
+          { id: "call_2", name: "toString", arguments: "{}" },
+        ]),
+      },
       { json: runWire("completed") },
     );
     const clock = new ManualClock();
 
-    const result = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: {}, now: clock.now, sleep: clock.sleep });
+    const result = await runUntilDone(sdk, THREAD, {
+      assistantId: ASSISTANT,
+      tools: {},
+      now: clock.now,
+      sleep: clock.sleep,
+    });
 
     expect(api.lines()).toEqual([CREATE_RUN, GET_RUN, SUBMIT]);
     // Names are looked up as own properties only: "toString" is not a handler.
@@ -223,7 +254,13 @@ describe("runUntilDone", () => {
     );
     const clock = new ManualClock();
 
-    const result = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: {}, onError: "cancel", now: clock.now, sleep: clock.sleep });
+    const result = await runUntilDone(sdk, THREAD, {
+      assistantId: ASSISTANT,
+      tools: {},
+      onError: "cancel",
+      now: clock.now,
+      sleep: clock.sleep,
+    });
 
     expect(api.lines()).toEqual([CREATE_RUN, GET_RUN, CANCEL]);
     expect(result).toMatchObject({ cancelled: true, run: { status: "cancelled" } });
@@ -238,7 +275,12 @@ describe("runUntilDone", () => {
     const clock = new ManualClock();
     const lookup = jest.fn();
 
-    const result = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: { lookup }, now: clock.now, sleep: clock.sleep });
+    const result = await runUntilDone(sdk, THREAD, {
+      assistantId: ASSISTANT,
+      tools: { lookup },
+      now: clock.now,
+      sleep: clock.sleep,
+    });
 
     expect(lookup).not.toHaveBeenCalled();
     const body = api.requests[2].json as { tool_outputs: { tool_call_id: string; output: string }[] };
@@ -256,10 +298,17 @@ describe("runUntilDone", () => {
     );
     const clock = new ManualClock();
 
-    const result = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: { big: () => 10n }, now: clock.now, sleep: clock.sleep });
+    const result = await runUntilDone(sdk, THREAD, {
+      assistantId: ASSISTANT,
+      tools: { big: () => 10n },
+      now: clock.now,
+      sleep: clock.sleep,
+    });
 
     expect(result.failures[0].failure?.kind).toBe("invalid_output");
-    expect(JSON.parse((api.requests[2].json as { tool_outputs: { output: string }[] }).tool_outputs[0].output).error).toMatch(/^the result of tool "big" cannot be sent as JSON/);
+    expect(
+      JSON.parse((api.requests[2].json as { tool_outputs: { output: string }[] }).tool_outputs[0].output).error,
+    ).toMatch(/^the result of tool "big" cannot be sent as JSON/);
   });
 
   test("continues an existing run: no createRun, starts by polling it", async () => {
@@ -269,7 +318,12 @@ describe("runUntilDone", () => {
     );
     const clock = new ManualClock();
 
-    const result = await runUntilDone(sdk, THREAD, { runId: RUN, tools: { echo: ({ text }: { text: string }) => text }, now: clock.now, sleep: clock.sleep });
+    const result = await runUntilDone(sdk, THREAD, {
+      runId: RUN,
+      tools: { echo: ({ text }: { text: string }) => text },
+      now: clock.now,
+      sleep: clock.sleep,
+    });
 
     expect(api.lines()).toEqual([GET_RUN, SUBMIT]);
     expect(api.requests[1].json).toEqual({ tool_outputs: [{ tool_call_id: "call_1", output: "hi" }] });
@@ -278,17 +332,30 @@ describe("runUntilDone", () => {
   });
 
   test("a run that ends without asking for tools is returned as it is (failed here)", async () => {
-    api.reply({ json: runWire("queued") }, { json: runWire("failed", { last_error: { code: "server_error", message: "Something went wrong." } }) });
+    api.reply(
+      { json: runWire("queued") },
+      { json: runWire("failed", { last_error: { code: "server_error", message: "Something went wrong." } }) },
+    );
     const clock = new ManualClock();
 
-    const result = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: {}, now: clock.now, sleep: clock.sleep });
+    const result = await runUntilDone(sdk, THREAD, {
+      assistantId: ASSISTANT,
+      tools: {},
+      now: clock.now,
+      sleep: clock.sleep,
+    });
 
-    expect(result.run).toMatchObject({ status: "failed", lastError: { code: "server_error", message: "Something went wrong." } });
+    expect(result.run).toMatchObject({
+      status: "failed",
+      lastError: { code: "server_error", message: "Something went wrong." },
+    });
     expect(result.rounds).toBe(0);
   });
 
   test("a required action other than submit_tool_outputs is returned, not looped on", async () => {
-    api.reply({ json: runWire("requires_action", { required_action: { type: "confirm_purchase", confirm_purchase: {} } }) });
+    api.reply({
+      json: runWire("requires_action", { required_action: { type: "confirm_purchase", confirm_purchase: {} } }),
+    });
     const clock = new ManualClock();
 
     const result = await runUntilDone(sdk, THREAD, { runId: RUN, tools: {}, now: clock.now, sleep: clock.sleep });
@@ -323,10 +390,16 @@ describe("runUntilDone", () => {
   test("a handler that never returns is cut off by the deadline", async () => {
     api.reply({ json: requiresActionWire([{ id: "call_1", name: "slow", arguments: "{}" }]) });
 
-    const error = await runUntilDone(sdk, THREAD, { runId: RUN, timeoutMs: 100, tools: { slow: () => new Promise(() => undefined) } }).catch((e) => e);
+    const error = await runUntilDone(sdk, THREAD, {
+      runId: RUN,
+      timeoutMs: 100,
+      tools: { slow: () => new Promise(() => undefined) },
+    }).catch((e) => e);
 
     expect(error).toBeInstanceOf(WaitTimeoutError);
-    expect(error.message).toBe(`run ${RUN} (thread ${THREAD}) did not finish within 100 ms: last status "requires_action"`);
+    expect(error.message).toBe(
+      `run ${RUN} (thread ${THREAD}) did not finish within 100 ms: last status "requires_action"`,
+    );
   });
 
   test("one deadline covers the whole loop", async () => {
@@ -339,7 +412,13 @@ describe("runUntilDone", () => {
     );
     const clock = new ManualClock();
 
-    const error = await runUntilDone(sdk, THREAD, { assistantId: ASSISTANT, tools: { echo: () => "ok" }, timeoutMs: 2500, now: clock.now, sleep: clock.sleep }).catch((e) => e);
+    const error = await runUntilDone(sdk, THREAD, {
+      assistantId: ASSISTANT,
+      tools: { echo: () => "ok" },
+      timeoutMs: 2500,
+      now: clock.now,
+      sleep: clock.sleep,
+    }).catch((e) => e);
 
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.lastStatus).toBe("in_progress");
@@ -352,9 +431,13 @@ describe("runUntilDone", () => {
   test("exactly one of assistantId and runId", async () => {
     const both = { assistantId: ASSISTANT, runId: RUN, tools: {} } as unknown as Parameters<typeof runUntilDone>[2];
     const neither = { tools: {} } as unknown as Parameters<typeof runUntilDone>[2];
-    await expect(runUntilDone(sdk, THREAD, both)).rejects.toThrow("give exactly one of assistantId (start a run) or runId (continue one)");
+    await expect(runUntilDone(sdk, THREAD, both)).rejects.toThrow(
+      "give exactly one of assistantId (start a run) or runId (continue one)",
+    );
     await expect(runUntilDone(sdk, THREAD, neither)).rejects.toThrow(TypeError);
-    await expect(runUntilDone(sdk, THREAD, { runId: RUN, tools: {}, onError: "ignore" as "report" })).rejects.toThrow('onError must be "report" or "cancel"');
+    await expect(runUntilDone(sdk, THREAD, { runId: RUN, tools: {}, onError: "ignore" as "report" })).rejects.toThrow(
+      'onError must be "report" or "cancel"',
+    );
     expect(api.lines()).toEqual([]);
   });
 });

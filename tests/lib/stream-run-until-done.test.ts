@@ -131,7 +131,14 @@ test("two rounds of tool calls: each round's outputs submitted with stream: true
     JSON.stringify({ tool_outputs: list.map(([id, output]) => ({ tool_call_id: id, output })), stream: true });
   expect(server.requests.map((r) => [r.method, r.url, r.body])).toEqual([
     ["POST", CREATE, '{"agent_id":"agent_1","stream":true}'],
-    ["POST", SUBMIT, outputs([["call_1", '{"city":"Paris","celsius":21}'], ["call_2", "12:00 CET"]])],
+    [
+      "POST",
+      SUBMIT,
+      outputs([
+        ["call_1", '{"city":"Paris","celsius":21}'],
+        ["call_2", "12:00 CET"],
+      ]),
+    ],
     ["POST", SUBMIT, outputs([["call_3", '{"error":"no handler for tool \\"book\\""}']])],
   ]);
   expect(contexts).toEqual(["call_1 run_1 requires_action"]);

@@ -48,14 +48,24 @@ describe("waitForRun", () => {
     }
     expect(seen).toEqual(["queued", "in_progress", "completed"]);
     expect(clock.sleeps).toEqual([1000, 1000]);
-    expect(run).toMatchObject({ id: RUN, threadId: THREAD, status: "completed", completedAt: 1699063299, requiredAction: null });
+    expect(run).toMatchObject({
+      id: RUN,
+      threadId: THREAD,
+      status: "completed",
+      completedAt: 1699063299,
+      requiredAction: null,
+    });
   });
 
   test("requires_action is returned at once, with the required action", async () => {
     const wire = runWire("requires_action", {
       required_action: {
         type: "submit_tool_outputs",
-        submit_tool_outputs: { tool_calls: [{ id: "call_1", type: "function", function: { name: "getWeather", arguments: '{"city":"Paris"}' } }] },
+        submit_tool_outputs: {
+          tool_calls: [
+            { id: "call_1", type: "function", function: { name: "getWeather", arguments: '{"city":"Paris"}' } },
+          ],
+        },
       },
     });
     api.reply({ json: runWire("in_progress") }, { json: wire });
@@ -68,20 +78,27 @@ describe("waitForRun", () => {
     expect(run.status).toBe("requires_action");
     expect(run.requiredAction).toEqual({
       type: "submit_tool_outputs",
-      submitToolOutputs: { toolCalls: [{ id: "call_1", type: "function", function: { name: "getWeather", arguments: '{"city":"Paris"}' } }] },
+      submitToolOutputs: {
+        toolCalls: [
+          { id: "call_1", type: "function", function: { name: "getWeather", arguments: '{"city":"Paris"}' } },
+        ],
+      },
     });
   });
 
-  test.each(["completed", "failed", "cancelled", "expired", "incomplete"])("terminal status %s stops after one poll and is returned", async (status) => {
-    api.reply({ json: runWire(status) });
-    const clock = new ManualClock();
+  test.each(["completed", "failed", "cancelled", "expired", "incomplete"])(
+    "terminal status %s stops after one poll and is returned",
+    async (status) => {
+      api.reply({ json: runWire(status) });
+      const clock = new ManualClock();
 
-    const run = await waitForRun(sdk, THREAD, RUN, { now: clock.now, sleep: clock.sleep });
+      const run = await waitForRun(sdk, THREAD, RUN, { now: clock.now, sleep: clock.sleep });
 
-    expect(api.lines()).toEqual([GET_RUN]);
-    expect(clock.sleeps).toEqual([]);
-    expect(run.status).toBe(status);
-  });
+      expect(api.lines()).toEqual([GET_RUN]);
+      expect(clock.sleeps).toEqual([]);
+      expect(run.status).toBe(status);
+    },
+  );
 
   test("a status the SDK does not know keeps polling until the deadline, which names it", async () => {
     // Deadline 3.5 s, interval 1 s: polls at 0, 1, 2, 3 and (the last sleep cut short) 3.5 s.
@@ -89,7 +106,12 @@ describe("waitForRun", () => {
     const clock = new ManualClock();
     const { seen, onStatus } = statuses();
 
-    const error = await waitForRun(sdk, THREAD, RUN, { timeoutMs: 3500, onStatus, now: clock.now, sleep: clock.sleep }).catch((e) => e);
+    const error = await waitForRun(sdk, THREAD, RUN, {
+      timeoutMs: 3500,
+      onStatus,
+      now: clock.now,
+      sleep: clock.sleep,
+    }).catch((e) => e);
 
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error).toBeInstanceOf(SDKError);
@@ -97,7 +119,11 @@ describe("waitForRun", () => {
       `run ${RUN} (thread ${THREAD}) did not finish within 3500 ms: last status "thinking" (a status this SDK does not know)`,
     );
     expect(error).toMatchObject({ lastStatus: "thinking", statusKnown: false, timeoutMs: 3500 });
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "WaitTimeoutError", lastStatus: "thinking", statusKnown: false });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: "WaitTimeoutError",
+      lastStatus: "thinking",
+      statusKnown: false,
+    });
     expect(api.lines()).toEqual(Array(5).fill(GET_RUN));
     expect(seen).toEqual(Array(5).fill("thinking"));
     expect(clock.sleeps).toEqual([1000, 1000, 1000, 500]);
@@ -108,7 +134,12 @@ describe("waitForRun", () => {
     for (let i = 0; i < 3; i++) api.reply({ json: runWire("queued") });
     const clock = new ManualClock();
 
-    const error = await waitForRun(sdk, THREAD, RUN, { intervalMs: 1000, timeoutMs: 2000, now: clock.now, sleep: clock.sleep }).catch((e) => e);
+    const error = await waitForRun(sdk, THREAD, RUN, {
+      intervalMs: 1000,
+      timeoutMs: 2000,
+      now: clock.now,
+      sleep: clock.sleep,
+    }).catch((e) => e);
 
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.message).toBe(`run ${RUN} (thread ${THREAD}) did not finish within 2000 ms: last status "queued"`);
@@ -120,7 +151,9 @@ describe("waitForRun", () => {
     for (let i = 0; i < 7; i++) api.reply({ json: runWire("in_progress") });
     const clock = new ManualClock();
 
-    const error = await waitForRun(sdk, THREAD, RUN, { intervalMs: 100_000, now: clock.now, sleep: clock.sleep }).catch((e) => e);
+    const error = await waitForRun(sdk, THREAD, RUN, { intervalMs: 100_000, now: clock.now, sleep: clock.sleep }).catch(
+      (e) => e,
+    );
 
     expect(DEFAULT_TIMEOUT_MS).toBe(600_000);
     expect(error).toBeInstanceOf(WaitTimeoutError);
@@ -197,7 +230,13 @@ describe("waitForRun", () => {
   });
 
   test("a failed poll request propagates the runtime's error, unchanged", async () => {
-    api.reply({ json: runWire("queued") }, { status: 404, json: { error: { message: "No run found", type: "invalid_request_error", param: null, code: null } } });
+    api.reply(
+      { json: runWire("queued") },
+      {
+        status: 404,
+        json: { error: { message: "No run found", type: "invalid_request_error", param: null, code: null } },
+      },
+    );
     const clock = new ManualClock();
 
     const error = await waitForRun(sdk, THREAD, RUN, { now: clock.now, sleep: clock.sleep }).catch((e) => e);
@@ -213,14 +252,20 @@ describe("waitForRun", () => {
     api.reply({ json: runWire("queued") }, { json: runWire("completed") });
     const clock = new ManualClock();
 
-    await waitForRun(sdk, THREAD, RUN, { requestOptions: { headers: { "x-trace": "t-1" } }, now: clock.now, sleep: clock.sleep });
+    await waitForRun(sdk, THREAD, RUN, {
+      requestOptions: { headers: { "x-trace": "t-1" } },
+      now: clock.now,
+      sleep: clock.sleep,
+    });
 
     expect(api.requests.map((s) => s.headers["x-trace"])).toEqual(["t-1", "t-1"]);
   });
 
   test("bad options are rejected before any request", async () => {
     await expect(waitForRun(sdk, THREAD, RUN, { intervalMs: -1 })).rejects.toThrow(RangeError);
-    await expect(waitForRun(sdk, THREAD, RUN, { timeoutMs: Number.POSITIVE_INFINITY })).rejects.toThrow("timeoutMs must be a finite number");
+    await expect(waitForRun(sdk, THREAD, RUN, { timeoutMs: Number.POSITIVE_INFINITY })).rejects.toThrow(
+      "timeoutMs must be a finite number",
+    );
     expect(api.lines()).toEqual([]);
   });
 
@@ -231,11 +276,20 @@ describe("waitForRun", () => {
 
 describe("createAndWaitForCompletion", () => {
   test("creates the run, sees the created run first, honours its poll-after header, then polls", async () => {
-    api.reply({ json: runWire("queued"), headers: { "openai-poll-after-ms": "500" } }, { json: runWire("in_progress") }, { json: runWire("completed") });
+    api.reply(
+      { json: runWire("queued"), headers: { "openai-poll-after-ms": "500" } },
+      { json: runWire("in_progress") },
+      { json: runWire("completed") },
+    );
     const clock = new ManualClock();
     const { seen, onStatus } = statuses();
 
-    const run = await createAndWaitForCompletion(sdk, THREAD, { assistantId: "asst_abc123", instructions: "Be brief." }, { onStatus, now: clock.now, sleep: clock.sleep });
+    const run = await createAndWaitForCompletion(
+      sdk,
+      THREAD,
+      { assistantId: "asst_abc123", instructions: "Be brief." },
+      { onStatus, now: clock.now, sleep: clock.sleep },
+    );
 
     expect(api.lines()).toEqual([`POST /threads/${THREAD}/runs`, GET_RUN, GET_RUN]);
     expect(api.requests[0].json).toEqual({ assistant_id: "asst_abc123", instructions: "Be brief." });
@@ -248,7 +302,12 @@ describe("createAndWaitForCompletion", () => {
     api.reply({ json: runWire("queued") }, { json: runWire("queued") });
     const clock = new ManualClock();
 
-    const error = await createAndWaitForCompletion(sdk, THREAD, { assistantId: "asst_abc123" }, { timeoutMs: 1000, now: clock.now, sleep: clock.sleep }).catch((e) => e);
+    const error = await createAndWaitForCompletion(
+      sdk,
+      THREAD,
+      { assistantId: "asst_abc123" },
+      { timeoutMs: 1000, now: clock.now, sleep: clock.sleep },
+    ).catch((e) => e);
 
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.subject).toBe(`run ${RUN} (thread ${THREAD})`);
@@ -264,7 +323,15 @@ describe("createAndRunUntilCompletion", () => {
       sdk,
       {
         assistantId: "asst_abc123",
-        thread: { messages: [{ role: "user", content: "Create 3 data visualizations based on the trends in this file.", metadata: { source: "test" } }] },
+        thread: {
+          messages: [
+            {
+              role: "user",
+              content: "Create 3 data visualizations based on the trends in this file.",
+              metadata: { source: "test" },
+            },
+          ],
+        },
       },
       { now: clock.now, sleep: clock.sleep },
     );
@@ -272,7 +339,15 @@ describe("createAndRunUntilCompletion", () => {
     expect(api.lines()).toEqual(["POST /threads/runs", GET_RUN]);
     expect(api.requests[0].json).toEqual({
       assistant_id: "asst_abc123",
-      thread: { messages: [{ role: "user", content: "Create 3 data visualizations based on the trends in this file.", metadata: { source: "test" } }] },
+      thread: {
+        messages: [
+          {
+            role: "user",
+            content: "Create 3 data visualizations based on the trends in this file.",
+            metadata: { source: "test" },
+          },
+        ],
+      },
     });
     expect(run).toMatchObject({ status: "completed", threadId: THREAD });
   });

@@ -99,10 +99,12 @@ server.listen(0, "127.0.0.1", async () => {
 test.each([
   ["NodeNext ESM", "main.mts", ts.ModuleKind.NodeNext, ts.ModuleResolutionKind.NodeNext],
   ["CommonJS", "main.cts", ts.ModuleKind.CommonJS, ts.ModuleResolutionKind.Node10],
-])("the type checker resolves the package for a %s consumer", (_, file, module, resolution) => {
-  writeFileSync(
-    join(consumer, file),
-    `import { Gpt, SDKError } from "gpt-sdk";
+])(
+  "the type checker resolves the package for a %s consumer",
+  (_, file, module, resolution) => {
+    writeFileSync(
+      join(consumer, file),
+      `import { Gpt, SDKError } from "gpt-sdk";
 import { CreateMessageRequestRole, type AssistantObject } from "gpt-sdk/dist/sdk/models/shared";
 import { QueryParamOrder, type ListAssistantsResponse } from "gpt-sdk/dist/sdk/models/operations";
 export async function main(): Promise<AssistantObject[] | undefined> {
@@ -114,11 +116,13 @@ export async function main(): Promise<AssistantObject[] | undefined> {
   return res.listAssistantsResponse?.data;
 }
 `,
-  );
-  // No mapping onto src/: the package resolves through the consumer's node_modules, as installed.
-  const options = { module, moduleResolution: resolution, paths: {} };
-  expect(formatDiagnostics(typecheck({ files: [join(consumer, file)], options }))).toBe("");
-}, 60_000);
+    );
+    // No mapping onto src/: the package resolves through the consumer's node_modules, as installed.
+    const options = { module, moduleResolution: resolution, paths: {} };
+    expect(formatDiagnostics(typecheck({ files: [join(consumer, file)], options }))).toBe("");
+  },
+  60_000,
+);
 
 test("gpt-sdk/emulator: CommonJS and ESM consumers start it; require('gpt-sdk') alone never loads it", () => {
   const body = `const emu = await startEmulator();

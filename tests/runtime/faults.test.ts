@@ -30,7 +30,6 @@ function client(options: ConstructorParameters<typeof Gpt>[0] = {}): Gpt {
   return new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL, ...options });
 }
 
-
 describe("retries", () => {
   test("500 → 500 → 200 succeeds on the third attempt after backing off 500 ms then 1000 ms", async () => {
     env.server.reply(
@@ -66,16 +65,25 @@ describe("retries", () => {
   });
 
   test("500 three times: InternalServerError after 3 attempts (default 2 retries)", async () => {
-    env.server.fallback = json(500, openAIError("The server had an error while processing your request.", "server_error"), { "x-request-id": "req_500" });
+    env.server.fallback = json(
+      500,
+      openAIError("The server had an error while processing your request.", "server_error"),
+      { "x-request-id": "req_500" },
+    );
     const error = await failure(client().assistants.getAssistant("asst_abc123"));
     expect(error).toBeInstanceOf(InternalServerError);
-    expect(error.message).toBe("500 Internal Server Error: The server had an error while processing your request. (request req_500, 3 attempts)");
+    expect(error.message).toBe(
+      "500 Internal Server Error: The server had an error while processing your request. (request req_500, 3 attempts)",
+    );
     expect(error.attempts).toBe(3);
     expect(env.server.requests).toHaveLength(3);
   });
 
   test("429 with retry-after: 1 waits 1000 ms, then succeeds", async () => {
-    env.server.reply(json(429, openAIError("Rate limit reached", "requests", "rate_limit_exceeded"), { "retry-after": "1" }), json(200, assistantWire()));
+    env.server.reply(
+      json(429, openAIError("Rate limit reached", "requests", "rate_limit_exceeded"), { "retry-after": "1" }),
+      json(200, assistantWire()),
+    );
     const res = await client().assistants.getAssistant("asst_abc123");
     expect(res.assistantObject!.id).toBe("asst_abc123");
     expect(env.clock.sleeps).toEqual([1000]);
@@ -99,8 +107,26 @@ describe("retries", () => {
 
   test("429 with x-ratelimit-reset-requests: 1s / x-ratelimit-reset-tokens: 20ms waits for the limit that ran out", async () => {
     env.server.reply(
-      json(429, {}, { "x-ratelimit-reset-requests": "1s", "x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-tokens": "20ms", "x-ratelimit-remaining-tokens": "900" }),
-      json(429, {}, { "x-ratelimit-reset-requests": "1s", "x-ratelimit-remaining-requests": "10", "x-ratelimit-reset-tokens": "20ms", "x-ratelimit-remaining-tokens": "0" }),
+      json(
+        429,
+        {},
+        {
+          "x-ratelimit-reset-requests": "1s",
+          "x-ratelimit-remaining-requests": "0",
+          "x-ratelimit-reset-tokens": "20ms",
+          "x-ratelimit-remaining-tokens": "900",
+        },
+      ),
+      json(
+        429,
+        {},
+        {
+          "x-ratelimit-reset-requests": "1s",
+          "x-ratelimit-remaining-requests": "10",
+          "x-ratelimit-reset-tokens": "20ms",
+          "x-ratelimit-remaining-tokens": "0",
+        },
+      ),
       json(200, assistantWire()),
     );
     await client().assistants.getAssistant("asst_abc123");
@@ -122,21 +148,40 @@ describe("retries", () => {
   });
 
   test("429 insufficient_quota fails at once with RateLimitError", async () => {
-    env.server.fallback = json(429, openAIError("You exceeded your current quota, please check your plan and billing details.", "insufficient_quota", "insufficient_quota"), {
-      "x-request-id": "req_quota",
-      "retry-after": "1",
-    });
+    env.server.fallback = json(
+      429,
+      openAIError(
+        "You exceeded your current quota, please check your plan and billing details.",
+        "insufficient_quota",
+        "insufficient_quota",
+      ),
+      {
+        "x-request-id": "req_quota",
+        "retry-after": "1",
+      },
+    );
     const error = await failure(client().assistants.getAssistant("asst_abc123"));
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error.message).toBe("429 Too Many Requests: You exceeded your current quota, please check your plan and billing details. (request req_quota)");
-    expect(error.error).toEqual({ message: "You exceeded your current quota, please check your plan and billing details.", type: "insufficient_quota", param: null, code: "insufficient_quota" });
+    expect(error.message).toBe(
+      "429 Too Many Requests: You exceeded your current quota, please check your plan and billing details. (request req_quota)",
+    );
+    expect(error.error).toEqual({
+      message: "You exceeded your current quota, please check your plan and billing details.",
+      type: "insufficient_quota",
+      param: null,
+      code: "insufficient_quota",
+    });
     expect(error.attempts).toBe(1);
     expect(env.server.requests).toHaveLength(1);
     expect(env.clock.sleeps).toEqual([]);
   });
 
   test("408 and 409 are retried", async () => {
-    env.server.reply(json(408, {}), json(409, openAIError("Conflict", "invalid_request_error")), json(200, assistantWire()));
+    env.server.reply(
+      json(408, {}),
+      json(409, openAIError("Conflict", "invalid_request_error")),
+      json(200, assistantWire()),
+    );
     await client().assistants.getAssistant("asst_abc123");
     expect(env.server.requests).toHaveLength(3);
     expect(env.clock.sleeps).toEqual([500, 1000]);
@@ -159,7 +204,10 @@ describe("retries", () => {
   });
 
   test("x-should-retry: true retries a 400 the policy would not retry", async () => {
-    env.server.reply(json(400, openAIError("try again", "invalid_request_error"), { "x-should-retry": "true" }), json(200, assistantWire()));
+    env.server.reply(
+      json(400, openAIError("try again", "invalid_request_error"), { "x-should-retry": "true" }),
+      json(200, assistantWire()),
+    );
     const res = await client().assistants.getAssistant("asst_abc123");
     expect(res.statusCode).toBe(200);
     expect(env.server.requests).toHaveLength(2);
@@ -167,7 +215,10 @@ describe("retries", () => {
   });
 
   test("x-should-retry: true overrides insufficient_quota", async () => {
-    env.server.reply(json(429, openAIError("quota", "insufficient_quota"), { "x-should-retry": "true" }), json(200, assistantWire()));
+    env.server.reply(
+      json(429, openAIError("quota", "insufficient_quota"), { "x-should-retry": "true" }),
+      json(200, assistantWire()),
+    );
     await client().assistants.getAssistant("asst_abc123");
     expect(env.server.requests).toHaveLength(2);
   });
@@ -178,7 +229,11 @@ describe("retries", () => {
     expect(error.attempts).toBe(1);
     expect(env.server.requests).toHaveLength(1);
 
-    const error2 = await failure(client({ retries: false }).assistants.getAssistant("asst_abc123", { retries: { maxRetries: 4, initialDelayMs: 10 } }));
+    const error2 = await failure(
+      client({ retries: false }).assistants.getAssistant("asst_abc123", {
+        retries: { maxRetries: 4, initialDelayMs: 10 },
+      }),
+    );
     expect(error2.attempts).toBe(5);
     expect(env.server.requests).toHaveLength(6);
     expect(env.clock.sleeps).toEqual([10, 20, 40, 80]);
@@ -204,7 +259,9 @@ describe("retries", () => {
     const error = await failure(client().assistants.getAssistant("asst_abc123"));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APITimeoutError);
-    expect(error.message).toMatch(new RegExp(`^Connection error: GET ${env.server.baseURL}/assistants/asst_abc123: .+ \\(.*3 attempts\\)$`));
+    expect(error.message).toMatch(
+      new RegExp(`^Connection error: GET ${env.server.baseURL}/assistants/asst_abc123: .+ \\(.*3 attempts\\)$`),
+    );
     expect(error.statusCode).toBeUndefined();
     expect(error.attempts).toBe(3);
     expect(env.server.requests).toHaveLength(3);
@@ -214,7 +271,9 @@ describe("retries", () => {
     const closed = await startRecordingServer();
     const url = closed.baseURL;
     await closed.close();
-    const error = await failure(new Gpt({ apiKeyAuth: API_KEY, serverURL: url }).assistants.getAssistant("asst_abc123"));
+    const error = await failure(
+      new Gpt({ apiKeyAuth: API_KEY, serverURL: url }).assistants.getAssistant("asst_abc123"),
+    );
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.message).toContain("ECONNREFUSED");
     expect(error.attempts).toBe(3);
@@ -224,7 +283,10 @@ describe("retries", () => {
   test("a POST is retried with the same body", async () => {
     env.server.reply(json(500, {}), json(200, assistantWire()));
     await client().assistants.createAssistant({ model: "gpt-4", metadata: { k: "v" } });
-    expect(env.server.requests.map((r) => r.body)).toEqual(['{"model":"gpt-4","metadata":{"k":"v"}}', '{"model":"gpt-4","metadata":{"k":"v"}}']);
+    expect(env.server.requests.map((r) => r.body)).toEqual([
+      '{"model":"gpt-4","metadata":{"k":"v"}}',
+      '{"model":"gpt-4","metadata":{"k":"v"}}',
+    ]);
   });
 });
 
@@ -278,7 +340,9 @@ describe("timeouts and cancellation", () => {
     env.server.fallback = hang();
     const error = await failure(client().assistants.getAssistant("asst_abc123", { timeoutMs: 300 }));
     expect(error).toBeInstanceOf(APITimeoutError);
-    expect(error.message).toBe(`Request timed out after 300 ms: GET ${env.server.baseURL}/assistants/asst_abc123 (3 attempts)`);
+    expect(error.message).toBe(
+      `Request timed out after 300 ms: GET ${env.server.baseURL}/assistants/asst_abc123 (3 attempts)`,
+    );
     expect(error.attempts).toBe(3);
     expect(env.server.requests).toHaveLength(3);
     expect(env.clock.sleeps).toEqual([500, 1000]);
@@ -315,10 +379,15 @@ describe("timeouts and cancellation", () => {
       env.server.fallback = json(500, {});
       const started = Date.now();
       const error = await failure(
-        client({ retries: { maxRetries: 2, initialDelayMs: 10_000, maxDelayMs: 10_000 } }).assistants.getAssistant("asst_abc123", { signal: controller.signal }),
+        client({ retries: { maxRetries: 2, initialDelayMs: 10_000, maxDelayMs: 10_000 } }).assistants.getAssistant(
+          "asst_abc123",
+          { signal: controller.signal },
+        ),
       );
       expect(error).toBeInstanceOf(APIUserAbortError);
-      expect(error.message).toBe(`Request aborted by the caller while waiting to retry: GET ${env.server.baseURL}/assistants/asst_abc123`);
+      expect(error.message).toBe(
+        `Request aborted by the caller while waiting to retry: GET ${env.server.baseURL}/assistants/asst_abc123`,
+      );
       expect(error.attempts).toBe(1);
       expect(waits).toHaveLength(1);
       expect(waits[0]).toBeGreaterThanOrEqual(7500);
@@ -390,14 +459,18 @@ describe("responses the SDK cannot read", () => {
     env.server.fallback = raw(200, "<html><body>Welcome to nginx!</body></html>", { "content-type": "text/html" });
     const error = await failure(client().assistants.getAssistant("asst_abc123"));
     expect(error).toBeInstanceOf(ResponseValidationError);
-    expect(error.message).toBe("getAssistant: response body is not valid JSON (200 OK, text/html, 43 bytes): <html><body>Welcome to nginx!</body></html>");
+    expect(error.message).toBe(
+      "getAssistant: response body is not valid JSON (200 OK, text/html, 43 bytes): <html><body>Welcome to nginx!</body></html>",
+    );
   });
 
   test("an empty 200 body where an assistant is promised: ResponseValidationError", async () => {
     env.server.fallback = raw(200, "", { "content-type": "application/json" });
     const error = await failure(client().assistants.getAssistant("asst_abc123"));
     expect(error).toBeInstanceOf(ResponseValidationError);
-    expect(error.message).toBe("getAssistant: response body is empty; a JSON body was expected (200 OK, application/json, 0 bytes)");
+    expect(error.message).toBe(
+      "getAssistant: response body is empty; a JSON body was expected (200 OK, application/json, 0 bytes)",
+    );
     expect(error.body).toBe("");
     expect(env.server.requests).toHaveLength(1);
   });
@@ -406,7 +479,9 @@ describe("responses the SDK cannot read", () => {
     env.server.fallback = json(201, assistantWire());
     const error = await failure(client().assistants.getAssistant("asst_abc123"));
     expect(error).toBeInstanceOf(ResponseValidationError);
-    expect(error.message).toMatch(/^getAssistant: undeclared response status 201 \(declared: 200\) \(201 Created, application\/json, \d+ bytes\): \{"id":"asst_abc123"/);
+    expect(error.message).toMatch(
+      /^getAssistant: undeclared response status 201 \(declared: 200\) \(201 Created, application\/json, \d+ bytes\): \{"id":"asst_abc123"/,
+    );
   });
 });
 
@@ -427,7 +502,9 @@ describe("path parameters", () => {
   test.each([".", ".."])("a dot segment id %j is refused before anything is sent", async (id) => {
     const error = await failure(client().assistants.deleteAssistant(id));
     expect(error.name).toBe("SDKValidationError");
-    expect(error.message).toBe(`deleteAssistant: path parameter "assistant_id" cannot be "${id}" (it would address another endpoint)`);
+    expect(error.message).toBe(
+      `deleteAssistant: path parameter "assistant_id" cannot be "${id}" (it would address another endpoint)`,
+    );
     expect(env.server.requests).toHaveLength(0);
   });
 });

@@ -2,7 +2,11 @@
 import { SDKError } from "../../src";
 
 /** An OpenAI-style error body. */
-export function openAIError(message: string, type: string, code: string | null = null): { error: Record<string, unknown> } {
+export function openAIError(
+  message: string,
+  type: string,
+  code: string | null = null,
+): { error: Record<string, unknown> } {
   return { error: { message, type, param: null, code } };
 }
 

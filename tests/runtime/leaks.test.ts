@@ -87,7 +87,11 @@ function faultHandler(attemptsById: Map<string, number>, controllers: Map<string
 }
 
 /** Runs every call, 50 at a time; returns how each ended ("ok" or the error's name). */
-async function runCalls(sdk: Gpt, ids: readonly string[], controllers: Map<string, AbortController>): Promise<Map<string, string>> {
+async function runCalls(
+  sdk: Gpt,
+  ids: readonly string[],
+  controllers: Map<string, AbortController>,
+): Promise<Map<string, string>> {
   const outcomes = new Map<string, string>();
   let next = 0;
   const worker = async () => {
@@ -123,13 +127,24 @@ test("1,000 calls with mixed faults leave no open handles, sockets or unhandled 
   const ids = Array.from({ length: 1000 }, (_, i) => `${kindOf(i)}-${i}`);
   const expected = (id: string) => EXPECTED[id.split("-")[0] as Kind];
   try {
-    const sdk = new Gpt({ apiKeyAuth: "sk-leak-check-123456", serverURL: server.baseURL, retries: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 2 }, timeoutMs: 5000 });
+    const sdk = new Gpt({
+      apiKeyAuth: "sk-leak-check-123456",
+      serverURL: server.baseURL,
+      retries: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 2 },
+      timeoutMs: 5000,
+    });
     const started = Date.now();
     const outcomes = await runCalls(sdk, ids, controllers);
     expect(Date.now() - started).toBeLessThan(20_000);
 
-    expect(ids.filter((id) => outcomes.get(id) !== expected(id).outcome).map((id) => `${id}: ${outcomes.get(id)}`)).toEqual([]);
-    expect(ids.filter((id) => attemptsById.get(id) !== expected(id).requests).map((id) => `${id}: ${attemptsById.get(id)} requests`)).toEqual([]);
+    expect(
+      ids.filter((id) => outcomes.get(id) !== expected(id).outcome).map((id) => `${id}: ${outcomes.get(id)}`),
+    ).toEqual([]);
+    expect(
+      ids
+        .filter((id) => attemptsById.get(id) !== expected(id).requests)
+        .map((id) => `${id}: ${attemptsById.get(id)} requests`),
+    ).toEqual([]);
     expect(server.requests).toHaveLength(ids.reduce((sum, id) => sum + expected(id).requests, 0));
 
     // The client gave up on every hanging request by closing its socket.

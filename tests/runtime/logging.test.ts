@@ -37,7 +37,14 @@ test("debug: request and response lines per attempt, secrets as ***", async () =
   );
   await sdk.assistants.createAssistant(
     { model: "gpt-4" },
-    { headers: { cookie: "session=cookie-secret-value", "api-key": "other-secret-1", "x-api-key": "other-secret-2", "X-Trace": "t-1" } },
+    {
+      headers: {
+        cookie: "session=cookie-secret-value",
+        "api-key": "other-secret-1",
+        "x-api-key": "other-secret-2",
+        "X-Trace": "t-1",
+      },
+    },
   );
 
   const url = `${server.baseURL}/assistants`;
@@ -45,12 +52,22 @@ test("debug: request and response lines per attempt, secrets as ***", async () =
   const requestHeaders =
     `{"user-agent":"gpt-sdk/0.1.0 (typescript)","openai-beta":"${BETA_HEADER_VALUE}","content-type":"application/json",` +
     `"authorization":"***","cookie":"***","api-key":"***","x-api-key":"***","x-trace":"t-1"}`;
-  expect(lines[0]).toBe(`gpt-sdk: request createAssistant POST ${url} (attempt 1/3) headers=${requestHeaders} body={"model":"gpt-4"}`);
-  expect(lines[1]).toMatch(
-    new RegExp(`^gpt-sdk: response createAssistant 500 POST ${escape(url)} in \\d+ ms \\(attempt 1/3, request req_a\\) headers=\\{.*\\} body=\\{"error":\\{"message":"boom"\\}\\}; retrying in 500 ms$`),
+  expect(lines[0]).toBe(
+    `gpt-sdk: request createAssistant POST ${url} (attempt 1/3) headers=${requestHeaders} body={"model":"gpt-4"}`,
   );
-  expect(lines[2]).toBe(`gpt-sdk: request createAssistant POST ${url} (attempt 2/3) headers=${requestHeaders} body={"model":"gpt-4"}`);
-  expect(lines[3]).toMatch(new RegExp(`^gpt-sdk: response createAssistant 200 POST ${escape(url)} in \\d+ ms \\(attempt 2/3, request req_b\\) headers=\\{.*"set-cookie":"\\*\\*\\*".*\\} body=\\{"id":"asst_abc123"`));
+  expect(lines[1]).toMatch(
+    new RegExp(
+      `^gpt-sdk: response createAssistant 500 POST ${escape(url)} in \\d+ ms \\(attempt 1/3, request req_a\\) headers=\\{.*\\} body=\\{"error":\\{"message":"boom"\\}\\}; retrying in 500 ms$`,
+    ),
+  );
+  expect(lines[2]).toBe(
+    `gpt-sdk: request createAssistant POST ${url} (attempt 2/3) headers=${requestHeaders} body={"model":"gpt-4"}`,
+  );
+  expect(lines[3]).toMatch(
+    new RegExp(
+      `^gpt-sdk: response createAssistant 200 POST ${escape(url)} in \\d+ ms \\(attempt 2/3, request req_b\\) headers=\\{.*"set-cookie":"\\*\\*\\*".*\\} body=\\{"id":"asst_abc123"`,
+    ),
+  );
   for (const line of lines) {
     expect(line).not.toContain(API_KEY);
     expect(line).not.toContain("cookie-secret-value");
@@ -63,15 +80,26 @@ test("debug: request and response lines per attempt, secrets as ***", async () =
 
 test("a failed attempt logs one line with the error and the wait", async () => {
   const lines: string[] = [];
-  const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: server.baseURL, logger: (line) => lines.push(line), logLevel: "info" });
+  const sdk = new Gpt({
+    apiKeyAuth: API_KEY,
+    serverURL: server.baseURL,
+    logger: (line) => lines.push(line),
+    logLevel: "info",
+  });
   server.reply(resetMidBody(JSON.stringify(assistantWire())), json(200, assistantWire()));
   await sdk.assistants.getAssistant("asst_abc123");
   const url = `${server.baseURL}/assistants/asst_abc123`;
   expect(lines).toHaveLength(4);
   expect(lines[0]).toBe(`gpt-sdk: request getAssistant GET ${url} (attempt 1/3)`);
-  expect(lines[1]).toMatch(new RegExp(`^gpt-sdk: failed getAssistant GET ${escape(url)} after \\d+ ms \\(attempt 1/3\\): APIConnectionError: Connection error: GET ${escape(url)}: .+; retrying in 500 ms$`));
+  expect(lines[1]).toMatch(
+    new RegExp(
+      `^gpt-sdk: failed getAssistant GET ${escape(url)} after \\d+ ms \\(attempt 1/3\\): APIConnectionError: Connection error: GET ${escape(url)}: .+; retrying in 500 ms$`,
+    ),
+  );
   expect(lines[2]).toBe(`gpt-sdk: request getAssistant GET ${url} (attempt 2/3)`);
-  expect(lines[3]).toMatch(new RegExp(`^gpt-sdk: response getAssistant 200 GET ${escape(url)} in \\d+ ms \\(attempt 2/3\\)$`));
+  expect(lines[3]).toMatch(
+    new RegExp(`^gpt-sdk: response getAssistant 200 GET ${escape(url)} in \\d+ ms \\(attempt 2/3\\)$`),
+  );
 });
 
 test("off by default: nothing is written to the console", async () => {
@@ -100,7 +128,12 @@ test("GPT_SDK_LOG=debug writes to console.error, redacted", async () => {
 test("logLevel: 'off' silences a given logger; a throwing logger does not fail the call", async () => {
   const lines: string[] = [];
   server.fallback = json(200, assistantWire());
-  await new Gpt({ apiKeyAuth: API_KEY, serverURL: server.baseURL, logger: (line) => lines.push(line), logLevel: "off" }).assistants.getAssistant("asst_abc123");
+  await new Gpt({
+    apiKeyAuth: API_KEY,
+    serverURL: server.baseURL,
+    logger: (line) => lines.push(line),
+    logLevel: "off",
+  }).assistants.getAssistant("asst_abc123");
   expect(lines).toEqual([]);
   const res = await new Gpt({
     apiKeyAuth: API_KEY,

@@ -45,9 +45,13 @@ test("a proxy given for one call wins over the runtime's direct default", async 
   const sdk = new Gpt({ apiKeyAuth: "sk-proxy-test", serverURL: "http://api.example.invalid/v1" });
   env.server.reply(json(200, assistantWire()));
 
-  await sdk.assistants.getAssistant("asst_abc123", { proxy: { protocol: "http", host: "127.0.0.1", port: env.server.port } });
+  await sdk.assistants.getAssistant("asst_abc123", {
+    proxy: { protocol: "http", host: "127.0.0.1", port: env.server.port },
+  });
 
-  expect(env.server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["GET http://api.example.invalid/v1/assistants/asst_abc123"]);
+  expect(env.server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+    "GET http://api.example.invalid/v1/assistants/asst_abc123",
+  ]);
 });
 
 test("proxySetting: proxy: false only when no proxy variable is set and the instance has no proxy of its own", () => {

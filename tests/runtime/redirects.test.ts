@@ -5,7 +5,14 @@
 import axios from "axios";
 import { APIError, APITimeoutError, Gpt } from "../../src";
 import { useFaultServer } from "../support/fault-server";
-import { json, raw, type RecordingServer, type Reply, respond, startRecordingServer } from "../support/recording-server";
+import {
+  json,
+  raw,
+  type RecordingServer,
+  type Reply,
+  respond,
+  startRecordingServer,
+} from "../support/recording-server";
 import { assistantWire, failure } from "./fixtures";
 import { BETA_HEADER_VALUE } from "../support/pinned-spec";
 
@@ -20,7 +27,8 @@ function redirect(status: number, location: string): Reply {
   return raw(status, "", { location });
 }
 
-const seen = (server: RecordingServer) => server.requests.map((r) => `${r.method} ${r.url}${r.body ? ` ${r.body}` : ""}`);
+const seen = (server: RecordingServer) =>
+  server.requests.map((r) => `${r.method} ${r.url}${r.body ? ` ${r.body}` : ""}`);
 
 test("a GET that meets 301 then 302 (relative Locations) ends at the final resource, credentials kept on the same origin", async () => {
   env.server.reply(
@@ -50,7 +58,11 @@ test("307 and 308 repeat a POST with the same body and content type", async () =
   await client().assistants.createAssistant({ model: "gpt-4", name: "Math Tutor" });
 
   const body = '{"model":"gpt-4","name":"Math Tutor"}';
-  expect(seen(env.server)).toEqual([`POST /v1/assistants ${body}`, `POST /v1/elsewhere ${body}`, `POST /v1/assistants ${body}`]);
+  expect(seen(env.server)).toEqual([
+    `POST /v1/assistants ${body}`,
+    `POST /v1/elsewhere ${body}`,
+    `POST /v1/assistants ${body}`,
+  ]);
   for (const request of env.server.requests) expect(request.headers["content-type"]).toBe("application/json");
 });
 
@@ -122,7 +134,9 @@ test("a redirect loop stops after 20 redirects with an APIError naming the statu
 
 test("an axios instance with maxRedirects: 0 gets the redirect back as an error, and a per-call maxRedirects wins", async () => {
   env.server.reply(redirect(302, "/v1/assistants/asst_final"));
-  const error = await failure(client({ defaultClient: axios.create({ maxRedirects: 0 }) }).assistants.getAssistant("asst_abc123"));
+  const error = await failure(
+    client({ defaultClient: axios.create({ maxRedirects: 0 }) }).assistants.getAssistant("asst_abc123"),
+  );
   expect((error as APIError).statusCode).toBe(302);
   expect(env.server.requests).toHaveLength(1);
 

@@ -29,12 +29,20 @@ test("retry-after: seconds, fractions, HTTP dates (past dates mean now), garbage
 });
 
 test("precedence: retry-after-ms, then retry-after, then (429 only) x-ratelimit-reset-*", () => {
-  expect(serverRetryDelayMs(429, { "retry-after-ms": "120", "retry-after": "3", "x-ratelimit-reset-requests": "9s" }, NOW)).toBe(120);
+  expect(
+    serverRetryDelayMs(429, { "retry-after-ms": "120", "retry-after": "3", "x-ratelimit-reset-requests": "9s" }, NOW),
+  ).toBe(120);
   expect(serverRetryDelayMs(429, { "retry-after": "3", "x-ratelimit-reset-requests": "9s" }, NOW)).toBe(3000);
   expect(serverRetryDelayMs(429, { "x-ratelimit-reset-requests": "9s" }, NOW)).toBe(9000);
   expect(serverRetryDelayMs(503, { "x-ratelimit-reset-requests": "9s" }, NOW)).toBeUndefined();
   expect(rateLimitResetMs({ "x-ratelimit-reset-requests": "2s", "x-ratelimit-reset-tokens": "6m0s" })).toBe(360_000);
-  expect(rateLimitResetMs({ "x-ratelimit-reset-requests": "2s", "x-ratelimit-reset-tokens": "6m0s", "x-ratelimit-remaining-requests": "0" })).toBe(2000);
+  expect(
+    rateLimitResetMs({
+      "x-ratelimit-reset-requests": "2s",
+      "x-ratelimit-reset-tokens": "6m0s",
+      "x-ratelimit-remaining-requests": "0",
+    }),
+  ).toBe(2000);
 });
 
 test("backoff: 500 ms doubling to 8 s, minus up to 25% jitter", () => {
@@ -45,11 +53,21 @@ test("backoff: 500 ms doubling to 8 s, minus up to 25% jitter", () => {
 test("a server wait above maxRetryAfterMs (60 s) or a negative one falls back to backoff", () => {
   expect(retryDelayMs(0, config, { status: 429, headers: { "retry-after": "61" } }, NOW, 0)).toBe(500);
   expect(retryDelayMs(0, config, { status: 429, headers: { "retry-after": "60" } }, NOW, 0)).toBe(60_000);
-  expect(retryDelayMs(1, resolveRetries(config, { maxRetryAfterMs: 120_000 }), { status: 429, headers: { "retry-after": "61" } }, NOW, 0)).toBe(61_000);
+  expect(
+    retryDelayMs(
+      1,
+      resolveRetries(config, { maxRetryAfterMs: 120_000 }),
+      { status: 429, headers: { "retry-after": "61" } },
+      NOW,
+      0,
+    ),
+  ).toBe(61_000);
 });
 
 test("which statuses are retried", () => {
-  const retried = [400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503, 504].filter((s) => isRetryableResponse(s, {}, undefined));
+  const retried = [400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503, 504].filter((s) =>
+    isRetryableResponse(s, {}, undefined),
+  );
   expect(retried).toEqual([408, 409, 429, 500, 502, 503, 504]);
   expect(isRetryableResponse(429, {}, "insufficient_quota")).toBe(false);
   expect(isRetryableResponse(429, { "x-should-retry": "true" }, "insufficient_quota")).toBe(true);
@@ -58,7 +76,12 @@ test("which statuses are retried", () => {
 });
 
 test("settings merge: client over defaults, call over client; false means no retries", () => {
-  expect(resolveRetries(config, { maxRetries: 5 }, { initialDelayMs: 10 })).toEqual({ maxRetries: 5, initialDelayMs: 10, maxDelayMs: 8000, maxRetryAfterMs: 60_000 });
+  expect(resolveRetries(config, { maxRetries: 5 }, { initialDelayMs: 10 })).toEqual({
+    maxRetries: 5,
+    initialDelayMs: 10,
+    maxDelayMs: 8000,
+    maxRetryAfterMs: 60_000,
+  });
   expect(resolveRetries(config, false).maxRetries).toBe(0);
   expect(resolveRetries(config, false, { maxRetries: 3 }).maxRetries).toBe(3);
   expect(resolveRetries(config, { maxRetries: undefined }).maxRetries).toBe(2);

@@ -15,8 +15,8 @@ const API_KEY = "sk-secret-DO-NOT-LEAK-4f9a8b7c6d5e";
 // A fresh server and manual clock for each test.
 const env = useFaultServer();
 
-const client = (options: ConstructorParameters<typeof Gpt>[0] = {}) => new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL, ...options });
-
+const client = (options: ConstructorParameters<typeof Gpt>[0] = {}) =>
+  new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL, ...options });
 
 /** Every way an error is commonly turned into text. */
 function renderings(error: SDKError): Record<string, string> {
@@ -30,19 +30,33 @@ function renderings(error: SDKError): Record<string, string> {
     inspectDeep: inspect(error, { depth: Infinity, showHidden: true }),
     inspectNested: inspect({ wrapped: error }, { depth: Infinity }),
     inspectCause: inspect((error as { cause?: unknown }).cause, { depth: Infinity, showHidden: true }),
-    ownProps: JSON.stringify(Object.getOwnPropertyNames(error).filter((k) => k !== "rawResponse").map((k) => String((error as unknown as Record<string, unknown>)[k]))),
+    ownProps: JSON.stringify(
+      Object.getOwnPropertyNames(error)
+        .filter((k) => k !== "rawResponse")
+        .map((k) => String((error as unknown as Record<string, unknown>)[k])),
+    ),
   };
 }
 
 function expectNoKey(error: SDKError): void {
   for (const [how, text] of Object.entries(renderings(error))) {
-    expect({ how, leaked: text.includes(API_KEY) || text.includes(encodeURIComponent(API_KEY)) }).toEqual({ how, leaked: false });
+    expect({ how, leaked: text.includes(API_KEY) || text.includes(encodeURIComponent(API_KEY)) }).toEqual({
+      how,
+      leaked: false,
+    });
   }
 }
 
 describe("the API key never leaks through an error", () => {
   test("a 401 whose body echoes the key: scrubbed in message, body and error, still the right class", async () => {
-    env.server.fallback = json(401, { error: { message: `Incorrect API key provided: ${API_KEY}.`, type: "invalid_request_error", param: null, code: "invalid_api_key" } });
+    env.server.fallback = json(401, {
+      error: {
+        message: `Incorrect API key provided: ${API_KEY}.`,
+        type: "invalid_request_error",
+        param: null,
+        code: "invalid_api_key",
+      },
+    });
     const error = await failure(client().assistants.getAssistant("asst_abc123"));
     expect(error).toBeInstanceOf(errors.AuthenticationError);
     expect(error.message).toBe("401 Unauthorized: Incorrect API key provided: ***.");
@@ -72,7 +86,9 @@ describe("the API key never leaks through an error", () => {
     expectNoKey(await failure(client({ retries: false, timeoutMs: 50 }).assistants.getAssistant("asst_abc123")));
     const controller = new AbortController();
     env.server.onRequest = () => setTimeout(() => controller.abort(), 10);
-    expectNoKey(await failure(client({ retries: false }).assistants.getAssistant("asst_abc123", { signal: controller.signal })));
+    expectNoKey(
+      await failure(client({ retries: false }).assistants.getAssistant("asst_abc123", { signal: controller.signal })),
+    );
   });
 
   test("a response validation error", async () => {
@@ -83,7 +99,11 @@ describe("the API key never leaks through an error", () => {
   });
 
   test("inspect shows the useful fields", async () => {
-    env.server.fallback = json(404, { error: { message: "No assistant found with id 'x'.", type: "invalid_request_error", param: null, code: null } }, { "x-request-id": "req_9" });
+    env.server.fallback = json(
+      404,
+      { error: { message: "No assistant found with id 'x'.", type: "invalid_request_error", param: null, code: null } },
+      { "x-request-id": "req_9" },
+    );
     const error = await failure(client().assistants.getAssistant("x"));
     const text = inspect(error);
     expect(text).toContain("NotFoundError: 404 Not Found: No assistant found with id 'x'. (request req_9)");
@@ -95,7 +115,9 @@ describe("the API key never leaks through an error", () => {
       statusCode: 404,
       headers: expect.objectContaining({ "x-request-id": "req_9", "content-type": "application/json" }),
       error: { message: "No assistant found with id 'x'.", type: "invalid_request_error", param: null, code: null },
-      body: JSON.stringify({ error: { message: "No assistant found with id 'x'.", type: "invalid_request_error", param: null, code: null } }),
+      body: JSON.stringify({
+        error: { message: "No assistant found with id 'x'.", type: "invalid_request_error", param: null, code: null },
+      }),
       requestId: "req_9",
       attempts: 1,
     });
@@ -136,7 +158,9 @@ describe("prototype pollution", () => {
     expect((assistant as unknown as Record<string, unknown>).polluted).toBeUndefined();
     // The hostile keys are kept as plain own data, as sent.
     expect(Object.getOwnPropertyDescriptor(assistant, "__proto__")!.value).toEqual({ polluted: "root" });
-    expect(Object.getOwnPropertyDescriptor(assistant, "constructor")!.value).toEqual({ prototype: { polluted: "root" } });
+    expect(Object.getOwnPropertyDescriptor(assistant, "constructor")!.value).toEqual({
+      prototype: { polluted: "root" },
+    });
 
     const metadata = assistant.metadata as Record<string, unknown>;
     expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
@@ -150,7 +174,11 @@ describe("prototype pollution", () => {
   });
 
   test("an error body with __proto__ keys", async () => {
-    env.server.fallback = raw(400, `{"error":{"message":"bad","__proto__":{"polluted":"error"}},"__proto__":{"polluted":"body"}}`, { "content-type": "application/json" });
+    env.server.fallback = raw(
+      400,
+      `{"error":{"message":"bad","__proto__":{"polluted":"error"}},"__proto__":{"polluted":"body"}}`,
+      { "content-type": "application/json" },
+    );
     const error = await failure(client().assistants.getAssistant("asst_1"));
     expect(error.error!.message).toBe("bad");
     expect((error.error as Record<string, unknown>).polluted).toBeUndefined();
@@ -176,14 +204,18 @@ describe("missing required arguments are refused before any request", () => {
   });
 
   test("createAssistant(undefined): the body", async () => {
-    const error = await failure(client().assistants.createAssistant(undefined as unknown as shared.CreateAssistantRequest));
+    const error = await failure(
+      client().assistants.createAssistant(undefined as unknown as shared.CreateAssistantRequest),
+    );
     expect(error).toBeInstanceOf(SDKValidationError);
     expect(error.message).toBe("createAssistant: missing required request body");
     expect(env.server.requests).toHaveLength(0);
   });
 
   test("listRunSteps({ runId }) without threadId", async () => {
-    const error = await failure(client().assistants.listRunSteps({ runId: "run_1" } as Parameters<Gpt["assistants"]["listRunSteps"]>[0]));
+    const error = await failure(
+      client().assistants.listRunSteps({ runId: "run_1" } as Parameters<Gpt["assistants"]["listRunSteps"]>[0]),
+    );
     expect(error).toBeInstanceOf(SDKValidationError);
     expect(error.message).toBe('listRunSteps: missing required path parameter "thread_id"');
     expect(env.server.requests).toHaveLength(0);
@@ -215,5 +247,8 @@ test("every error class is exported from the package and from the generated erro
     expect(Object.create((fromRoot as { prototype: object }).prototype)).toBeInstanceOf(SDKError);
   }
   expect(new pkg.APITimeoutError("t")).toBeInstanceOf(pkg.APIConnectionError);
-  for (const name of names.slice(2, 10)) expect(Object.create((pkg as unknown as Record<string, { prototype: object }>)[name].prototype)).toBeInstanceOf(pkg.APIError);
+  for (const name of names.slice(2, 10))
+    expect(Object.create((pkg as unknown as Record<string, { prototype: object }>)[name].prototype)).toBeInstanceOf(
+      pkg.APIError,
+    );
 });

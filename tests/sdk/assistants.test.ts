@@ -32,13 +32,18 @@ describe("assistants", () => {
       model: "gpt-4-1106-preview",
       name: "Math Tutor",
       description: null,
-      instructions: "You are a personal math tutor. When asked a question, write and run Python code to answer the question.",
+      instructions:
+        "You are a personal math tutor. When asked a question, write and run Python code to answer the question.",
       tools: [
         { type: "code_interpreter" },
         { type: "retrieval" },
         {
           type: "function",
-          function: { name: "get_current_weather", description: "Get the current weather in a given location", parameters: weatherParameters },
+          function: {
+            name: "get_current_weather",
+            description: "Get the current weather in a given location",
+            parameters: weatherParameters,
+          },
         },
       ],
       fileIds: ["file-abc123", "file-def456"],
@@ -53,7 +58,8 @@ describe("assistants", () => {
         model: "gpt-4-1106-preview",
         name: "Math Tutor",
         description: null,
-        instructions: "You are a personal math tutor. When asked a question, write and run Python code to answer the question.",
+        instructions:
+          "You are a personal math tutor. When asked a question, write and run Python code to answer the question.",
         tools: [{ type: "code_interpreter" }, { type: "retrieval" }, weatherToolWire],
         file_ids: ["file-abc123", "file-def456"],
         metadata: { "Course Name": "Algebra I", student_id: "s-42", gradeLevel: "9" },
@@ -76,9 +82,15 @@ describe("assistants", () => {
 
     const res = await sdk.assistants.listAssistants("asst_aaa000", "asst_zzz999", 5, operations.QueryParamOrder.Asc);
 
-    expectRequest(api.single(), { method: "GET", path: "/assistants?after=asst_aaa000&before=asst_zzz999&limit=5&order=asc", beta: true });
+    expectRequest(api.single(), {
+      method: "GET",
+      path: "/assistants?after=asst_aaa000&before=asst_zzz999&limit=5&order=asc",
+      beta: true,
+    });
     expectJsonResult(res);
-    expect(res.listAssistantsResponse).toEqual(pageModel([assistantModel, assistant2Model], "asst_abc123", "asst_def456", true));
+    expect(res.listAssistantsResponse).toEqual(
+      pageModel([assistantModel, assistant2Model], "asst_abc123", "asst_def456", true),
+    );
   });
 
   test("listAssistants: no parameters means no query string and no bare '?'", async () => {
@@ -111,12 +123,18 @@ describe("assistants", () => {
   });
 
   test("modifyAssistant: POST with the partial body (nulls kept) and the id in the path", async () => {
-    const updated = { ...assistantWire, description: null, tools: [{ type: "retrieval" }], file_ids: ["file-abc123", "file-ghi789"] };
+    const updated = {
+      ...assistantWire,
+      description: null,
+      tools: [{ type: "retrieval" }],
+      file_ids: ["file-abc123", "file-ghi789"],
+    };
     api.reply({ json: updated });
 
     const res = await sdk.assistants.modifyAssistant(
       {
-        instructions: "You are an HR bot, and you have access to files to answer employee questions about company policies.",
+        instructions:
+          "You are an HR bot, and you have access to files to answer employee questions about company policies.",
         description: null,
         tools: [{ type: "retrieval" }],
         fileIds: ["file-abc123", "file-ghi789"],
@@ -130,7 +148,8 @@ describe("assistants", () => {
       path: "/assistants/asst_abc123",
       beta: true,
       json: {
-        instructions: "You are an HR bot, and you have access to files to answer employee questions about company policies.",
+        instructions:
+          "You are an HR bot, and you have access to files to answer employee questions about company policies.",
         description: null,
         tools: [{ type: "retrieval" }],
         file_ids: ["file-abc123", "file-ghi789"],
@@ -138,7 +157,12 @@ describe("assistants", () => {
       },
     });
     expectJsonResult(res);
-    expect(res.assistantObject).toEqual({ ...assistantModel, description: null, tools: [{ type: "retrieval" }], fileIds: ["file-abc123", "file-ghi789"] });
+    expect(res.assistantObject).toEqual({
+      ...assistantModel,
+      description: null,
+      tools: [{ type: "retrieval" }],
+      fileIds: ["file-abc123", "file-ghi789"],
+    });
   });
 
   test("deleteAssistant: DELETE by id; parses the deletion status", async () => {
@@ -158,7 +182,12 @@ describe("assistant files", () => {
 
     const res = await sdk.assistants.createAssistantFile({ fileId: "file-abc123" }, "asst_abc123");
 
-    expectRequest(api.single(), { method: "POST", path: "/assistants/asst_abc123/files", beta: true, json: { file_id: "file-abc123" } });
+    expectRequest(api.single(), {
+      method: "POST",
+      path: "/assistants/asst_abc123/files",
+      beta: true,
+      json: { file_id: "file-abc123" },
+    });
     expectJsonResult(res);
     expect(res.assistantFileObject).toEqual(assistantFileModel);
   });
@@ -182,7 +211,12 @@ describe("assistant files", () => {
     });
     expectJsonResult(res);
     expect(res.listAssistantFilesResponse).toEqual(
-      pageModel([assistantFileModel, { ...assistantFileModel, id: "file-def456", createdAt: 1699055400 }], "file-abc123", "file-def456", false),
+      pageModel(
+        [assistantFileModel, { ...assistantFileModel, id: "file-def456", createdAt: 1699055400 }],
+        "file-abc123",
+        "file-def456",
+        false,
+      ),
     );
   });
 
@@ -211,7 +245,11 @@ describe("assistant files", () => {
 
     expectRequest(api.single(), { method: "DELETE", path: "/assistants/asst_abc123/files/file-abc123", beta: true });
     expectJsonResult(res);
-    expect(res.deleteAssistantFileResponse).toEqual({ id: "file-abc123", object: "assistant.file.deleted", deleted: true });
+    expect(res.deleteAssistantFileResponse).toEqual({
+      id: "file-abc123",
+      object: "assistant.file.deleted",
+      deleted: true,
+    });
   });
 });
 
@@ -230,7 +268,11 @@ describe("assistants: path encoding and errors", () => {
 
   test("an undeclared 404 rejects with an SDKError carrying statusCode 404", async () => {
     const strict = new Gpt({ apiKeyAuth: API_KEY, serverURL: api.baseURL, retries: false });
-    api.reply({ status: 404, json: notFoundBody("No assistant found with id 'asst_missing'."), headers: { "x-request-id": "req_123" } });
+    api.reply({
+      status: 404,
+      json: notFoundBody("No assistant found with id 'asst_missing'."),
+      headers: { "x-request-id": "req_123" },
+    });
 
     const call = strict.assistants.getAssistant("asst_missing");
 

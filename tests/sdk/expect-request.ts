@@ -39,7 +39,11 @@ export function expectRequest(req: Recorded, expected: ExpectedRequest): void {
 }
 
 /** Asserts the common result fields of a successful JSON call. */
-export function expectJsonResult(res: { statusCode: number; contentType: string; rawResponse: { status: number } }): void {
+export function expectJsonResult(res: {
+  statusCode: number;
+  contentType: string;
+  rawResponse: { status: number };
+}): void {
   expect(res.statusCode).toBe(200);
   expect(res.contentType).toBe("application/json");
   expect(res.rawResponse.status).toBe(200);

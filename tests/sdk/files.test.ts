@@ -68,7 +68,11 @@ describe("files", () => {
 
     expectRequest(api.single(), { method: "GET", path: "/files?purpose=assistants", beta: false });
     expectJsonResult(res);
-    expect(res.listFilesResponse).toEqual({ object: "list", data: [processedFileModel, outputFileModel], has_more: false });
+    expect(res.listFilesResponse).toEqual({
+      object: "list",
+      data: [processedFileModel, outputFileModel],
+      has_more: false,
+    });
   });
 
   test("listFiles: no purpose means no query string", async () => {
@@ -88,7 +92,10 @@ describe("files", () => {
       purpose: shared.CreateFileRequestPurpose.FineTune,
     });
 
-    expectUpload(api.single(), { purpose: "fine-tune", file: { name: "training.jsonl", type: expect.any(String), text: jsonl } });
+    expectUpload(api.single(), {
+      purpose: "fine-tune",
+      file: { name: "training.jsonl", type: expect.any(String), text: jsonl },
+    });
     expectJsonResult(res);
     expect(res.openAIFile).toEqual(uploadedFileModel);
   });
@@ -110,18 +117,33 @@ describe("files", () => {
   test("createFile: a bare File is sent under its own name", async () => {
     api.reply({ json: { ...processedFileWire, filename: "handbook.md" } });
 
-    await sdk.files.createFile({ file: new File(["# Employee handbook\n"], "handbook.md", { type: "text/markdown" }), purpose: "assistants" });
+    await sdk.files.createFile({
+      file: new File(["# Employee handbook\n"], "handbook.md", { type: "text/markdown" }),
+      purpose: "assistants",
+    });
 
-    expectUpload(api.single(), { purpose: "assistants", file: { name: "handbook.md", type: "text/markdown", text: "# Employee handbook\n" } });
+    expectUpload(api.single(), {
+      purpose: "assistants",
+      file: { name: "handbook.md", type: "text/markdown", text: "# Employee handbook\n" },
+    });
   });
 
   test("createFile: multipart upload from a Node Readable stream, read to the end", async () => {
     api.reply({ json: uploadedFileWire });
-    const lines = jsonl.split("\n").filter(Boolean).map((line) => Buffer.from(line + "\n", "utf8"));
+    const lines = jsonl
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => Buffer.from(line + "\n", "utf8"));
 
-    const res = await sdk.files.createFile({ file: { content: Readable.from(lines), fileName: "training.jsonl" }, purpose: "fine-tune" });
+    const res = await sdk.files.createFile({
+      file: { content: Readable.from(lines), fileName: "training.jsonl" },
+      purpose: "fine-tune",
+    });
 
-    expectUpload(api.single(), { purpose: "fine-tune", file: { name: "training.jsonl", type: expect.any(String), text: jsonl } });
+    expectUpload(api.single(), {
+      purpose: "fine-tune",
+      file: { name: "training.jsonl", type: expect.any(String), text: jsonl },
+    });
     expect(res.openAIFile).toEqual(uploadedFileModel);
   });
 
@@ -133,7 +155,10 @@ describe("files", () => {
 
     await sdk.files.createFile({ file: createReadStream(path), purpose: "assistants" });
 
-    expectUpload(api.single(), { purpose: "assistants", file: { name: "notes.txt", type: expect.any(String), text: "meeting notes\nline two\n" } });
+    expectUpload(api.single(), {
+      purpose: "assistants",
+      file: { name: "notes.txt", type: expect.any(String), text: "meeting notes\nline two\n" },
+    });
   });
 
   test("retrieveFile: GET by id; parses status and status_details", async () => {
@@ -157,7 +182,9 @@ describe("files", () => {
   });
 
   test("downloadFile: returns the exact bytes, including ones that are not valid UTF-8", async () => {
-    const bytes = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0x7b, 0x0a];
+    const bytes = [
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0x7b, 0x0a,
+    ];
     api.reply({ body: new Uint8Array(bytes), headers: { "content-type": "application/octet-stream" } });
 
     const res = await sdk.files.downloadFile("file-out789");

@@ -53,7 +53,8 @@ export const assistantWire = {
   name: "Math Tutor",
   description: null,
   model: "gpt-4-1106-preview",
-  instructions: "You are a personal math tutor. When asked a question, write and run Python code to answer the question.",
+  instructions:
+    "You are a personal math tutor. When asked a question, write and run Python code to answer the question.",
   tools: [{ type: "code_interpreter" }, { type: "retrieval" }, weatherToolWire],
   file_ids: ["file-abc123", "file-def456"],
   metadata: { "Course Name": "Algebra I", student_id: "s-42", gradeLevel: "9" },
@@ -66,7 +67,8 @@ export const assistantModel = {
   name: "Math Tutor",
   description: null,
   model: "gpt-4-1106-preview",
-  instructions: "You are a personal math tutor. When asked a question, write and run Python code to answer the question.",
+  instructions:
+    "You are a personal math tutor. When asked a question, write and run Python code to answer the question.",
   tools: [{ type: "code_interpreter" }, { type: "retrieval" }, weatherToolModel],
   fileIds: ["file-abc123", "file-def456"],
   metadata: { "Course Name": "Algebra I", student_id: "s-42", gradeLevel: "9" },
@@ -264,7 +266,11 @@ export const requiresActionRunWire = {
     submit_tool_outputs: {
       tool_calls: [
         { id: "call_abc123", type: "function", function: { name: "get_current_weather", arguments: weatherArguments } },
-        { id: "call_def456", type: "function", function: { name: "get_current_weather", arguments: '{"location":"Paris, FR"}' } },
+        {
+          id: "call_def456",
+          type: "function",
+          function: { name: "get_current_weather", arguments: '{"location":"Paris, FR"}' },
+        },
       ],
     },
   },
@@ -294,7 +300,11 @@ export const requiresActionRunModel = {
     submitToolOutputs: {
       toolCalls: [
         { id: "call_abc123", type: "function", function: { name: "get_current_weather", arguments: weatherArguments } },
-        { id: "call_def456", type: "function", function: { name: "get_current_weather", arguments: '{"location":"Paris, FR"}' } },
+        {
+          id: "call_def456",
+          type: "function",
+          function: { name: "get_current_weather", arguments: '{"location":"Paris, FR"}' },
+        },
       ],
     },
   },
@@ -442,7 +452,8 @@ export const messageCreationStepModel = {
   metadata: null,
 };
 
-const plotCode = "import pandas as pd\ndf = pd.read_csv('/mnt/data/file-abc123')\nprint(df['revenue'].mean())\ndf.plot()";
+const plotCode =
+  "import pandas as pd\ndf = pd.read_csv('/mnt/data/file-abc123')\nprint(df['revenue'].mean())\ndf.plot()";
 
 export const toolCallsStepWire = {
   id: "step_tool456",

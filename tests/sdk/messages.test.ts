@@ -69,7 +69,9 @@ describe("messages", () => {
       beta: true,
     });
     expectJsonResult(res);
-    expect(res.listMessagesResponse).toEqual(pageModel([assistantMessageModel, userMessageModel], "msg_abc123", "msg_def456", true));
+    expect(res.listMessagesResponse).toEqual(
+      pageModel([assistantMessageModel, userMessageModel], "msg_abc123", "msg_def456", true),
+    );
   });
 
   test("listMessages: only the thread id means no query string", async () => {
@@ -110,13 +112,21 @@ describe("messages", () => {
 
     await sdk.assistants.getMessage("msg/../../files", "thread 1?x=#%");
 
-    expectRequest(api.single(), { method: "GET", path: "/threads/thread%201%3Fx%3D%23%25/messages/msg%2F..%2F..%2Ffiles", beta: true });
+    expectRequest(api.single(), {
+      method: "GET",
+      path: "/threads/thread%201%3Fx%3D%23%25/messages/msg%2F..%2F..%2Ffiles",
+      beta: true,
+    });
   });
 
   test("modifyMessage: POST { metadata } with keys untouched; body first, then message id, then thread id", async () => {
     api.reply({ json: { ...userMessageWire, metadata: { "Reviewed By": "QA Team", reviewStatus: "approved" } } });
 
-    const res = await sdk.assistants.modifyMessage({ metadata: { "Reviewed By": "QA Team", reviewStatus: "approved" } }, "msg_def456", "thread_abc123");
+    const res = await sdk.assistants.modifyMessage(
+      { metadata: { "Reviewed By": "QA Team", reviewStatus: "approved" } },
+      "msg_def456",
+      "thread_abc123",
+    );
 
     expectRequest(api.single(), {
       method: "POST",
@@ -125,7 +135,10 @@ describe("messages", () => {
       json: { metadata: { "Reviewed By": "QA Team", reviewStatus: "approved" } },
     });
     expectJsonResult(res);
-    expect(res.messageObject).toEqual({ ...userMessageModel, metadata: { "Reviewed By": "QA Team", reviewStatus: "approved" } });
+    expect(res.messageObject).toEqual({
+      ...userMessageModel,
+      metadata: { "Reviewed By": "QA Team", reviewStatus: "approved" },
+    });
   });
 });
 
@@ -150,7 +163,12 @@ describe("message files", () => {
     });
     expectJsonResult(res);
     expect(res.listMessageFilesResponse).toEqual(
-      pageModel([messageFileModel, { ...messageFileModel, id: "file-def456", createdAt: 1699061800 }], "file-abc123", "file-def456", false),
+      pageModel(
+        [messageFileModel, { ...messageFileModel, id: "file-def456", createdAt: 1699061800 }],
+        "file-abc123",
+        "file-def456",
+        false,
+      ),
     );
   });
 
@@ -159,7 +177,11 @@ describe("message files", () => {
 
     const res = await sdk.assistants.getMessageFile("file-abc123", "msg_abc123", "thread_abc123");
 
-    expectRequest(api.single(), { method: "GET", path: "/threads/thread_abc123/messages/msg_abc123/files/file-abc123", beta: true });
+    expectRequest(api.single(), {
+      method: "GET",
+      path: "/threads/thread_abc123/messages/msg_abc123/files/file-abc123",
+      beta: true,
+    });
     expectJsonResult(res);
     expect(res.messageFileObject).toEqual(messageFileModel);
   });

@@ -57,7 +57,9 @@ test("a request to another origin fails its call and is listed as unhandled (use
   const error = await elsewhere.assistants.getAssistant("asst_abc123").catch((e: unknown) => e);
   printed.mockRestore();
 
-  expect(String(error)).toMatch(/^APIConnectionError: Connection error: GET http:\/\/elsewhere\.test\/v1\/assistants\//);
+  expect(String(error)).toMatch(
+    /^APIConnectionError: Connection error: GET http:\/\/elsewhere\.test\/v1\/assistants\//,
+  );
   expect(api.unhandled).toEqual(["GET http://elsewhere.test/v1/assistants/asst_abc123"]);
   expect(api.requests).toEqual([]);
   api.unhandled.length = 0;

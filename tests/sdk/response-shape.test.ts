@@ -18,7 +18,9 @@ test.each([
   api.reply({ body, headers: { "content-type": "application/json" } });
   const error = await sdk.assistants.getAssistant("asst_1").catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ResponseValidationError);
-  expect((error as ResponseValidationError).message).toContain(`response body is ${described}; the API document promises an object`);
+  expect((error as ResponseValidationError).message).toContain(
+    `response body is ${described}; the API document promises an object`,
+  );
   expect((error as ResponseValidationError).body).toBe(body);
   expect(api.requests).toHaveLength(1);
 });

@@ -43,7 +43,12 @@ describe("runs", () => {
       assistantId: "asst_abc123",
       thread: {
         messages: [
-          { role: "user", content: "Explain deep learning to a 5 year old.", fileIds: ["file-abc123"], metadata: { "Lesson Plan": "week 1", lesson_id: "L1" } },
+          {
+            role: "user",
+            content: "Explain deep learning to a 5 year old.",
+            fileIds: ["file-abc123"],
+            metadata: { "Lesson Plan": "week 1", lesson_id: "L1" },
+          },
         ],
         metadata: { "Customer ID": "cus_123", accountTier: "gold" },
       },
@@ -51,7 +56,14 @@ describe("runs", () => {
       instructions: "Please address the user as Jane Doe. The user has a premium account.",
       tools: [
         { type: "retrieval" },
-        { type: "function", function: { name: "get_current_weather", description: "Get the current weather in a given location", parameters: weatherParameters } },
+        {
+          type: "function",
+          function: {
+            name: "get_current_weather",
+            description: "Get the current weather in a given location",
+            parameters: weatherParameters,
+          },
+        },
       ],
       metadata: { "Trace ID": "trace-7f3a", user_id: "user_abc123" },
     });
@@ -64,7 +76,12 @@ describe("runs", () => {
         assistant_id: "asst_abc123",
         thread: {
           messages: [
-            { role: "user", content: "Explain deep learning to a 5 year old.", file_ids: ["file-abc123"], metadata: { "Lesson Plan": "week 1", lesson_id: "L1" } },
+            {
+              role: "user",
+              content: "Explain deep learning to a 5 year old.",
+              file_ids: ["file-abc123"],
+              metadata: { "Lesson Plan": "week 1", lesson_id: "L1" },
+            },
           ],
           metadata: { "Customer ID": "cus_123", accountTier: "gold" },
         },
@@ -125,8 +142,13 @@ describe("runs", () => {
       beta: true,
     });
     expectJsonResult(res);
-    expect(res.listRunsResponse).toEqual(pageModel([completedRunModel, failedRunModel], "run_abc123", "run_def456", false));
-    expect(res.listRunsResponse!.data[1].lastError).toEqual({ code: "rate_limit_exceeded", message: "Rate limit reached for gpt-4-1106-preview on tokens per min." });
+    expect(res.listRunsResponse).toEqual(
+      pageModel([completedRunModel, failedRunModel], "run_abc123", "run_def456", false),
+    );
+    expect(res.listRunsResponse!.data[1].lastError).toEqual({
+      code: "rate_limit_exceeded",
+      message: "Rate limit reached for gpt-4-1106-preview on tokens per min.",
+    });
   });
 
   test("getRun: parses required_action.submit_tool_outputs.tool_calls and keeps an unknown field", async () => {
@@ -140,7 +162,13 @@ describe("runs", () => {
 
     const run = res.runObject!;
     expect(run.requiredAction!.type).toBe("submit_tool_outputs");
-    expect(run.requiredAction!.submitToolOutputs.toolCalls.map((c) => [c.id, c.function.name, JSON.parse(c.function.arguments)])).toEqual([
+    expect(
+      run.requiredAction!.submitToolOutputs.toolCalls.map((c) => [
+        c.id,
+        c.function.name,
+        JSON.parse(c.function.arguments),
+      ]),
+    ).toEqual([
       ["call_abc123", "get_current_weather", { location: "San Francisco, CA", temperature_unit: "celsius" }],
       ["call_def456", "get_current_weather", { location: "Paris, FR" }],
     ]);
@@ -174,7 +202,11 @@ describe("runs", () => {
   test("modifyRun: POST { metadata } with keys untouched; body, then run id, then thread id", async () => {
     api.reply({ json: completedRunWire });
 
-    const res = await sdk.assistants.modifyRun({ metadata: { "Trace ID": "trace-7f3a", user_id: "user_abc123", "Retry Count": "2" } }, "run_abc123", "thread_abc123");
+    const res = await sdk.assistants.modifyRun(
+      { metadata: { "Trace ID": "trace-7f3a", user_id: "user_abc123", "Retry Count": "2" } },
+      "run_abc123",
+      "thread_abc123",
+    );
 
     expectRequest(api.single(), {
       method: "POST",
@@ -245,7 +277,9 @@ describe("run steps", () => {
       beta: true,
     });
     expectJsonResult(res);
-    expect(res.listRunStepsResponse).toEqual(pageModel([messageCreationStepModel, toolCallsStepModel], "step_msg123", "step_tool456", true));
+    expect(res.listRunStepsResponse).toEqual(
+      pageModel([messageCreationStepModel, toolCallsStepModel], "step_msg123", "step_tool456", true),
+    );
 
     const details = res.listRunStepsResponse!.data[0].stepDetails;
     if (details.type !== "message_creation") throw new Error(`expected message_creation, got ${details.type}`);
@@ -265,7 +299,11 @@ describe("run steps", () => {
 
     const res = await sdk.assistants.getRunStep("run_abc123", "step_tool456", "thread_abc123");
 
-    expectRequest(api.single(), { method: "GET", path: "/threads/thread_abc123/runs/run_abc123/steps/step_tool456", beta: true });
+    expectRequest(api.single(), {
+      method: "GET",
+      path: "/threads/thread_abc123/runs/run_abc123/steps/step_tool456",
+      beta: true,
+    });
     expectJsonResult(res);
     expect(res.runStepObject).toEqual(toolCallsStepModel);
 
@@ -286,6 +324,10 @@ describe("run steps", () => {
     expect(retrieval.retrieval).toEqual({});
 
     if (fn.type !== "function") throw new Error(`expected function, got ${fn.type}`);
-    expect(fn.function).toEqual({ name: "get_current_weather", arguments: '{"location":"San Francisco, CA","temperature_unit":"celsius"}', output: '{"temperature_c":18}' });
+    expect(fn.function).toEqual({
+      name: "get_current_weather",
+      arguments: '{"location":"San Francisco, CA","temperature_unit":"celsius"}',
+      output: '{"temperature_c":18}',
+    });
   });
 });

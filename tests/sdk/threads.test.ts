@@ -36,7 +36,12 @@ describe("threads", () => {
       beta: true,
       json: {
         messages: [
-          { role: "user", content: "Hello, what is AI?", file_ids: ["file-abc123"], metadata: { "Message Tag": "greeting", source_app: "ios" } },
+          {
+            role: "user",
+            content: "Hello, what is AI?",
+            file_ids: ["file-abc123"],
+            metadata: { "Message Tag": "greeting", source_app: "ios" },
+          },
           { role: "user", content: "How does AI work? Explain it in simple terms." },
         ],
         metadata: { "Session ID": "sess-9", user_tier: "pro", channelName: "web" },
@@ -69,7 +74,10 @@ describe("threads", () => {
   test("modifyThread: POST { metadata } with keys untouched; null metadata parses as null", async () => {
     api.reply({ json: { ...threadWire, metadata: null, tool_resources: {} } });
 
-    const res = await sdk.assistants.modifyThread({ metadata: { modified: "true", "User Name": "Jane Doe", userId: "user_abc123" } }, "thread_abc123");
+    const res = await sdk.assistants.modifyThread(
+      { metadata: { modified: "true", "User Name": "Jane Doe", userId: "user_abc123" } },
+      "thread_abc123",
+    );
 
     expectRequest(api.single(), {
       method: "POST",
@@ -94,11 +102,14 @@ describe("threads", () => {
   // URL parsers (WHATWG URL, used by axios) resolve "." and ".." segments, encoded as %2E or
   // not, so such an id would address another endpoint (`DELETE /v1/` for ".."). The only
   // safe behaviour is to refuse before anything is sent.
-  test.each([".", ".."])("deleteThread(%j) is refused and sends nothing (a dot segment would leave /threads/{id})", async (id) => {
-    api.reply({ json: { id: "thread_abc123", object: "thread.deleted", deleted: true } });
+  test.each([".", ".."])(
+    "deleteThread(%j) is refused and sends nothing (a dot segment would leave /threads/{id})",
+    async (id) => {
+      api.reply({ json: { id: "thread_abc123", object: "thread.deleted", deleted: true } });
 
-    await expect(sdk.assistants.deleteThread(id)).rejects.toThrow();
+      await expect(sdk.assistants.deleteThread(id)).rejects.toThrow();
 
-    expect(api.requests.map((r) => `${r.method} ${r.url}`)).toEqual([]);
-  });
+      expect(api.requests.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    },
+  );
 });

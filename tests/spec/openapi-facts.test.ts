@@ -262,7 +262,8 @@ describe("openapi.yaml facts match the original OpenAI spec", () => {
   });
 
   test("operations keep the original paths and methods, in the original order", () => {
-    const where = (doc: JsonObject) => selectedOperations(doc).map((o) => `${o.method.toUpperCase()} ${o.path} ${o.operationId}`);
+    const where = (doc: JsonObject) =>
+      selectedOperations(doc).map((o) => `${o.method.toUpperCase()} ${o.path} ${o.operationId}`);
     expect(where(ours)).toEqual(where(original));
     expect(Object.keys(getObject(ours.paths, "paths"))).toEqual([
       ...new Set(selectedOperations(original).map((o) => o.path)),
@@ -327,7 +328,8 @@ describe("openapi.yaml facts match the original OpenAI spec", () => {
       }
     };
     for (const [p, item] of Object.entries(getObject(ours.paths, "paths"))) {
-      for (const [method, op] of Object.entries(getObject(item, p))) walk(op, `/paths/${esc(p)}/${method}`, false, true);
+      for (const [method, op] of Object.entries(getObject(item, p)))
+        walk(op, `/paths/${esc(p)}/${method}`, false, true);
     }
     walk(getObject(ours.components, "components"), "/components", false, false);
     expect(offenders).toEqual([]);

@@ -12,7 +12,8 @@ async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
 }
 
 test("events split across chunks, CRLF and CR line ends, comments and multi-line data", async () => {
-  const text = ": keep-alive\r\nevent: delta\r\ndata: {\"a\":\r\ndata: 1}\r\nid: 7\r\n\r\ndata: two\rdata: lines\r\rdata: last\n\n";
+  const text =
+    ': keep-alive\r\nevent: delta\r\ndata: {"a":\r\ndata: 1}\r\nid: 7\r\n\r\ndata: two\rdata: lines\r\rdata: last\n\n';
   const bytes = Buffer.from(text);
   const oneByteAtATime = [...bytes].map((b) => Uint8Array.of(b));
   expect(await collect(parseEvents(chunks(...oneByteAtATime)))).toEqual([
@@ -52,7 +53,9 @@ test("a leading byte order mark is skipped; a field without a colon has an empty
 test("a multi-byte character split between chunks survives", async () => {
   const bytes = Buffer.from('data: {"t":"héllo ☃"}\n\n');
   const split = bytes.indexOf(0xe2) + 1; // inside the snowman's three bytes
-  expect(await collect(parseEvents(chunks(bytes.subarray(0, split), bytes.subarray(split))))).toEqual([{ event: undefined, data: '{"t":"héllo ☃"}', id: undefined }]);
+  expect(await collect(parseEvents(chunks(bytes.subarray(0, split), bytes.subarray(split))))).toEqual([
+    { event: undefined, data: '{"t":"héllo ☃"}', id: undefined },
+  ]);
 });
 
 test("a 4-byte character fed one byte at a time, and one cut off by the end of the stream", async () => {
@@ -66,13 +69,23 @@ test("a 4-byte character fed one byte at a time, and one cut off by the end of t
 
 test("EventStream decodes each event and stops at [DONE]", async () => {
   const controller = new AbortController();
-  const stream = new EventStream(chunks('data: {"n":1}\n\n', 'data: {"n":2}\n\ndata: [DONE]\n\ndata: {"n":3}\n\n'), (v) => (v as { n: number }).n * 10, "op", () => controller.abort());
+  const stream = new EventStream(
+    chunks('data: {"n":1}\n\n', 'data: {"n":2}\n\ndata: [DONE]\n\ndata: {"n":3}\n\n'),
+    (v) => (v as { n: number }).n * 10,
+    "op",
+    () => controller.abort(),
+  );
   expect(await collect(stream)).toEqual([10, 20]);
   expect(controller.signal.aborted).toBe(true);
 });
 
 test("an error event mid-stream throws with the server's message after the earlier items", async () => {
-  const stream = new EventStream(chunks('data: {"n":1}\n\n', 'event: error\ndata: {"error":{"message":"overloaded"}}\n\n'), (v) => v, "createChatCompletion", () => undefined);
+  const stream = new EventStream(
+    chunks('data: {"n":1}\n\n', 'event: error\ndata: {"error":{"message":"overloaded"}}\n\n'),
+    (v) => v,
+    "createChatCompletion",
+    () => undefined,
+  );
   const seen: unknown[] = [];
   await expect(
     (async () => {
@@ -83,12 +96,25 @@ test("an error event mid-stream throws with the server's message after the earli
 });
 
 test("decode receives each event's name; a done event ends the stream", async () => {
-  const stream = new EventStream(chunks("event: a\ndata: 1\n\ndata: 2\n\nevent: done\ndata: {}\n\ndata: 3\n\n"), (data, event) => [event, data], "op", () => undefined);
-  expect(await collect(stream)).toEqual([["a", 1], [undefined, 2]]);
+  const stream = new EventStream(
+    chunks("event: a\ndata: 1\n\ndata: 2\n\nevent: done\ndata: {}\n\ndata: 3\n\n"),
+    (data, event) => [event, data],
+    "op",
+    () => undefined,
+  );
+  expect(await collect(stream)).toEqual([
+    ["a", 1],
+    [undefined, 2],
+  ]);
 });
 
 test("data that is not JSON gives a clear error with the text", async () => {
-  const stream = new EventStream(chunks("data: <html>\n\n"), (v) => v, "op", () => undefined);
+  const stream = new EventStream(
+    chunks("data: <html>\n\n"),
+    (v) => v,
+    "op",
+    () => undefined,
+  );
   await expect(collect(stream)).rejects.toThrow("op: stream event is not valid JSON: <html>");
 });
 
@@ -106,7 +132,12 @@ test("abort() ends iteration quietly and closes the source", async () => {
       closed = true;
     }
   }
-  const stream = new EventStream(endless(), (v) => (v as { i: number }).i, "op", () => controller.abort());
+  const stream = new EventStream(
+    endless(),
+    (v) => (v as { i: number }).i,
+    "op",
+    () => controller.abort(),
+  );
   const seen: number[] = [];
   for await (const i of stream) {
     seen.push(i);
@@ -117,7 +148,12 @@ test("abort() ends iteration quietly and closes the source", async () => {
 });
 
 test("a stream can be read only once", async () => {
-  const stream = new EventStream(chunks("data: 1\n\n"), (v) => v, "op", () => undefined);
+  const stream = new EventStream(
+    chunks("data: 1\n\n"),
+    (v) => v,
+    "op",
+    () => undefined,
+  );
   await collect(stream);
   await expect(collect(stream)).rejects.toThrow("op: a stream can be read only once");
 });

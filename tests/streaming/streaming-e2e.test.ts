@@ -81,7 +81,10 @@ test("an error event mid-stream rejects the iteration with the server's message"
     write('event: error\ndata: {"error":{"message":"The server had an error"}}\n\n');
     res.end();
   });
-  const res = await new Chat({ serverURL: server.baseURL, retries: false }).chat.createChatCompletion({ model: "m", stream: true });
+  const res = await new Chat({ serverURL: server.baseURL, retries: false }).chat.createChatCompletion({
+    model: "m",
+    stream: true,
+  });
   const seen: unknown[] = [];
   await expect(
     (async () => {
@@ -103,7 +106,10 @@ test("abort() mid-stream ends iteration and closes the connection; the time limi
     });
   });
   // 100 ms would cut the stream if the time limit covered it; it only covers the wait for headers.
-  const res = await new Chat({ serverURL: server.baseURL, retries: false, timeoutMs: 100 }).chat.createChatCompletion({ model: "m", stream: true });
+  const res = await new Chat({ serverURL: server.baseURL, retries: false, timeoutMs: 100 }).chat.createChatCompletion({
+    model: "m",
+    stream: true,
+  });
   const texts: string[] = [];
   for await (const chunk of res.completionChunk) {
     texts.push(chunk.deltaText);
@@ -121,7 +127,10 @@ test("the caller's AbortSignal also stops a stream being read", async () => {
     res.on("close", () => clearInterval(timer));
   });
   const controller = new AbortController();
-  const res = await new Chat({ serverURL: server.baseURL, retries: false }).chat.createChatCompletion({ model: "m", stream: true }, { signal: controller.signal });
+  const res = await new Chat({ serverURL: server.baseURL, retries: false }).chat.createChatCompletion(
+    { model: "m", stream: true },
+    { signal: controller.signal },
+  );
   let count = 0;
   await expect(
     (async () => {
@@ -130,6 +139,11 @@ test("the caller's AbortSignal also stops a stream being read", async () => {
         if (count > 100) break;
       }
     })(),
-  ).rejects.toMatchObject({ name: "APIUserAbortError", message: expect.stringMatching(/^Request aborted by the caller: POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions$/) });
+  ).rejects.toMatchObject({
+    name: "APIUserAbortError",
+    message: expect.stringMatching(
+      /^Request aborted by the caller: POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions$/,
+    ),
+  });
   expect(count).toBe(3);
 });

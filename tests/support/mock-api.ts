@@ -19,7 +19,15 @@ import type { Readable } from "node:stream";
 import { getRawRequest } from "@mswjs/interceptors";
 import { http } from "msw";
 import { setupServer } from "msw/node";
-import { BASE_PATH, type Recorded, RecordingLog, type Reply, type WireRequest, recordRequest, replyParts } from "./recording";
+import {
+  BASE_PATH,
+  type Recorded,
+  RecordingLog,
+  type Reply,
+  type WireRequest,
+  recordRequest,
+  replyParts,
+} from "./recording";
 
 export { BASE_PATH, json, raw, type Recorded, type Reply } from "./recording";
 

@@ -57,7 +57,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -98,7 +100,18 @@ interface Launched {
 }
 
 function launch(specPath: string, port: number, extraArgs: readonly string[]): Launched {
-  const args = [prismCli(), "mock", specPath, "--host", "127.0.0.1", "--port", String(port), "--dynamic", "false", ...extraArgs];
+  const args = [
+    prismCli(),
+    "mock",
+    specPath,
+    "--host",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--dynamic",
+    "false",
+    ...extraArgs,
+  ];
   const child = spawn(process.execPath, args, {
     // Its own process group (POSIX), so stop() can signal Prism and anything it forks.
     detached: process.platform !== "win32",
@@ -177,7 +190,9 @@ async function waitReady(server: Launched, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
     const exit = server.exitInfo();
     if (exit !== undefined) {
-      throw new Error(`Prism exited before it was ready (${exit}) on port ${handle.port}. Its output:\n${handle.logs()}`);
+      throw new Error(
+        `Prism exited before it was ready (${exit}) on port ${handle.port}. Its output:\n${handle.logs()}`,
+      );
     }
     const body = await probe(`${handle.url}/`);
     if (body !== undefined) {

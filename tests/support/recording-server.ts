@@ -85,7 +85,12 @@ export class RecordingServer extends RecordingLog<Handler> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
       const bytes = Buffer.concat(chunks);
-      const seen = await recordRequest({ method: req.method ?? "", target: req.url ?? "", headers: req.headers, bytes });
+      const seen = await recordRequest({
+        method: req.method ?? "",
+        target: req.url ?? "",
+        headers: req.headers,
+        bytes,
+      });
       respond(this.answerFor(seen), req, res, seen);
     });
   }

@@ -62,7 +62,7 @@ export function raw(status: number, body: string, headers: Record<string, string
 
 /** What a Reply puts on the wire: status, headers (content-type for JSON, content-length always) and body. */
 export function replyParts(reply: Reply): WireReply {
-  const body = reply.json !== undefined ? JSON.stringify(reply.json) : reply.body ?? "";
+  const body = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.body ?? "");
   const type: Record<string, string> = reply.json !== undefined ? { "content-type": "application/json" } : {};
   const length = String(Buffer.byteLength(body));
   return { status: reply.status ?? 200, headers: { ...type, "content-length": length, ...reply.headers }, body };

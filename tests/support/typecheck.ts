@@ -44,7 +44,11 @@ export interface TypecheckInput {
 }
 
 /** Fenced code blocks of the given languages (```typescript by default) in a markdown text. */
-export function extractCodeBlocks(markdown: string, source: string, languages: readonly string[] = ["typescript"]): Snippet[] {
+export function extractCodeBlocks(
+  markdown: string,
+  source: string,
+  languages: readonly string[] = ["typescript"],
+): Snippet[] {
   const snippets: Snippet[] = [];
   const lines = markdown.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -53,8 +57,13 @@ export function extractCodeBlocks(markdown: string, source: string, languages: r
     const fence = open[2];
     const start = i + 1;
     let end = start;
-    while (end < lines.length && !(lines[end].trimStart().startsWith(fence) && lines[end].trim().replace(/[`~]/g, "") === "")) end++;
-    if (languages.includes(open[3])) snippets.push({ code: lines.slice(start, end).join("\n"), source, line: start + 1 });
+    while (
+      end < lines.length &&
+      !(lines[end].trimStart().startsWith(fence) && lines[end].trim().replace(/[`~]/g, "") === "")
+    )
+      end++;
+    if (languages.includes(open[3]))
+      snippets.push({ code: lines.slice(start, end).join("\n"), source, line: start + 1 });
     i = end;
   }
   return snippets;
@@ -86,7 +95,11 @@ export function snippetsFromMarkdown(files: readonly string[], languages?: reado
 function userCodeOptions(packageName: string, packageRoot: string): ts.CompilerOptions {
   const read = ts.readConfigFile(join(ROOT, "tsconfig.json"), ts.sys.readFile);
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, "\n"));
-  const parsed = ts.parseJsonConfigFileContent({ compilerOptions: read.config.compilerOptions, files: [] }, ts.sys, ROOT);
+  const parsed = ts.parseJsonConfigFileContent(
+    { compilerOptions: read.config.compilerOptions, files: [] },
+    ts.sys,
+    ROOT,
+  );
   return {
     ...parsed.options,
     strict: true,

@@ -91,12 +91,14 @@ export function printValue(node: ValueNode, indent: string, top = true): string 
     case "object": {
       if (node.entries.length === 0) return "{}";
       const flat = `{ ${node.entries.map(([k, v]) => `${k}: ${printValue(v, inner, false)}`).join(", ")} }`;
-      if (!top && node.entries.length <= 2 && node.entries.every(([, v]) => v.kind === "raw") && flat.length <= 60) return flat;
+      if (!top && node.entries.length <= 2 && node.entries.every(([, v]) => v.kind === "raw") && flat.length <= 60)
+        return flat;
       return `{\n${node.entries.map(([k, v]) => `${inner}${k}: ${printValue(v, inner, false)},\n`).join("")}${indent}}`;
     }
     case "array":
       if (node.items.length === 0) return "[]";
-      if (node.items.every((item) => item.kind === "raw")) return `[${node.items.map((item) => printValue(item, inner, false)).join(", ")}]`;
+      if (node.items.every((item) => item.kind === "raw"))
+        return `[${node.items.map((item) => printValue(item, inner, false)).join(", ")}]`;
       const items = node.items.map((item) => printValue(item, inner, false));
       if (items.length === 1 && !items[0].includes("\n")) return `[${items[0]}]`;
       return `[\n${items.map((item) => `${inner}${item},\n`).join("")}${indent}]`;
@@ -152,10 +154,17 @@ export class ExampleValues {
       case "nullable":
         return this.build(type.inner, name, depth, fixed) ?? raw("null");
       case "union": {
-        const order = type.members.map((m, i) => ({ m, i })).sort((a, b) => Number(a.m.kind === "null") - Number(b.m.kind === "null"));
+        const order = type.members
+          .map((m, i) => ({ m, i }))
+          .sort((a, b) => Number(a.m.kind === "null") - Number(b.m.kind === "null"));
         for (const { m, i } of order) {
           const tag = type.discriminator?.tags.find((t) => t.member === i);
-          const value = this.build(m, name, depth, tag ? { wireName: type.discriminator!.property, value: tag.value } : fixed);
+          const value = this.build(
+            m,
+            name,
+            depth,
+            tag ? { wireName: type.discriminator!.property, value: tag.value } : fixed,
+          );
           if (value) return value;
         }
         return undefined;
@@ -194,7 +203,8 @@ export class ExampleValues {
       if (value) entries.push([key(field.name), value]);
       else if (field.required) return undefined;
     }
-    if (decl.fields.length === 0 && decl.additional) return this.build({ kind: "map", values: decl.additional }, undefined, depth);
+    if (decl.fields.length === 0 && decl.additional)
+      return this.build({ kind: "map", values: decl.additional }, undefined, depth);
     return { kind: "object", entries };
   }
 }
@@ -272,7 +282,10 @@ export function usageExample(op: Operation, tag: Tag, security: readonly Securit
     });
     const required = op.call.optionInputs.filter(({ input }) => input.required);
     if (required.length > 0) {
-      const entries = required.map(({ name, input }): [string, ValueNode] => [key(name), values.build(input.type, input.field, 1) ?? fallback]);
+      const entries = required.map(({ name, input }): [string, ValueNode] => [
+        key(name),
+        values.build(input.type, input.field, 1) ?? fallback,
+      ]);
       callArgs.push(printValue({ kind: "object", entries }, "  "));
     }
   } else {

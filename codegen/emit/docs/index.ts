@@ -27,6 +27,7 @@ export function emitDocs(model: ApiModel, config: GenConfig): GeneratedFile[] {
       add(modelPath("operations", op.responseClass), responsePage(op, tag));
     }
   }
-  return [...files].map(([path, content]) => ({ path, content })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...files]
+    .map(([path, content]) => ({ path, content }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
-

@@ -17,7 +17,12 @@ export function codeSpan(text: string): string {
   const single = text.replace(/\r?\n/g, " ");
   const longest = Math.max(0, ...(single.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longest + 1);
-  const pad = single.startsWith("`") || single.endsWith("`") || (single.startsWith(" ") && single.endsWith(" ") && single.trim() !== "") ? " " : "";
+  const pad =
+    single.startsWith("`") ||
+    single.endsWith("`") ||
+    (single.startsWith(" ") && single.endsWith(" ") && single.trim() !== "")
+      ? " "
+      : "";
   return `${fence}${pad}${single}${pad}${fence}`;
 }
 
@@ -32,7 +37,10 @@ export function codeCell(text: string): string {
  * swallow the rest of the page.
  */
 export function paragraph(text: string | undefined): string {
-  const body = (text ?? "").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
+  const body = (text ?? "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+$/gm, "")
+    .trim();
   if (!body) return "";
   const fences = body.split("\n").filter((l) => /^\s{0,3}(```|~~~)/.test(l)).length;
   return fences % 2 === 1 ? `${body}\n\`\`\`` : body;

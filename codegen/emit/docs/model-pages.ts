@@ -18,19 +18,27 @@ export function declPage(decl: Decl, config: GenConfig): string {
   return out.filter(Boolean).join("\n\n");
 }
 
-function fieldsTable(fields: readonly { name: string; type: string; required: boolean; description: string }[]): string {
+function fieldsTable(
+  fields: readonly { name: string; type: string; required: boolean; description: string }[],
+): string {
   const rows = fields.map((f) => [codeCell(f.name), cell(f.type), requiredMark(f.required), cell(f.description)]);
   return `## Fields\n\n${table(["Field", "Type", "Required", "Description"], rows)}`;
 }
 
 function fieldRow(field: Field, path: string) {
-  return { name: field.name, type: mdType(field.type, path), required: field.required, description: describe(field.description, field.deprecated) };
+  return {
+    name: field.name,
+    type: mdType(field.type, path),
+    required: field.required,
+    description: describe(field.description, field.deprecated),
+  };
 }
 
 function objectBody(decl: ObjectDecl, path: string): string {
   const out: string[] = [];
   if (decl.fields.length > 0) out.push(fieldsTable(decl.fields.map((f) => fieldRow(f, path))));
-  if (decl.additional) out.push(`Other keys are allowed and kept as they are; each value is ${mdType(decl.additional, path)}.`);
+  if (decl.additional)
+    out.push(`Other keys are allowed and kept as they are; each value is ${mdType(decl.additional, path)}.`);
   if (out.length === 0) out.push("An object with no declared fields.");
   return out.join("\n\n");
 }
@@ -52,7 +60,9 @@ function aliasBody(decl: AliasDecl, path: string): string {
       const tag = discriminator?.tags.find((t) => t.member === i);
       return `* ${tag ? `${codeSpan(`${discriminator!.property}: ${literal(tag.value)}`)}: ` : ""}${mdType(m, path)}`;
     });
-    const lead = discriminator ? `One of the following, chosen by the value of ${codeSpan(discriminator.property)}:` : "One of the following:";
+    const lead = discriminator
+      ? `One of the following, chosen by the value of ${codeSpan(discriminator.property)}:`
+      : "One of the following:";
     return `## Supported Types\n\n${lead}${nullable}\n\n${items.join("\n")}`;
   }
   return `## Type\n\n${mdType(decl.type, path)}`;
@@ -62,17 +72,28 @@ export function requestPage(op: Operation, tag: Tag): string {
   const path = modelPath("operations", op.requestClass!);
   const fields = op.call.inputs.map((input) => {
     const docs = input.kind === "body" ? input.body : input.param;
-    return { name: input.field, type: mdType(input.type, path), required: input.required, description: describe(docs.description, docs.deprecated) };
+    return {
+      name: input.field,
+      type: mdType(input.type, path),
+      required: input.required,
+      description: describe(docs.description, docs.deprecated),
+    };
   });
-  const usage = op.call.style === "positional"
-    ? `The arguments of ${codeSpan(`sdk.${tag.propertyName}.${op.methodName}`)}, which takes them one by one.`
-    : `The argument of ${codeSpan(`sdk.${tag.propertyName}.${op.methodName}(request)`)}.`;
+  const usage =
+    op.call.style === "positional"
+      ? `The arguments of ${codeSpan(`sdk.${tag.propertyName}.${op.methodName}`)}, which takes them one by one.`
+      : `The argument of ${codeSpan(`sdk.${tag.propertyName}.${op.methodName}(request)`)}.`;
   return [`# ${op.requestClass}`, usage, fieldsTable(fields)].join("\n\n");
 }
 
 export function responsePage(op: Operation, tag: Tag): string {
   const path = modelPath("operations", op.responseClass);
-  const base = BASE_RESULT_FIELDS.map((f) => ({ name: f.name, type: baseFieldType(f.type), required: true, description: f.description }));
+  const base = BASE_RESULT_FIELDS.map((f) => ({
+    name: f.name,
+    type: baseFieldType(f.type),
+    required: true,
+    description: f.description,
+  }));
   const body = op.call.resultFields.map((f) => ({
     name: f.name,
     type: f.kind === "bytes" ? "*Uint8Array*" : mdType(f.type, path),
@@ -80,7 +101,11 @@ export function responsePage(op: Operation, tag: Tag): string {
     description: oneLineOrBreaks(f.description) || `The body of a ${f.status} response.`,
   }));
   const fields = [...base, ...body];
-  return [`# ${op.responseClass}`, `The result of ${codeSpan(`sdk.${tag.propertyName}.${op.methodName}`)}.`, fieldsTable(fields)].join("\n\n");
+  return [
+    `# ${op.responseClass}`,
+    `The result of ${codeSpan(`sdk.${tag.propertyName}.${op.methodName}`)}.`,
+    fieldsTable(fields),
+  ].join("\n\n");
 }
 
 /** A base result field's type as docs show it: axios' response type links to its reference. */

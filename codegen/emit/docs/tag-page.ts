@@ -34,7 +34,8 @@ function headings(markdown: string): string[] {
   for (const line of markdown.split("\n")) {
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+        fence = undefined;
       continue;
     }
     if (marker) {
@@ -52,7 +53,13 @@ function codeSafe(text: string): string {
   return text.replace(/[*_]/g, (c) => `\\${c}`);
 }
 
-function operationSection(op: Operation, tag: Tag, path: string, security: { kind: string; optionName: string }[], config: GenConfig): string {
+function operationSection(
+  op: Operation,
+  tag: Tag,
+  path: string,
+  security: { kind: string; optionName: string }[],
+  config: GenConfig,
+): string {
   const out: string[] = [`## ${op.methodName}`];
   if (op.summary) out.push(paragraph(op.summary));
   if (op.description && oneLine(op.description) !== oneLine(op.summary)) out.push(paragraph(op.description));
@@ -99,21 +106,42 @@ function parametersTable(op: Operation, path: string): string {
     if (arg.removedKey) return [codeCell(arg.name), cell("*undefined*"), OPTIONAL, cell(REMOVED_ARGUMENT)];
     if (!input) {
       const type = namedLink("operations", op.requestClass!, path);
-      return [codeCell(arg.name), cell(type), requiredMark(arg.required), cell("The request object to use for the request.")];
+      return [
+        codeCell(arg.name),
+        cell(type),
+        requiredMark(arg.required),
+        cell("The request object to use for the request."),
+      ];
     }
     const fallback = arg.name === "request" ? "The request object to use for the request." : "The request body.";
-    return [codeCell(arg.name), cell(mdType(input.type, path)), requiredMark(arg.required), cell(inputDescription(input, fallback))];
+    return [
+      codeCell(arg.name),
+      cell(mdType(input.type, path)),
+      requiredMark(arg.required),
+      cell(inputDescription(input, fallback)),
+    ];
   });
   const optionsRequired = op.call.optionInputs.some(({ input }) => input.required);
-  rows.push([codeCell("options"), cell("*RequestOptions*"), requiredMark(optionsRequired), cell("Options for this call only; they override the client's.")]);
+  rows.push([
+    codeCell("options"),
+    cell("*RequestOptions*"),
+    requiredMark(optionsRequired),
+    cell("Options for this call only; they override the client's."),
+  ]);
   for (const { name, input } of op.call.optionInputs) {
     const description = `${inputDescription(input, "The request body.")} (Newer than this method's argument list, so it is taken here.)`;
-    rows.push([codeCell(`options.${name}`), cell(mdType(input.type, path)), requiredMark(input.required), cell(description)]);
+    rows.push([
+      codeCell(`options.${name}`),
+      cell(mdType(input.type, path)),
+      requiredMark(input.required),
+      cell(description),
+    ]);
   }
   return table(["Parameter", "Type", "Required", "Description"], rows);
 }
 
-const REMOVED_ARGUMENT = "No longer in the API: the position is kept so later arguments keep their meaning. Pass `undefined`.";
+const REMOVED_ARGUMENT =
+  "No longer in the API: the position is kept so later arguments keep their meaning. Pass `undefined`.";
 
 function inputDescription(input: Input, bodyFallback: string): string {
   if (input.kind === "param") return describe(input.param.description, input.param.deprecated);

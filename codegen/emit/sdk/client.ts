@@ -11,12 +11,19 @@ export function emitClient(model: ApiModel, config: GenConfig): GeneratedFile {
   imports.add("../internal", "Runtime");
   imports.addType("../internal", "ClientOptions");
   const tagImports = model.tags.map((t) => `import { ${t.className} } from "./${fileBase(t.className)}";`).join("\n");
-  const options = model.security.map((s) => `${jsdoc("  ", s.description ?? securityDoc(s.kind))}  ${key(s.optionName)}?: string;`);
-  const security = model.security.map(
-    (s) => `{ kind: ${str(s.kind)}${s.paramName ? `, name: ${str(s.paramName)}` : ""}, value: ${access("options", s.optionName)} }`,
+  const options = model.security.map(
+    (s) => `${jsdoc("  ", s.description ?? securityDoc(s.kind))}  ${key(s.optionName)}?: string;`,
   );
-  const retries = Object.entries(config.retries).map(([k, v]) => `${k}: ${v}`).join(", ");
-  const fields = model.tags.map((t) => `${jsdoc("  ", t.description)}  readonly ${key(t.propertyName)}: ${t.className};`);
+  const security = model.security.map(
+    (s) =>
+      `{ kind: ${str(s.kind)}${s.paramName ? `, name: ${str(s.paramName)}` : ""}, value: ${access("options", s.optionName)} }`,
+  );
+  const retries = Object.entries(config.retries)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(", ");
+  const fields = model.tags.map(
+    (t) => `${jsdoc("  ", t.description)}  readonly ${key(t.propertyName)}: ${t.className};`,
+  );
   const inits = model.tags.map((t) => `    this.${t.propertyName} = new ${t.className}(runtime);`);
   // A document without operations (webhooks only) has no tag to hand the runtime to: an unread
   // local would fail noUnusedLocals, so the runtime is built (checking the options) but not kept.
@@ -39,7 +46,11 @@ export function emitClient(model: ApiModel, config: GenConfig): GeneratedFile {
 }
 
 function securityDoc(kind: string): string {
-  return kind === "basic" ? "Credentials as `user:password`." : kind === "bearer" ? "Sent as `Authorization: Bearer <value>`." : "API key.";
+  return kind === "basic"
+    ? "Credentials as `user:password`."
+    : kind === "bearer"
+      ? "Sent as `Authorization: Bearer <value>`."
+      : "API key.";
 }
 
 export function emitSdkIndex(model: ApiModel): GeneratedFile {

@@ -32,7 +32,13 @@ export function needsMapping(type: TypeRef, visiting = new Set<Decl>()): boolean
 }
 
 /** An expression mapping `value` in one direction, or undefined when the value passes as it is. */
-export function mapExpr(type: TypeRef, value: string, direction: Direction, imports: Imports, depth = 0): string | undefined {
+export function mapExpr(
+  type: TypeRef,
+  value: string,
+  direction: Direction,
+  imports: Imports,
+  depth = 0,
+): string | undefined {
   if (!needsMapping(type)) return undefined;
   const runtime = internalPath(imports);
   const param = `v${depth}`;
@@ -56,7 +62,13 @@ export function mapExpr(type: TypeRef, value: string, direction: Direction, impo
   }
 }
 
-function unionExpr(type: Extract<TypeRef, { kind: "union" }>, value: string, direction: Direction, imports: Imports, depth: number): string {
+function unionExpr(
+  type: Extract<TypeRef, { kind: "union" }>,
+  value: string,
+  direction: Direction,
+  imports: Imports,
+  depth: number,
+): string {
   const runtime = internalPath(imports);
   const param = `v${depth}`;
   const memberMap = (member: TypeRef) => mapExpr(member, param, direction, imports, depth + 1);

@@ -10,7 +10,10 @@ export class Imports {
   private readonly typeOnly = new Map<string, Set<string>>();
 
   /** `self` is the declaration this file defines: a recursive reference needs no import. */
-  constructor(readonly namespace: Namespace | "sdk", private readonly self?: string) {}
+  constructor(
+    readonly namespace: Namespace | "sdk",
+    private readonly self?: string,
+  ) {}
 
   add(module: string, name: string): void {
     const names = this.named.get(module) ?? new Set<string>();

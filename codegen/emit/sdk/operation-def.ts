@@ -85,7 +85,13 @@ function queryParamSource(p: Param): Source<QueryParamDef> {
   };
 }
 
-function bodySource(kind: BodyDef["kind"], mediaType: string, required: boolean, type: TypeRef, imports: Imports): Source<BodyDef> {
+function bodySource(
+  kind: BodyDef["kind"],
+  mediaType: string,
+  required: boolean,
+  type: TypeRef,
+  imports: Imports,
+): Source<BodyDef> {
   const encode = mapExpr(type, "value", "toWire", imports);
   return { kind, contentType: mediaType, required, encode: encode ? asFunction(encode) : undefined };
 }
@@ -115,7 +121,10 @@ function asFunction(expr: string): Code {
 }
 
 /** The JSON kind a response schema promises at its top level, so the runtime can reject another. */
-function jsonShape(type: TypeRef, nullable = false): { type: NonNullable<ResponseDef["jsonType"]>; nullable: boolean } | undefined {
+function jsonShape(
+  type: TypeRef,
+  nullable = false,
+): { type: NonNullable<ResponseDef["jsonType"]>; nullable: boolean } | undefined {
   switch (type.kind) {
     case "nullable":
       return jsonShape(type.inner, true);
@@ -136,7 +145,8 @@ function jsonShape(type: TypeRef, nullable = false): { type: NonNullable<Respons
   }
 }
 
-type Printable = Code | string | number | boolean | undefined | readonly Printable[] | { readonly [key: string]: Printable };
+type Printable =
+  Code | string | number | boolean | undefined | readonly Printable[] | { readonly [key: string]: Printable };
 
 /** An object literal with one property per line; arrays under `listKeys` get one item per line. */
 function printObjectLines(value: { readonly [key: string]: Printable }, listKeys: readonly string[]): string {
@@ -155,6 +165,8 @@ function printInline(value: Printable): string {
   if (typeof value === "string") return str(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `[${value.map(printInline).join(", ")}]`;
-  const entries = Object.entries(value as { readonly [key: string]: Printable }).filter(([, item]) => item !== undefined);
+  const entries = Object.entries(value as { readonly [key: string]: Printable }).filter(
+    ([, item]) => item !== undefined,
+  );
   return `{ ${entries.map(([name, item]) => `${key(name)}: ${printInline(item)}`).join(", ")} }`;
 }

@@ -39,7 +39,9 @@ function signature(op: Operation, imports: Imports): string {
 export function optionsParameter(op: Operation, imports: Imports): string {
   const extra = op.call.optionInputs;
   if (extra.length === 0) return "options?: RequestOptions";
-  const fields = extra.map(({ name, input }) => `${key(name)}${input.required ? "" : "?"}: ${tsType(input.type, imports)}`);
+  const fields = extra.map(
+    ({ name, input }) => `${key(name)}${input.required ? "" : "?"}: ${tsType(input.type, imports)}`,
+  );
   const required = extra.some(({ input }) => input.required);
   return `options${required ? "" : "?"}: RequestOptions & { ${fields.join("; ")} }`;
 }
@@ -90,10 +92,13 @@ function paginatedMethodCode(op: Operation, p: Pagination, imports: Imports): st
   const request = op.call.inputs.some((i) => i.required) ? "request" : "request?";
   const item = tsType(p.itemType, imports);
   const cursor = p.cursorParam.name;
-  const value = (input: Input) => (input.kind === "param" && input.param === p.cursorParam ? cursor : `${request}.${input.field}`);
+  const value = (input: Input) =>
+    input.kind === "param" && input.param === p.cursorParam ? cursor : `${request}.${input.field}`;
   const positional = op.call.args.map((arg) => (arg.input ? value(arg.input) : "undefined"));
   // Inputs newer than the lock's shape travel in the options argument.
-  const extra = op.call.optionInputs.map(({ name, input }) => (value(input) === name ? name : `${key(name)}: ${value(input)}`));
+  const extra = op.call.optionInputs.map(({ name, input }) =>
+    value(input) === name ? name : `${key(name)}: ${value(input)}`,
+  );
   const options = extra.length > 0 ? `{ ...options, ${extra.join(", ")} }` : "options";
   const call =
     op.call.style === "positional"
