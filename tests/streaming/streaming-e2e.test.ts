@@ -14,6 +14,7 @@ import { linkNodeModules, tempDir } from "../support/temp";
 
 const server = useRecordingServer();
 // The generated package's client, loaded at run time from a temp folder.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- its types exist only in that folder
 let Chat: new (options: Record<string, unknown>) => any;
 
 beforeAll(async () => {
