@@ -66,7 +66,7 @@ export function freePort(): Promise<number> {
 }
 
 /** The CLI entry point of the installed `@stoplight/prism-cli`, run with this Node (no shell, no PATH lookup). */
-function prismCli(): string {
+export function prismCli(): string {
   const pkgPath = require.resolve("@stoplight/prism-cli/package.json");
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { bin: string | Record<string, string> };
   const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin.prism;
