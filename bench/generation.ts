@@ -85,9 +85,8 @@ const INPUTS: readonly Omit<Input, "bytes">[] = [
 const PRECOMPILED = join(BUILD_DIR, "cli.js");
 
 /**
- * Bundles codegen/cli.ts into bench/.build/cli.js with esbuild. The bundle sits two levels under
- * the repository root, like codegen/emit/*.ts, so the generator's `__dirname`-relative reads
- * (src/internal, the repository's package.json) resolve to the same files.
+ * Bundles codegen/cli.ts into bench/.build/cli.js with esbuild. The generator finds the repository
+ * (src/internal, its package.json) by walking up from its own code, so the bundle reads the same files.
  */
 export function buildPrecompiled(): number {
   const esbuild = loadPeer("esbuild");

@@ -7,15 +7,14 @@
  *   [--diff-out FILE]                      write the diff to FILE (clean, for a CHANGELOG) instead of stdout
  *   [--config gen.yaml] [--reset-lock] [--debug]
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { GeneratedFile } from "./emit/file";
 import { type GenerateOutput, diffDocuments, generate } from "./generate";
 import { SpecError } from "./load/errors";
 import { LOCK_FILE } from "./lock/lock";
+import { REPO_ROOT } from "./repo-root";
 import { type TreeDiff, diffTree, writeTree } from "./write/tree";
-
-const PROJECT_ROOT = resolve(__dirname, "..");
 
 interface Args {
   check: boolean;
@@ -85,14 +84,14 @@ interface Paths {
 
 function pathsOf(args: Args): Paths {
   const packageMode = Boolean(args.spec);
-  const outDir = resolve(args.out ?? PROJECT_ROOT);
+  const outDir = resolve(args.out ?? REPO_ROOT);
   // The lock beside the output keeps its surface; --reset-lock starts over from the first-generation rules.
   // A --spec diff without --out has no output, so no lock: the diff is between first generations.
   const hasOutput = !packageMode || args.out !== undefined;
   return {
     packageMode,
-    specFile: resolve(args.spec ?? join(PROJECT_ROOT, "openapi.yaml")),
-    configFile: args.config ? resolve(args.config) : packageMode ? undefined : join(PROJECT_ROOT, "gen.yaml"),
+    specFile: resolve(args.spec ?? join(REPO_ROOT, "openapi.yaml")),
+    configFile: args.config ? resolve(args.config) : packageMode ? undefined : join(REPO_ROOT, "gen.yaml"),
     outDir,
     lockFile: args.resetLock || !hasOutput ? undefined : join(outDir, LOCK_FILE),
   };
@@ -177,5 +176,4 @@ function reportFailure(error: unknown, debug: boolean): number {
   return 70;
 }
 
-if (!existsSync(join(PROJECT_ROOT, "package.json"))) throw new Error("codegen must run from the gpt-sdk repository");
 process.exitCode = main(process.argv.slice(2));

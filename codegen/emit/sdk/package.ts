@@ -3,17 +3,18 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GenConfig } from "../../config";
 import type { ApiModel } from "../../model/ir";
+import { REPO_ROOT } from "../../repo-root";
 import { str } from "../code";
 import type { GeneratedFile } from "../file";
 
 /** The hand-written runtime ships inside every generated package, unchanged. */
-const RUNTIME_DIR = join(__dirname, "..", "..", "..", "src", "internal");
+const RUNTIME_DIR = join(REPO_ROOT, "src", "internal");
 
 /** A standalone package's entry: the client plus the runtime's public surface (internal/public.ts). */
 const PACKAGE_INDEX = `export * from "./sdk";\nexport * from "./internal/public";\n`;
 
 /** This repository's package.json: the versions generated packages depend on come from it. */
-const REPO_PACKAGE = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "package.json"), "utf8")) as {
+const REPO_PACKAGE = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
