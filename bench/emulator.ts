@@ -27,7 +27,13 @@ interface Target {
   listMessages: string;
 }
 
-function send(agent: Agent, url: string, method = "GET", body?: unknown): Promise<{ status: number; json: any }> {
+/** The fields `seed` reads from the emulator's JSON answers. */
+interface Answer {
+  id: string;
+  data: unknown[];
+}
+
+function send(agent: Agent, url: string, method = "GET", body?: unknown): Promise<{ status: number; json: Answer }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method, agent, headers: HEADERS }, (res) => {
       const chunks: Buffer[] = [];
@@ -133,37 +139,42 @@ async function main(): Promise<void> {
     const seeding = new Agent({ keepAlive: true });
     const emu = await measure(await seed(seeding, emulator.url));
     seeding.destroy();
-    const prismTarget = {
+    const mock = await measure({
       base: prism.url,
       getRun: `${prism.url}/threads/thread_abc/runs/run_abc`,
       listMessages: `${prism.url}/threads/thread_abc/messages?limit=100`,
-    };
-    const mock = await measure(prismTarget);
-    const labels = [
-      "getRun, sequential",
-      "getRun, 16 in flight",
-      "listMessages (100), sequential",
-      "listMessages (100), 16 in flight",
-    ];
-    const rows = labels.map((label, i) => [
-      label,
-      fmtInt(Math.round(emu[i])),
-      fmtInt(Math.round(mock[i])),
-      `${(emu[i] / mock[i]).toFixed(1)}×`,
-    ]);
-    console.log(
-      table(
-        ["start-up", "gpt-sdk emulator", "Prism mock"],
-        [["to listening", fmtMs(emulatorStart), fmtMs(prismStart)]],
-        ["l", "r", "r"],
-      ),
-    );
-    console.log("");
-    console.log(table(["requests/second", "gpt-sdk emulator", "Prism mock", "ratio"], rows, ["l", "r", "r", "r"]));
+    });
+    printTables({ emulator: emulatorStart, prism: prismStart }, emu, mock);
   } finally {
     emulator.stop();
     await prism.stop();
   }
+}
+
+const MEASUREMENTS = [
+  "getRun, sequential",
+  "getRun, 16 in flight",
+  "listMessages (100), sequential",
+  "listMessages (100), 16 in flight",
+];
+
+/** Start-up times, then requests per second in `measure`'s order, the emulator's against Prism's. */
+function printTables(startMs: { emulator: number; prism: number }, emu: number[], mock: number[]): void {
+  const rows = MEASUREMENTS.map((label, i) => [
+    label,
+    fmtInt(Math.round(emu[i])),
+    fmtInt(Math.round(mock[i])),
+    `${(emu[i] / mock[i]).toFixed(1)}×`,
+  ]);
+  console.log(
+    table(
+      ["start-up", "gpt-sdk emulator", "Prism mock"],
+      [["to listening", fmtMs(startMs.emulator), fmtMs(startMs.prism)]],
+      ["l", "r", "r"],
+    ),
+  );
+  console.log("");
+  console.log(table(["requests/second", "gpt-sdk emulator", "Prism mock", "ratio"], rows, ["l", "r", "r", "r"]));
 }
 
 main().catch((error: unknown) => {

@@ -27,7 +27,6 @@ import {
 } from "./lib/util";
 
 export type ToolId = "ours-tsx" | "ours-node" | "ours-tsx-disk" | "openapi-typescript" | "hey-api" | "orval";
-export const PEER_GENERATORS: readonly ToolId[] = ["hey-api", "orval"];
 
 export interface Tool {
   id: ToolId;
@@ -77,7 +76,7 @@ export interface ScalingRow {
   bytes: number;
 }
 
-export const INPUTS: readonly Omit<Input, "bytes">[] = [
+const INPUTS: readonly Omit<Input, "bytes">[] = [
   { id: "repo", label: "openapi.yaml (this repo)", file: join(ROOT, "openapi.yaml") },
   { id: "openai-2023", label: "openai-2023-11-28.yaml", file: join(SPECS_DIR, "openai-2023-11-28.yaml") },
   { id: "openai-2026", label: "openai-2026-08-21.yaml", file: join(SPECS_DIR, "openai-2026-08-21.yaml") },
@@ -86,9 +85,8 @@ export const INPUTS: readonly Omit<Input, "bytes">[] = [
 const PRECOMPILED = join(BUILD_DIR, "cli.js");
 
 /**
- * Bundles codegen/cli.ts into bench/.build/cli.js with esbuild. The bundle sits two levels under
- * the repository root, like codegen/emit/*.ts, so the generator's `__dirname`-relative reads
- * (src/internal, the repository's package.json) resolve to the same files.
+ * Bundles codegen/cli.ts into bench/.build/cli.js with esbuild. The generator finds the repository
+ * (src/internal, its package.json) by walking up from its own code, so the bundle reads the same files.
  */
 export function buildPrecompiled(): number {
   const esbuild = loadPeer("esbuild");
@@ -106,11 +104,13 @@ export function buildPrecompiled(): number {
   return performance.now() - started;
 }
 
-export function tools(): Tool[] {
+function tools(): Tool[] {
+  return [...ourTools(), ...peerTools()];
+}
+
+/** Our generator through tsx (in tmpfs and on disk) and precompiled. */
+function ourTools(): Tool[] {
   const tsx = join(ROOT, "node_modules", ".bin", "tsx");
-  const oat = peerBin("openapi-typescript");
-  const hey = peerBin("@hey-api/openapi-ts");
-  const orval = peerBin("orval");
   const node = process.execPath;
   return [
     {
@@ -132,6 +132,15 @@ export function tools(): Tool[] {
       shown: "node_modules/.bin/tsx codegen/cli.ts --spec X --out D",
       command: (spec, out) => ({ file: tsx, args: ["codegen/cli.ts", "--spec", spec, "--out", out], cwd: ROOT }),
     },
+  ];
+}
+
+function peerTools(): Tool[] {
+  const oat = peerBin("openapi-typescript");
+  const hey = peerBin("@hey-api/openapi-ts");
+  const orval = peerBin("orval");
+  const node = process.execPath;
+  return [
     {
       id: "openapi-typescript",
       label: `openapi-typescript ${peerVersion("openapi-typescript")} (types only)`,
@@ -228,40 +237,10 @@ export async function runGeneration(options: { runs: number; bigRuns: number }):
     const big = bytes > 1_000_000;
     const runs = big ? options.bigRuns : options.runs;
     const all = every.filter((t) => big || !t.disk);
-    const results = new Map<ToolId, ToolResult>(
-      all.map((t) => [t.id, { tool: t.id, wallMs: [], peakRss: [], selfMs: [], bytes: 0, files: 0 }]),
-    );
     log(`generation: ${spec.label} (${(bytes / 1024).toFixed(0)} KB), warm-up then ${runs} interleaved rounds`);
-    // Warm-up round (disk cache, tsx's transform cache); also checks that the precompiled bundle writes the same tree.
-    const hashes = new Map<ToolId, string | undefined>();
-    for (const tool of all) {
-      const r = await runOnce(tool, spec.file, tool.id.startsWith("ours"));
-      hashes.set(tool.id, r.hash);
-      if (r.error) results.get(tool.id)!.error = r.error;
-    }
-    precompiledSameOutput[spec.id] =
-      hashes.get("ours-tsx") !== undefined && hashes.get("ours-tsx") === hashes.get("ours-node");
-    for (let round = 0; round < runs; round++) {
-      for (const tool of rotate(all, round)) {
-        const res = results.get(tool.id)!;
-        if (res.error) continue;
-        const r = await runOnce(tool, spec.file);
-        if (r.error) {
-          res.error = r.error;
-          continue;
-        }
-        res.wallMs.push(r.wallMs);
-        res.peakRss.push(r.peakRss);
-        if (r.selfMs !== undefined) res.selfMs.push(r.selfMs);
-        res.bytes = r.bytes;
-        res.files = r.files;
-      }
-    }
-    for (const tool of all) {
-      const r = results.get(tool.id)!;
-      log(`  ${tool.label}: ${r.error ? `FAILED ${r.error}` : `${median(r.wallMs).toFixed(0)} ms, ${r.files} files`}`);
-    }
-    inputs.push({ ...spec, bytes, runs, results: [...results.values()] });
+    const { results, sameOutput } = await measureInput(spec.file, all, runs);
+    precompiledSameOutput[spec.id] = sameOutput;
+    inputs.push({ ...spec, bytes, runs, results });
   }
   return {
     tools: every.map(({ id, label, shown }) => ({ id, label, shown })),
@@ -272,23 +251,64 @@ export async function runGeneration(options: { runs: number; bigRuns: number }):
   };
 }
 
+/** A warm-up round, then `runs` interleaved rounds; a tool that fails once is not run again. */
+async function measureInput(
+  file: string,
+  all: Tool[],
+  runs: number,
+): Promise<{ results: ToolResult[]; sameOutput: boolean }> {
+  const results = new Map<ToolId, ToolResult>(
+    all.map((t) => [t.id, { tool: t.id, wallMs: [], peakRss: [], selfMs: [], bytes: 0, files: 0 }]),
+  );
+  const sameOutput = await warmUp(file, all, results);
+  for (let round = 0; round < runs; round++) {
+    for (const tool of rotate(all, round)) {
+      const res = results.get(tool.id)!;
+      if (res.error) continue;
+      const r = await runOnce(tool, file);
+      if (r.error) res.error = r.error;
+      else record(res, r);
+    }
+  }
+  for (const tool of all) {
+    const r = results.get(tool.id)!;
+    log(`  ${tool.label}: ${r.error ? `FAILED ${r.error}` : `${median(r.wallMs).toFixed(0)} ms, ${r.files} files`}`);
+  }
+  return { results: [...results.values()], sameOutput };
+}
+
+/**
+ * The warm-up round (disk cache, tsx's transform cache), recording failures. Also checks that the
+ * precompiled bundle writes the same tree as tsx: true when it does.
+ */
+async function warmUp(file: string, all: Tool[], results: Map<ToolId, ToolResult>): Promise<boolean> {
+  const hashes = new Map<ToolId, string | undefined>();
+  for (const tool of all) {
+    const r = await runOnce(tool, file, tool.id.startsWith("ours"));
+    hashes.set(tool.id, r.hash);
+    if (r.error) results.get(tool.id)!.error = r.error;
+  }
+  return hashes.get("ours-tsx") !== undefined && hashes.get("ours-tsx") === hashes.get("ours-node");
+}
+
+/** Adds one successful run's figures. */
+function record(into: Omit<ToolResult, "tool" | "error">, r: OneRun): void {
+  into.wallMs.push(r.wallMs);
+  into.peakRss.push(r.peakRss);
+  if (r.selfMs !== undefined) into.selfMs.push(r.selfMs);
+  into.bytes = r.bytes;
+  into.files = r.files;
+}
+
 export async function runScaling(options: {
   runs: number;
   scales: readonly number[];
   tool: ToolId;
   onLargest?: (file: string, scale: number) => void;
 }): Promise<ScalingRow[]> {
-  const source = join(SPECS_DIR, "openai-2026-08-21.yaml");
   const dir = tempDir("scaling", FAST_TMP);
   try {
-    const docs = options.scales.map((scale) => {
-      const file = join(dir, `openai-2026-x${scale}.yaml`);
-      const stats = writeScaledDocument(source, scale, file);
-      log(
-        `scaling: wrote ${basename(file)} (${(stats.bytes / 1024 / 1024).toFixed(1)} MB, ${stats.operations} operations, ${stats.schemas} schemas)`,
-      );
-      return { scale, file, stats };
-    });
+    const docs = writeScaledDocuments(options.scales, dir);
     const tool = tools().find((t) => t.id === options.tool)!;
     const rows: ScalingRow[] = docs.map((d) => ({
       scale: d.scale,
@@ -307,11 +327,7 @@ export async function runScaling(options: {
       )) {
         const r = await runOnce(tool, docs[i].file);
         if (r.error) throw new Error(`${tool.label} failed on the ${docs[i].scale}× document: ${r.error}`);
-        rows[i].wallMs.push(r.wallMs);
-        rows[i].peakRss.push(r.peakRss);
-        if (r.selfMs !== undefined) rows[i].selfMs.push(r.selfMs);
-        rows[i].files = r.files;
-        rows[i].bytes = r.bytes;
+        record(rows[i], r);
         log(`  scaling ${docs[i].scale}× round ${round + 1}: ${r.wallMs.toFixed(0)} ms`);
       }
     }
@@ -321,4 +337,20 @@ export async function runScaling(options: {
   } finally {
     removeDir(dir);
   }
+}
+
+/** The 2026 document at each scale, written into `dir`. */
+function writeScaledDocuments(
+  scales: readonly number[],
+  dir: string,
+): { scale: number; file: string; stats: SyntheticStats }[] {
+  const source = join(SPECS_DIR, "openai-2026-08-21.yaml");
+  return scales.map((scale) => {
+    const file = join(dir, `openai-2026-x${scale}.yaml`);
+    const stats = writeScaledDocument(source, scale, file);
+    log(
+      `scaling: wrote ${basename(file)} (${(stats.bytes / 1024 / 1024).toFixed(1)} MB, ${stats.operations} operations, ${stats.schemas} schemas)`,
+    );
+    return { scale, file, stats };
+  });
 }

@@ -10,26 +10,30 @@ import { median } from "./lib/util";
 const rounds = Number(process.argv[2] ?? 12);
 const ids: ClientId[] = ["gpt-sdk", "raw-axios", "openai-v4"];
 
+/** Milliseconds for `n` calls, one after another. */
+async function seq(call: () => Promise<unknown>, n: number): Promise<number> {
+  const t = performance.now();
+  for (let i = 0; i < n; i++) await call();
+  return performance.now() - t;
+}
+
+/** Milliseconds for `n` calls, 16 in flight. */
+async function conc(call: () => Promise<unknown>, n: number): Promise<number> {
+  let issued = 0;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (issued++ < n) await call();
+    }),
+  );
+  return performance.now() - t;
+}
+
 async function main(): Promise<void> {
   const server = await startServer();
   try {
     const agent = sharedAgent();
     const clients = ids.map((id) => makeClient(id, server.baseURL, agent));
-    const seq = async (call: () => Promise<unknown>, n: number): Promise<number> => {
-      const t = performance.now();
-      for (let i = 0; i < n; i++) await call();
-      return performance.now() - t;
-    };
-    const conc = async (call: () => Promise<unknown>, n: number): Promise<number> => {
-      let issued = 0;
-      const t = performance.now();
-      await Promise.all(
-        Array.from({ length: 16 }, async () => {
-          while (issued++ < n) await call();
-        }),
-      );
-      return performance.now() - t;
-    };
     for (const c of clients)
       for (const op of OPERATIONS) {
         await seq(callOf(c, op), 500);

@@ -75,40 +75,48 @@ export async function profileRuntime(
   calls: number,
 ): Promise<ProfileResult["runtime"]> {
   const results: ProfileResult["runtime"] = [];
-  for (const { client, op } of runs) {
-    const dir = tempDir(`prof-${client}`);
-    try {
-      log(`profile: ${calls} sequential ${op} through ${client}`);
-      const file = join(dir, "runtime.cpuprofile");
-      const args = [
-        "--profile",
-        client,
-        "--op",
-        op,
-        "--url",
-        server.baseURL,
-        "--calls",
-        String(calls),
-        "--prof-out",
-        file,
-        "--interval",
-        INTERVAL_US,
-      ];
-      const { ms } = await runJsonChild<{ ms: number }>("runtime.ts", args);
-      const summary = summarizeProfile(file, 10, (area) => area === "(program)");
-      const ownTop = summarizeProfile(file, 8, (area) => !area.startsWith("gpt-sdk")).top;
-      results.push({
-        ...summary,
-        ownTop,
-        client,
-        op,
-        calls,
-        ms,
-        command: `tsx bench/runtime.ts ${args.join(" ").replace(server.baseURL, "<server>").replace(file, "<file>")}`,
-      });
-    } finally {
-      removeDir(dir);
-    }
-  }
+  for (const { client, op } of runs) results.push(await profileCalls(server, client, op, calls));
   return results;
+}
+
+/** `calls` sequential calls of one operation through one client, profiled in a child process. */
+async function profileCalls(
+  server: ServerProcess,
+  client: ClientId,
+  op: Operation,
+  calls: number,
+): Promise<ProfileResult["runtime"][number]> {
+  const dir = tempDir(`prof-${client}`);
+  try {
+    log(`profile: ${calls} sequential ${op} through ${client}`);
+    const file = join(dir, "runtime.cpuprofile");
+    const args = [
+      "--profile",
+      client,
+      "--op",
+      op,
+      "--url",
+      server.baseURL,
+      "--calls",
+      String(calls),
+      "--prof-out",
+      file,
+      "--interval",
+      INTERVAL_US,
+    ];
+    const { ms } = await runJsonChild<{ ms: number }>("runtime.ts", args);
+    const summary = summarizeProfile(file, 10, (area) => area === "(program)");
+    const ownTop = summarizeProfile(file, 8, (area) => !area.startsWith("gpt-sdk")).top;
+    return {
+      ...summary,
+      ownTop,
+      client,
+      op,
+      calls,
+      ms,
+      command: `tsx bench/runtime.ts ${args.join(" ").replace(server.baseURL, "<server>").replace(file, "<file>")}`,
+    };
+  } finally {
+    removeDir(dir);
+  }
 }

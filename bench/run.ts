@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, totalmem, type as osType } from "node:os";
 import { join, relative } from "node:path";
-import { runJsonChild, startServer } from "./lib/children";
+import { runJsonChild, startServer, type ServerProcess } from "./lib/children";
 import { clientLabel, CLIENT_IDS, type ClientId, type Operation } from "./lib/clients";
 import { messagesPage, run as runFixture } from "./lib/fixtures";
 import { renderReport, type BenchResults, type MachineInfo } from "./lib/report";
@@ -61,7 +61,7 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<Section>; out?: 
 }
 
 /** True when every dependency of bench/package.json is installed at the pinned version. */
-export function benchDepsInstalled(): boolean {
+function benchDepsInstalled(): boolean {
   const manifest = JSON.parse(readFileSync(join(BENCH_DIR, "package.json"), "utf8")) as {
     dependencies: Record<string, string>;
   };
@@ -149,18 +149,13 @@ function machine(started: number, loadStart: number[], distNote: string): Machin
   };
 }
 
+type Options = ReturnType<typeof parseArgs>;
+
 async function main(): Promise<void> {
   const started = Date.now();
   const loadStart = loadavg();
   const opts = parseArgs(process.argv.slice(2));
-  if (opts.render) {
-    // Rewrites the report from the last run's raw figures (after changing the report's layout).
-    const saved = JSON.parse(readFileSync(join(BUILD_DIR, "results.json"), "utf8")) as BenchResults;
-    const out = opts.out ?? join(ROOT, "docs", "BENCHMARKS.md");
-    writeFileSync(out, renderReport(saved));
-    log(`re-rendered ${relative(process.cwd(), out)} from bench/.build/results.json`);
-    return;
-  }
+  if (opts.render) return rerender(opts.out);
   ensureBenchDeps();
   const distNote = ensureDist();
   mkdirSync(BUILD_DIR, { recursive: true });
@@ -173,74 +168,10 @@ async function main(): Promise<void> {
   };
 
   if (opts.only.has("startup")) results.startup = runStartup({ runs: q ? 3 : 25 });
-
-  if (opts.only.has("stream")) {
-    log("stream: one long streamed run through gpt-sdk's parser and openai 4.x's");
-    const args = ["--rounds", q ? "3" : "15", "--events", "20000"];
-    results.stream = await runJsonChild<StreamResult>("stream.ts", args, ["--expose-gc"]);
-  }
-
-  if (opts.only.has("runtime") || opts.only.has("profile")) {
-    const server = await startServer();
-    try {
-      if (opts.only.has("runtime")) {
-        log(`runtime: ${CLIENT_IDS.map(clientLabel).join(", ")}`);
-        const args = q
-          ? ["--rounds", "2", "--seq", "100", "--conc", "200", "--warmup", "100"]
-          : ["--rounds", "12", "--seq", "400", "--conc", "1000", "--warmup", "600"];
-        results.runtime = await runJsonChild<RuntimeResult>(
-          "runtime.ts",
-          ["--bench", "--url", server.baseURL, ...args],
-          ["--expose-gc"],
-        );
-        const reps = q ? 1 : 2;
-        results.memory = [];
-        for (let rep = 0; rep < reps; rep++) {
-          log(`runtime: memory, processes ${rep + 1}/${reps}`);
-          const row: MemoryResult[] = [];
-          for (const id of rotate(CLIENT_IDS, rep))
-            row.push(
-              await runJsonChild<MemoryResult>(
-                "runtime.ts",
-                ["--memory", id, "--url", server.baseURL, "--calls", q ? "400" : "3000"],
-                ["--expose-gc"],
-              ),
-            );
-          results.memory.push(row);
-        }
-      }
-      if (opts.only.has("profile")) {
-        const runs: { client: ClientId; op: Operation }[] = [
-          { client: "gpt-sdk", op: "listMessages" },
-          { client: "raw-axios", op: "listMessages" },
-          { client: "gpt-sdk", op: "createRun" },
-          { client: "raw-axios", op: "createRun" },
-        ];
-        const runtime = await profileRuntime(server, runs, q ? 1000 : 10000);
-        buildPrecompiled();
-        results.profile = { generator: profileGenerator(), runtime };
-      }
-    } finally {
-      await server.stop();
-    }
-  }
-
+  if (opts.only.has("stream")) results.stream = await runStreamSection(q);
+  if (opts.only.has("runtime") || opts.only.has("profile")) await runServerSections(opts, results);
   if (opts.only.has("generation")) results.generation = await runGeneration({ runs: q ? 1 : 5, bigRuns: q ? 1 : 3 });
-  if (opts.only.has("scaling")) {
-    const profileLargest = opts.only.has("profile")
-      ? (file: string, scale: number) => {
-          buildPrecompiled();
-          const summary = profileGenerator(file, `<openai-2026 ×${scale}>`);
-          results.profile = { ...results.profile!, generatorScaled: { ...summary, scale } };
-        }
-      : undefined;
-    results.scaling = await runScaling({
-      runs: q ? 1 : 4,
-      scales: q ? [1, 2] : [1, 2, 4, 8],
-      tool: "ours-tsx",
-      onLargest: profileLargest,
-    });
-  }
+  if (opts.only.has("scaling")) await runScalingSection(opts, results);
 
   results.machine = machine(started, loadStart, distNote);
   writeFileSync(join(BUILD_DIR, "results.json"), JSON.stringify(results, null, 2));
@@ -251,6 +182,92 @@ async function main(): Promise<void> {
   log(
     `wrote ${relative(process.cwd(), out)} (raw figures: ${relative(process.cwd(), join(BUILD_DIR, "results.json"))}) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
+}
+
+/** Rewrites the report from the last run's raw figures (after changing the report's layout). */
+function rerender(outOption: string | undefined): void {
+  const saved = JSON.parse(readFileSync(join(BUILD_DIR, "results.json"), "utf8")) as BenchResults;
+  const out = outOption ?? join(ROOT, "docs", "BENCHMARKS.md");
+  writeFileSync(out, renderReport(saved));
+  log(`re-rendered ${relative(process.cwd(), out)} from bench/.build/results.json`);
+}
+
+/** One long streamed run read by gpt-sdk's parser and openai 4.x's, in one child process. */
+function runStreamSection(quick: boolean): Promise<StreamResult> {
+  log("stream: one long streamed run through gpt-sdk's parser and openai 4.x's");
+  const args = ["--rounds", quick ? "3" : "15", "--events", "20000"];
+  return runJsonChild<StreamResult>("stream.ts", args, ["--expose-gc"]);
+}
+
+/** The sections that call the loopback server: runtime (with memory) and the runtime profiles. */
+async function runServerSections(opts: Options, results: BenchResults): Promise<void> {
+  const q = opts.quick;
+  const server = await startServer();
+  try {
+    if (opts.only.has("runtime")) {
+      log(`runtime: ${CLIENT_IDS.map(clientLabel).join(", ")}`);
+      const args = q
+        ? ["--rounds", "2", "--seq", "100", "--conc", "200", "--warmup", "100"]
+        : ["--rounds", "12", "--seq", "400", "--conc", "1000", "--warmup", "600"];
+      results.runtime = await runJsonChild<RuntimeResult>(
+        "runtime.ts",
+        ["--bench", "--url", server.baseURL, ...args],
+        ["--expose-gc"],
+      );
+      results.memory = await measureMemory(server, q);
+    }
+    if (opts.only.has("profile")) {
+      const runs: { client: ClientId; op: Operation }[] = [
+        { client: "gpt-sdk", op: "listMessages" },
+        { client: "raw-axios", op: "listMessages" },
+        { client: "gpt-sdk", op: "createRun" },
+        { client: "raw-axios", op: "createRun" },
+      ];
+      const runtime = await profileRuntime(server, runs, q ? 1000 : 10000);
+      buildPrecompiled();
+      results.profile = { generator: profileGenerator(), runtime };
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Each client alone in a fresh process, in an order that rotates each repetition. */
+async function measureMemory(server: ServerProcess, quick: boolean): Promise<MemoryResult[][]> {
+  const reps = quick ? 1 : 2;
+  const memory: MemoryResult[][] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    log(`runtime: memory, processes ${rep + 1}/${reps}`);
+    const row: MemoryResult[] = [];
+    for (const id of rotate(CLIENT_IDS, rep))
+      row.push(
+        await runJsonChild<MemoryResult>(
+          "runtime.ts",
+          ["--memory", id, "--url", server.baseURL, "--calls", quick ? "400" : "3000"],
+          ["--expose-gc"],
+        ),
+      );
+    memory.push(row);
+  }
+  return memory;
+}
+
+/** Growth with document size; with the profile section, the largest document is profiled too. */
+async function runScalingSection(opts: Options, results: BenchResults): Promise<void> {
+  const q = opts.quick;
+  const profileLargest = opts.only.has("profile")
+    ? (file: string, scale: number) => {
+        buildPrecompiled();
+        const summary = profileGenerator(file, `<openai-2026 ×${scale}>`);
+        results.profile = { ...results.profile!, generatorScaled: { ...summary, scale } };
+      }
+    : undefined;
+  results.scaling = await runScaling({
+    runs: q ? 1 : 4,
+    scales: q ? [1, 2] : [1, 2, 4, 8],
+    tool: "ours-tsx",
+    onLargest: profileLargest,
+  });
 }
 
 if (require.main === module) {

@@ -23,7 +23,7 @@ import {
 import { mean, median, percentile, rotate } from "./lib/util";
 
 export type Mode = "sequential" | "concurrent";
-export const MODES: readonly Mode[] = ["sequential", "concurrent"];
+const MODES: readonly Mode[] = ["sequential", "concurrent"];
 
 export interface CellResult {
   client: ClientId;
@@ -104,13 +104,17 @@ function arg(name: string, fallback?: string): string {
   return fallback;
 }
 
+type Settings = Omit<RuntimeResult, "cells">;
+
 async function bench(): Promise<RuntimeResult> {
   const url = arg("--url");
-  const rounds = Number(arg("--rounds", "10"));
-  const seqCalls = Number(arg("--seq", "400"));
-  const concCalls = Number(arg("--conc", "1000"));
-  const inflight = Number(arg("--inflight", "16"));
-  const warmupCalls = Number(arg("--warmup", "600"));
+  const settings: Settings = {
+    rounds: Number(arg("--rounds", "10")),
+    seqCalls: Number(arg("--seq", "400")),
+    concCalls: Number(arg("--conc", "1000")),
+    inflight: Number(arg("--inflight", "16")),
+    warmupCalls: Number(arg("--warmup", "600")),
+  };
   const agent = sharedAgent();
   const clients: BenchClient[] = CLIENT_IDS.map((id) => makeClient(id, url, agent));
   for (const client of clients) await checkClient(client);
@@ -118,66 +122,79 @@ async function bench(): Promise<RuntimeResult> {
   // Warm-up: JIT, sockets (16 of them for the concurrent batches), caches — every client, both operations.
   for (const client of clients) {
     for (const op of OPERATIONS) {
-      await sequential(callOf(client, op), warmupCalls, []);
-      await concurrent(callOf(client, op), warmupCalls, inflight, []);
+      await sequential(callOf(client, op), settings.warmupCalls, []);
+      await concurrent(callOf(client, op), settings.warmupCalls, settings.inflight, []);
     }
   }
+  const samples = await measureRounds(clients, settings);
+  const cells = clients.flatMap((client) =>
+    OPERATIONS.flatMap((op) => MODES.map((mode) => cellOf(client, op, mode, samples, settings))),
+  );
+  agent.destroy();
+  return { ...settings, cells };
+}
 
-  type Key = `${ClientId}/${Operation}/${Mode}`;
-  const walls = new Map<Key, number[]>();
-  const means = new Map<Key, number[]>();
-  const lats = new Map<Key, number[]>();
+type Key = `${ClientId}/${Operation}/${Mode}`;
+
+/** One client's figures for one operation and mode, over the rounds. */
+interface Samples {
+  /** Each round's batch wall time. */
+  walls: number[];
+  /** Each round's mean latency. */
+  means: number[];
+  /** Every call's latency, pooled over rounds. */
+  latencies: number[];
+}
+
+/** Every client, operation and mode in each round, in an order that rotates each round. */
+async function measureRounds(clients: BenchClient[], settings: Settings): Promise<Map<Key, Samples>> {
+  const samples = new Map<Key, Samples>();
   for (const client of clients)
     for (const op of OPERATIONS)
-      for (const mode of MODES) {
-        const key: Key = `${client.id}/${op}/${mode}`;
-        walls.set(key, []);
-        means.set(key, []);
-        lats.set(key, []);
-      }
-  for (let round = 0; round < rounds; round++) {
-    process.stderr.write(`  runtime round ${round + 1}/${rounds}\n`);
+      for (const mode of MODES) samples.set(`${client.id}/${op}/${mode}`, { walls: [], means: [], latencies: [] });
+  for (let round = 0; round < settings.rounds; round++) {
+    process.stderr.write(`  runtime round ${round + 1}/${settings.rounds}\n`);
     for (const mode of rotate(MODES, round)) {
       for (const op of rotate(OPERATIONS, round >> 1)) {
         for (const client of rotate(clients, round)) {
-          const key: Key = `${client.id}/${op}/${mode}`;
+          const into = samples.get(`${client.id}/${op}/${mode}`)!;
           const latencies: number[] = [];
           gc();
-          const n = mode === "sequential" ? seqCalls : concCalls;
           const wall =
             mode === "sequential"
-              ? await sequential(callOf(client, op), n, latencies)
-              : await concurrent(callOf(client, op), n, inflight, latencies);
-          walls.get(key)!.push(wall);
-          means.get(key)!.push(mean(latencies));
-          const pooled = lats.get(key)!;
-          for (const l of latencies) pooled.push(l);
+              ? await sequential(callOf(client, op), settings.seqCalls, latencies)
+              : await concurrent(callOf(client, op), settings.concCalls, settings.inflight, latencies);
+          into.walls.push(wall);
+          into.means.push(mean(latencies));
+          for (const l of latencies) into.latencies.push(l);
         }
       }
     }
   }
-  const cells: CellResult[] = [];
-  for (const client of clients)
-    for (const op of OPERATIONS)
-      for (const mode of MODES) {
-        const key: Key = `${client.id}/${op}/${mode}`;
-        const n = mode === "sequential" ? seqCalls : concCalls;
-        const w = walls.get(key)!;
-        cells.push({
-          client: client.id,
-          label: client.label,
-          op,
-          mode,
-          calls: n,
-          roundWallMs: w,
-          rps: median(w.map((ms) => (n * 1000) / ms)),
-          meanMs: median(means.get(key)!),
-          p99Ms: percentile(lats.get(key)!, 99),
-          perCallMs: median(w.map((ms) => ms / n)),
-        });
-      }
-  agent.destroy();
-  return { rounds, seqCalls, concCalls, inflight, warmupCalls, cells };
+  return samples;
+}
+
+function cellOf(
+  client: BenchClient,
+  op: Operation,
+  mode: Mode,
+  samples: Map<Key, Samples>,
+  settings: Settings,
+): CellResult {
+  const { walls: w, means, latencies } = samples.get(`${client.id}/${op}/${mode}`)!;
+  const n = mode === "sequential" ? settings.seqCalls : settings.concCalls;
+  return {
+    client: client.id,
+    label: client.label,
+    op,
+    mode,
+    calls: n,
+    roundWallMs: w,
+    rps: median(w.map((ms) => (n * 1000) / ms)),
+    meanMs: median(means),
+    p99Ms: percentile(latencies, 99),
+    perCallMs: median(w.map((ms) => ms / n)),
+  };
 }
 
 async function memory(id: ClientId): Promise<MemoryResult> {

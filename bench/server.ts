@@ -34,7 +34,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      let assistantId = "";
+      let assistantId: string;
       try {
         assistantId = String(
           (JSON.parse(Buffer.concat(chunks).toString("utf8")) as { assistant_id?: unknown }).assistant_id ?? "",

@@ -26,7 +26,7 @@ export interface StartupResult {
   modules: number;
 }
 
-export function variants(): StartupVariant[] {
+function variants(): StartupVariant[] {
   const openai4 = JSON.stringify(benchRequire.resolve("openai-v4"));
   const openai6 = JSON.stringify(benchRequire.resolve("openai-v6"));
   return [

@@ -25,7 +25,7 @@ import {
   type StreamParser,
   type StreamResult,
 } from "./lib/stream-stats";
-import { BUILD_DIR, loadPeer, log, removeDir, ROOT, rotate } from "./lib/util";
+import { BUILD_DIR, loadPeer, log, removeDir, ROOT, rootRequire, rotate } from "./lib/util";
 
 type Open = (chunks: readonly Buffer[]) => AsyncIterable<unknown>;
 type Decode = (value: unknown) => unknown;
@@ -70,7 +70,7 @@ function bundleGptSdk(): GptSdkParts {
     outfile,
     logLevel: "warning",
   });
-  return require(outfile) as GptSdkParts;
+  return rootRequire(outfile) as GptSdkParts;
 }
 
 function openers(): Record<StreamParser, Open> {

@@ -7,14 +7,14 @@
  *   [--diff-out FILE]                      write the diff to FILE (clean, for a CHANGELOG) instead of stdout
  *   [--config gen.yaml] [--reset-lock] [--debug]
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { diffDocuments, generate } from "./generate";
+import type { GeneratedFile } from "./emit/file";
+import { type GenerateOutput, diffDocuments, generate } from "./generate";
 import { SpecError } from "./load/errors";
 import { LOCK_FILE } from "./lock/lock";
-import { diffTree, writeTree } from "./write/tree";
-
-const PROJECT_ROOT = resolve(__dirname, "..");
+import { REPO_ROOT } from "./repo-root";
+import { type TreeDiff, diffTree, writeTree } from "./write/tree";
 
 interface Args {
   check: boolean;
@@ -58,86 +58,122 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function main(argv: string[]): number {
-  const started = process.hrtime.bigint();
-  let args: Args;
+const USAGE =
+  "usage: npm run generate [-- --check] [-- --spec <document> --out <dir> [--config <gen.yaml>]] [-- --diff <older document> [--diff-config <older gen.yaml>] [--diff-out <file>]] [--reset-lock] [--debug]";
+
+/** The arguments, or undefined after printing what is wrong with them and the usage. */
+function readArgs(argv: string[]): Args | undefined {
   try {
-    args = parseArgs(argv);
+    return parseArgs(argv);
   } catch (error) {
     const message = (error as Error).message;
     if (message) console.error(`generate: ${message}`);
-    console.error(
-      "usage: npm run generate [-- --check] [-- --spec <document> --out <dir> [--config <gen.yaml>]] [-- --diff <older document> [--diff-config <older gen.yaml>] [--diff-out <file>]] [--reset-lock] [--debug]",
-    );
-    return 2;
-  }
-  const packageMode = Boolean(args.spec);
-  const specFile = resolve(args.spec ?? join(PROJECT_ROOT, "openapi.yaml"));
-  const configFile = args.config ? resolve(args.config) : packageMode ? undefined : join(PROJECT_ROOT, "gen.yaml");
-  const outDir = resolve(args.out ?? PROJECT_ROOT);
-  // The lock beside the output keeps its surface; --reset-lock starts over from the first-generation rules.
-  // A --spec diff without --out has no output, so no lock: the diff is between first generations.
-  const hasOutput = !packageMode || args.out !== undefined;
-  const lockFile = args.resetLock || !hasOutput ? undefined : join(outDir, LOCK_FILE);
-  try {
-    if (args.diff) {
-      const older = {
-        specFile: resolve(args.diff),
-        configFile: args.diffConfig ? resolve(args.diffConfig) : configFile,
-      };
-      const report = diffDocuments({ older, current: { specFile, configFile }, lockFile });
-      if (args.diffOut) writeFileSync(resolve(args.diffOut), report);
-      else process.stdout.write(report);
-      return 0;
-    }
-    const { model, config, files } = generate({
-      specFile,
-      configFile,
-      mode: packageMode ? "package" : "repo",
-      lockFile,
-    });
-    const operations = model.tags.reduce((n, t) => n + t.operations.length, 0);
-    const where = relative(process.cwd(), outDir) || ".";
-    if (args.check) {
-      const diff = diffTree(outDir, files);
-      const stale = [...diff.added, ...diff.changed, ...diff.stale];
-      if (stale.length > 0) {
-        console.error(`generate --check: ${stale.length} generated file(s) differ from the generator's output:`);
-        for (const f of diff.added) console.error(`  missing  ${f}`);
-        for (const f of diff.changed) console.error(`  changed  ${f}`);
-        for (const f of diff.stale) console.error(`  stale    ${f}`);
-        console.error("Run `npm run generate` and commit the result.");
-        return 1;
-      }
-      console.log(`generate --check: ${files.length + 1} generated files are up to date.`);
-      return 0;
-    }
-    const diff = writeTree(outDir, files);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    console.log(
-      `Generated ${config.sdkClassName} (${config.packageName}) from ${relative(process.cwd(), specFile)} into ${where}`,
-    );
-    console.log(
-      `  operations: ${operations} in ${model.tags.length} tag(s) (${model.tags.map((t) => t.propertyName).join(", ")})`,
-    );
-    console.log(`  models:     ${model.decls.length}`);
-    console.log(
-      `  files:      ${diff.added.length} added, ${diff.changed.length} updated, ${diff.unchanged.length} unchanged, ${diff.stale.length} removed`,
-    );
-    console.log(`  time:       ${seconds.toFixed(2)} s`);
-    return 0;
-  } catch (error) {
-    if (args.debug) console.error(error);
-    if (error instanceof SpecError) {
-      console.error(`generate: error: ${error.message}`);
-      return 1;
-    }
-    console.error(
-      `generate: internal error: ${(error as Error).message}${args.debug ? "" : " (run with --debug for the stack trace)"}`,
-    );
-    return 70;
+    console.error(USAGE);
+    return undefined;
   }
 }
 
-if (!existsSync(join(PROJECT_ROOT, "package.json"))) throw new Error("codegen must run from the gpt-sdk repository");
+interface Paths {
+  /** A standalone package from --spec, rather than this repository. */
+  packageMode: boolean;
+  specFile: string;
+  configFile?: string;
+  outDir: string;
+  lockFile?: string;
+}
+
+function pathsOf(args: Args): Paths {
+  const packageMode = Boolean(args.spec);
+  const outDir = resolve(args.out ?? REPO_ROOT);
+  // The lock beside the output keeps its surface; --reset-lock starts over from the first-generation rules.
+  // A --spec diff without --out has no output, so no lock: the diff is between first generations.
+  const hasOutput = !packageMode || args.out !== undefined;
+  return {
+    packageMode,
+    specFile: resolve(args.spec ?? join(REPO_ROOT, "openapi.yaml")),
+    configFile: args.config ? resolve(args.config) : packageMode ? undefined : join(REPO_ROOT, "gen.yaml"),
+    outDir,
+    lockFile: args.resetLock || !hasOutput ? undefined : join(outDir, LOCK_FILE),
+  };
+}
+
+function main(argv: string[]): number {
+  const started = process.hrtime.bigint();
+  const args = readArgs(argv);
+  if (!args) return 2;
+  const paths = pathsOf(args);
+  const { packageMode, specFile, configFile, outDir, lockFile } = paths;
+  try {
+    if (args.diff) return writeDiff(args.diff, args, paths);
+    const generated = generate({ specFile, configFile, mode: packageMode ? "package" : "repo", lockFile });
+    if (args.check) return check(outDir, generated.files);
+    const written = writeTree(outDir, generated.files);
+    reportWritten(generated, written, { specFile, outDir, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+    return 0;
+  } catch (error) {
+    return reportFailure(error, args.debug);
+  }
+}
+
+/** --diff: the surface's changes since the older document, as markdown on stdout or in --diff-out. */
+function writeDiff(olderSpec: string, args: Args, { specFile, configFile, lockFile }: Paths): number {
+  const older = {
+    specFile: resolve(olderSpec),
+    configFile: args.diffConfig ? resolve(args.diffConfig) : configFile,
+  };
+  const report = diffDocuments({ older, current: { specFile, configFile }, lockFile });
+  if (args.diffOut) writeFileSync(resolve(args.diffOut), report);
+  else process.stdout.write(report);
+  return 0;
+}
+
+/** --check: 0 when the files on disk are the generator's output, else 1 after naming the ones that differ. */
+function check(outDir: string, files: readonly GeneratedFile[]): number {
+  const diff = diffTree(outDir, files);
+  const stale = [...diff.added, ...diff.changed, ...diff.stale];
+  if (stale.length > 0) {
+    console.error(`generate --check: ${stale.length} generated file(s) differ from the generator's output:`);
+    for (const f of diff.added) console.error(`  missing  ${f}`);
+    for (const f of diff.changed) console.error(`  changed  ${f}`);
+    for (const f of diff.stale) console.error(`  stale    ${f}`);
+    console.error("Run `npm run generate` and commit the result.");
+    return 1;
+  }
+  console.log(`generate --check: ${files.length + 1} generated files are up to date.`);
+  return 0;
+}
+
+function reportWritten(
+  { model, config }: GenerateOutput,
+  diff: TreeDiff,
+  run: { specFile: string; outDir: string; seconds: number },
+): void {
+  const operations = model.tags.reduce((n, t) => n + t.operations.length, 0);
+  const where = relative(process.cwd(), run.outDir) || ".";
+  console.log(
+    `Generated ${config.sdkClassName} (${config.packageName}) from ${relative(process.cwd(), run.specFile)} into ${where}`,
+  );
+  console.log(
+    `  operations: ${operations} in ${model.tags.length} tag(s) (${model.tags.map((t) => t.propertyName).join(", ")})`,
+  );
+  console.log(`  models:     ${model.decls.length}`);
+  console.log(
+    `  files:      ${diff.added.length} added, ${diff.changed.length} updated, ${diff.unchanged.length} unchanged, ${diff.stale.length} removed`,
+  );
+  console.log(`  time:       ${run.seconds.toFixed(2)} s`);
+}
+
+/** A document's error is the user's to fix (exit 1); anything else is the generator's (exit 70). */
+function reportFailure(error: unknown, debug: boolean): number {
+  if (debug) console.error(error);
+  if (error instanceof SpecError) {
+    console.error(`generate: error: ${error.message}`);
+    return 1;
+  }
+  console.error(
+    `generate: internal error: ${(error as Error).message}${debug ? "" : " (run with --debug for the stack trace)"}`,
+  );
+  return 70;
+}
+
 process.exitCode = main(process.argv.slice(2));

@@ -53,56 +53,67 @@ async function visualize(sdk: Gpt, csvPath: string): Promise<void> {
     { purpose: "assistants", file: createReadStream(csvPath) },
     { onStatus: printChanges((f) => `file ${f.id}`) },
   );
+  const assistantId = await createVisualizer(sdk, file.id);
+  try {
+    const threadId = await runVisualizer(sdk, assistantId, file.id);
+    await saveMessages(sdk, threadId);
+  } finally {
+    await sdk.assistants.deleteAssistant(assistantId);
+    await sdk.files.deleteFile(file.id);
+  }
+}
 
-  // 2. An assistant that can run code on the file.
+/** 2. An assistant that can run code on the file. */
+async function createVisualizer(sdk: Gpt, fileId: string): Promise<string> {
   const { assistantObject: assistant } = await sdk.assistants.createAssistant({
     name: "Data visualizer",
     description:
       "You are great at creating beautiful data visualizations. You analyze data present in .csv files, understand trends, and come up with data visualizations relevant to those trends. You also share a brief text summary of the trends observed.",
     model: "gpt-4-1106-preview",
     tools: [{ type: "code_interpreter" }],
-    fileIds: [file.id],
+    fileIds: [fileId],
   });
   if (!assistant) throw new Error("createAssistant returned no assistant");
+  return assistant.id;
+}
 
-  try {
-    // 3. A thread with the user's request.
-    const { threadObject: thread } = await sdk.assistants.createThread({
-      messages: [
-        { role: "user", content: "Create 3 data visualizations based on the trends in this file.", fileIds: [file.id] },
-      ],
-    });
-    if (!thread) throw new Error("createThread returned no thread");
+/** 3 and 4. A thread with the user's request, run until done; returns the thread's id. */
+async function runVisualizer(sdk: Gpt, assistantId: string, fileId: string): Promise<string> {
+  const { threadObject: thread } = await sdk.assistants.createThread({
+    messages: [
+      { role: "user", content: "Create 3 data visualizations based on the trends in this file.", fileIds: [fileId] },
+    ],
+  });
+  if (!thread) throw new Error("createThread returned no thread");
 
-    // 4. Run it and wait until the run is done (code interpreter runs take a while: allow 5 minutes).
-    const run = await createAndWaitForCompletion(
-      sdk,
-      thread.id,
-      { assistantId: assistant.id },
-      { timeoutMs: 5 * 60_000, onStatus: printChanges((r) => `run ${r.id}`) },
-    );
-    if (run.status !== "completed") {
-      throw new Error(`Run finished with status ${run.status}: ${JSON.stringify(run.lastError)}`);
-    }
+  // Code interpreter runs take a while: allow 5 minutes.
+  const run = await createAndWaitForCompletion(
+    sdk,
+    thread.id,
+    { assistantId },
+    { timeoutMs: 5 * 60_000, onStatus: printChanges((r) => `run ${r.id}`) },
+  );
+  if (run.status !== "completed") {
+    throw new Error(`Run finished with status ${run.status}: ${JSON.stringify(run.lastError)}`);
+  }
+  return thread.id;
+}
 
-    // 5. Every message of the thread, oldest first, across pages.
-    const outDir = join(process.cwd(), "data-visualizer-output");
-    for await (const message of sdk.assistants.listMessagesAll({ threadId: thread.id, order: "asc" })) {
-      for (const part of message.content) {
-        if (part.type === "text") {
-          console.log(`\n[${message.role}] ${part.text.value}`);
-        } else if (part.type === "image_file") {
-          const { body } = await sdk.files.downloadFile(part.imageFile.fileId);
-          mkdirSync(outDir, { recursive: true });
-          const path = join(outDir, `${part.imageFile.fileId}.png`);
-          writeFileSync(path, body ?? new Uint8Array());
-          console.log(`\n[${message.role}] chart saved to ${path}`);
-        }
+/** 5. Every message of the thread, oldest first, across pages: text printed, charts saved. */
+async function saveMessages(sdk: Gpt, threadId: string): Promise<void> {
+  const outDir = join(process.cwd(), "data-visualizer-output");
+  for await (const message of sdk.assistants.listMessagesAll({ threadId, order: "asc" })) {
+    for (const part of message.content) {
+      if (part.type === "text") {
+        console.log(`\n[${message.role}] ${part.text.value}`);
+      } else if (part.type === "image_file") {
+        const { body } = await sdk.files.downloadFile(part.imageFile.fileId);
+        mkdirSync(outDir, { recursive: true });
+        const path = join(outDir, `${part.imageFile.fileId}.png`);
+        writeFileSync(path, body ?? new Uint8Array());
+        console.log(`\n[${message.role}] chart saved to ${path}`);
       }
     }
-  } finally {
-    await sdk.assistants.deleteAssistant(assistant.id);
-    await sdk.files.deleteFile(file.id);
   }
 }
 

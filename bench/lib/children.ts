@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { BENCH_DIR, ROOT } from "./util";
 
 /** Node arguments that run a bench TypeScript file: tsx's loader, resolved from the repository root. */
-export function tsNodeArgs(file: string, nodeFlags: readonly string[] = []): string[] {
+function tsNodeArgs(file: string, nodeFlags: readonly string[] = []): string[] {
   return [...nodeFlags, "--import", "tsx", join(BENCH_DIR, file)];
 }
 

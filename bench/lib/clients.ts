@@ -33,12 +33,12 @@ export function sharedAgent(): Agent {
 }
 
 /** gpt-sdk's built package (dist/), the way users import it. */
-export function loadGptSdk(): typeof GptSdk {
+function loadGptSdk(): typeof GptSdk {
   return rootRequire(join(ROOT, "dist", "index.js")) as typeof GptSdk;
 }
 
 /** The axios gpt-sdk itself depends on (the repository's), so both run identical axios code. */
-export function loadAxios(): typeof import("axios").default {
+function loadAxios(): typeof import("axios").default {
   const mod = rootRequire("axios") as typeof import("axios") & { default?: typeof import("axios").default };
   return (mod.default ?? mod) as typeof import("axios").default;
 }
@@ -60,93 +60,118 @@ export function clientLabel(id: ClientId): string {
 
 export function makeClient(id: ClientId, baseURL: string, agent: Agent): BenchClient {
   const label = clientLabel(id);
-  const runBody = { assistant_id: ASSISTANT_ID };
   switch (id) {
-    case "gpt-sdk": {
-      const { Gpt } = loadGptSdk();
-      const axios = loadAxios();
-      const sdk = new Gpt({
-        apiKeyAuth: API_KEY,
-        serverURL: baseURL,
-        defaultClient: axios.create({ httpAgent: agent }),
-        retries: false,
-      });
-      return {
-        id,
-        label,
-        listMessages: async () =>
-          (await sdk.assistants.listMessages({ threadId: THREAD_ID })).listMessagesResponse?.data.length ?? -1,
-        createRun: async () =>
-          (await sdk.assistants.createRun({ assistantId: ASSISTANT_ID }, THREAD_ID)).runObject?.id ?? "",
-      };
-    }
-    case "raw-axios": {
-      const axios = loadAxios();
-      const client = axios.create({ httpAgent: agent, baseURL, headers: { Authorization: `Bearer ${API_KEY}` } });
-      return {
-        id,
-        label,
-        listMessages: async () =>
-          ((await client.get(`/threads/${THREAD_ID}/messages`)).data as { data: unknown[] }).data.length,
-        createRun: async () => ((await client.post(`/threads/${THREAD_ID}/runs`, runBody)).data as { id: string }).id,
-      };
-    }
-    case "raw-http": {
-      const url = new URL(baseURL);
-      const call = (method: string, path: string, body?: unknown): Promise<unknown> =>
-        new Promise((resolve, reject) => {
-          const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-          const headers: Record<string, string | number> = {
-            Authorization: `Bearer ${API_KEY}`,
-            Accept: "application/json",
-          };
-          if (payload) {
-            headers["Content-Type"] = "application/json";
-            headers["Content-Length"] = payload.length;
-          }
-          const req = httpRequest(
-            { agent, host: url.hostname, port: url.port, method, path: `${url.pathname}${path}`, headers },
-            (res) => {
-              const chunks: Buffer[] = [];
-              res.on("data", (c: Buffer) => chunks.push(c));
-              res.on("end", () => {
-                if ((res.statusCode ?? 0) >= 300) return reject(new Error(`HTTP ${res.statusCode}`));
-                try {
-                  resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-                } catch (error) {
-                  reject(error);
-                }
-              });
-              res.on("error", reject);
-            },
-          );
-          req.on("error", reject);
-          req.end(payload);
-        });
-      return {
-        id,
-        label,
-        listMessages: async () =>
-          ((await call("GET", `/threads/${THREAD_ID}/messages`)) as { data: unknown[] }).data.length,
-        createRun: async () => ((await call("POST", `/threads/${THREAD_ID}/runs`, runBody)) as { id: string }).id,
-      };
-    }
+    case "gpt-sdk":
+      return gptSdkClient(label, baseURL, agent);
+    case "raw-axios":
+      return rawAxiosClient(label, baseURL, agent);
+    case "raw-http":
+      return rawHttpClient(label, baseURL, agent);
     case "openai-v4":
-    case "openai-v6": {
-      const mod = loadPeer(id);
-      const OpenAI = mod.default ?? mod;
-      const options: Record<string, unknown> = { apiKey: API_KEY, baseURL, maxRetries: 0 };
-      if (id === "openai-v4") options.httpAgent = agent;
-      const client = new OpenAI(options);
-      return {
-        id,
-        label,
-        listMessages: async () =>
-          ((await client.beta.threads.messages.list(THREAD_ID)) as { data: unknown[] }).data.length,
-        createRun: async () => ((await client.beta.threads.runs.create(THREAD_ID, runBody)) as { id: string }).id,
-      };
-    }
+    case "openai-v6":
+      return openaiClient(id, label, baseURL, agent);
   }
+}
+
+/** The createRun body the raw clients send. */
+function runBodyOf(): { assistant_id: string } {
+  return { assistant_id: ASSISTANT_ID };
+}
+
+function gptSdkClient(label: string, baseURL: string, agent: Agent): BenchClient {
+  const id = "gpt-sdk";
+  const { Gpt } = loadGptSdk();
+  const axios = loadAxios();
+  const sdk = new Gpt({
+    apiKeyAuth: API_KEY,
+    serverURL: baseURL,
+    defaultClient: axios.create({ httpAgent: agent }),
+    retries: false,
+  });
+  return {
+    id,
+    label,
+    listMessages: async () =>
+      (await sdk.assistants.listMessages({ threadId: THREAD_ID })).listMessagesResponse?.data.length ?? -1,
+    createRun: async () =>
+      (await sdk.assistants.createRun({ assistantId: ASSISTANT_ID }, THREAD_ID)).runObject?.id ?? "",
+  };
+}
+
+function rawAxiosClient(label: string, baseURL: string, agent: Agent): BenchClient {
+  const id = "raw-axios";
+  const runBody = runBodyOf();
+  const axios = loadAxios();
+  const client = axios.create({ httpAgent: agent, baseURL, headers: { Authorization: `Bearer ${API_KEY}` } });
+  return {
+    id,
+    label,
+    listMessages: async () =>
+      ((await client.get(`/threads/${THREAD_ID}/messages`)).data as { data: unknown[] }).data.length,
+    createRun: async () => ((await client.post(`/threads/${THREAD_ID}/runs`, runBody)).data as { id: string }).id,
+  };
+}
+
+function rawHttpClient(label: string, baseURL: string, agent: Agent): BenchClient {
+  const id = "raw-http";
+  const runBody = runBodyOf();
+  const url = new URL(baseURL);
+  const call = (method: string, path: string, body?: unknown) => rawHttpCall(url, agent, method, path, body);
+  return {
+    id,
+    label,
+    listMessages: async () =>
+      ((await call("GET", `/threads/${THREAD_ID}/messages`)) as { data: unknown[] }).data.length,
+    createRun: async () => ((await call("POST", `/threads/${THREAD_ID}/runs`, runBody)) as { id: string }).id,
+  };
+}
+
+/** One JSON request with plain node:http; rejects on a status of 300 or more. */
+function rawHttpCall(url: URL, agent: Agent, method: string, path: string, body?: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const headers: Record<string, string | number> = {
+      Authorization: `Bearer ${API_KEY}`,
+      Accept: "application/json",
+    };
+    if (payload) {
+      headers["Content-Type"] = "application/json";
+      headers["Content-Length"] = payload.length;
+    }
+    const req = httpRequest(
+      { agent, host: url.hostname, port: url.port, method, path: `${url.pathname}${path}`, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          if ((res.statusCode ?? 0) >= 300) return reject(new Error(`HTTP ${res.statusCode}`));
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+          } catch (error) {
+            reject(error);
+          }
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+function openaiClient(id: "openai-v4" | "openai-v6", label: string, baseURL: string, agent: Agent): BenchClient {
+  const runBody = runBodyOf();
+  const mod = loadPeer(id);
+  const OpenAI = mod.default ?? mod;
+  const options: Record<string, unknown> = { apiKey: API_KEY, baseURL, maxRetries: 0 };
+  if (id === "openai-v4") options.httpAgent = agent;
+  const client = new OpenAI(options);
+  return {
+    id,
+    label,
+    listMessages: async () => ((await client.beta.threads.messages.list(THREAD_ID)) as { data: unknown[] }).data.length,
+    createRun: async () => ((await client.beta.threads.runs.create(THREAD_ID, runBody)) as { id: string }).id,
+  };
 }
 
 /** Throws unless the client really talks to the server and parses what it sends. */

@@ -29,6 +29,26 @@ function fileId(i: number): string {
   return `file-${(1000003 * (i + 7)).toString(36).padStart(8, "x")}Ab12Cd34Ef56`;
 }
 
+/** An assistant message's citation of a file and link to a file it wrote. */
+function annotations(i: number): unknown[] {
+  return [
+    {
+      type: "file_citation",
+      text: "【13†source】",
+      start_index: 40,
+      end_index: 52,
+      file_citation: { file_id: fileId(i), quote: SENTENCES[(i + 1) % SENTENCES.length] },
+    },
+    {
+      type: "file_path",
+      text: "sandbox:/mnt/data/chart.png",
+      start_index: 90,
+      end_index: 117,
+      file_path: { file_id: fileId(i + 50) },
+    },
+  ];
+}
+
 export function message(i: number): Record<string, unknown> {
   const assistant = i % 2 === 1;
   const value = text(i);
@@ -38,24 +58,7 @@ export function message(i: number): Record<string, unknown> {
     type: "text",
     text: {
       value,
-      annotations: assistant
-        ? [
-            {
-              type: "file_citation",
-              text: "【13†source】",
-              start_index: 40,
-              end_index: 52,
-              file_citation: { file_id: fileId(i), quote: SENTENCES[(i + 1) % SENTENCES.length] },
-            },
-            {
-              type: "file_path",
-              text: "sandbox:/mnt/data/chart.png",
-              start_index: 90,
-              end_index: 117,
-              file_path: { file_id: fileId(i + 50) },
-            },
-          ]
-        : [],
+      annotations: assistant ? annotations(i) : [],
     },
   });
   return {

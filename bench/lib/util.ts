@@ -16,7 +16,7 @@ export const benchRequire = createRequire(join(BENCH_DIR, "package.json"));
 export const rootRequire = createRequire(join(ROOT, "package.json"));
 
 /** A peer package from bench/node_modules, loaded at run time and untyped on purpose (CI typechecks without it). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export function loadPeer(name: string): any {
   return benchRequire(name);
 }
@@ -158,24 +158,27 @@ export function timedRun(
     child.on("error", reject);
     child.on("close", (status) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-      let peakRss: number | undefined;
-      try {
-        if (TIME_BIN) {
-          const kb = Number(/(\d+)\s*$/.exec(readFileSync(rssFile, "utf8").trim())?.[1]);
-          if (Number.isFinite(kb)) peakRss = kb * 1024;
-        } else {
-          const values = readdirSync(dir)
-            .filter((f) => f.startsWith("rss-"))
-            .map((f) => Number(readFileSync(join(dir, f), "utf8")));
-          if (values.length) peakRss = Math.max(...values);
-        }
-      } catch {
-        peakRss = undefined;
-      }
+      const peakRss = readPeakRss(dir, rssFile);
       removeDir(dir);
       resolvePromise({ wallMs, peakRss, status, stdout, stderr });
     });
   });
+}
+
+/** What GNU time wrote to `rssFile`, or the largest figure the preload wrote into `dir`; undefined if unknown. */
+function readPeakRss(dir: string, rssFile: string): number | undefined {
+  try {
+    if (TIME_BIN) {
+      const kb = Number(/(\d+)\s*$/.exec(readFileSync(rssFile, "utf8").trim())?.[1]);
+      return Number.isFinite(kb) ? kb * 1024 : undefined;
+    }
+    const values = readdirSync(dir)
+      .filter((f) => f.startsWith("rss-"))
+      .map((f) => Number(readFileSync(join(dir, f), "utf8")));
+    return values.length ? Math.max(...values) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs a command, failing loudly (with its output) if it exits non-zero. */

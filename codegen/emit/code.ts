@@ -47,14 +47,6 @@ export function cell(text: string | undefined): string {
   return (text ?? "").trim().replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br/>");
 }
 
-/** Indents every non-empty line. */
-export function indent(text: string, prefix: string): string {
-  return text
-    .split("\n")
-    .map((line) => (line ? prefix + line : line))
-    .join("\n");
-}
-
 /** The file name (without extension) of a declaration: Speakeasy's lower-case convention. */
 export function fileBase(name: string): string {
   return name.toLowerCase();

@@ -49,16 +49,7 @@ function securitySchemes(resolver: Resolver): SecurityScheme[] {
   const root = documentOf(resolver);
   const schemes = root.components?.securitySchemes;
   if (!isPlainObject(schemes)) return [];
-  const used = new Set<string>();
-  const requirements: unknown[] = [root.security];
-  for (const item of Object.values(root.paths ?? {})) {
-    if (isPlainObject(item))
-      for (const op of Object.values(item)) if (isPlainObject(op)) requirements.push(op.security);
-  }
-  for (const list of requirements) {
-    if (!Array.isArray(list)) continue;
-    for (const req of list) if (isPlainObject(req)) Object.keys(req).forEach((k) => used.add(k));
-  }
+  const used = usedSchemeNames(root);
   const names = new NameScope();
   // A credential option must not shadow an option every client takes (`logLevel`, `retries`, ...).
   for (const key of CLIENT_OPTION_KEYS) names.claim([key]);
@@ -71,22 +62,45 @@ function securitySchemes(resolver: Resolver): SecurityScheme[] {
     if (scheme.type === "apiKey" && typeof scheme.name !== "string")
       throw resolver.error(pointer, "an apiKey security scheme needs a `name`");
     const optionName = names.claim([camelCase(name), `${camelCase(name)}Auth`]);
-    const description = typeof scheme.description === "string" ? scheme.description : undefined;
-    if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic")
-      out.push({ kind: "basic", optionName, description });
-    else if (scheme.type === "http" || scheme.type === "oauth2" || scheme.type === "openIdConnect")
-      out.push({ kind: "bearer", optionName, description });
-    else if (scheme.type === "apiKey" && scheme.in === "header")
-      out.push({ kind: "apiKeyHeader", optionName, paramName: scheme.name, description });
-    else if (scheme.type === "apiKey" && scheme.in === "query")
-      out.push({ kind: "apiKeyQuery", optionName, paramName: scheme.name, description });
-    else if (scheme.type === "apiKey" && scheme.in === "cookie") {
-      out.push({ kind: "apiKeyCookie", optionName, paramName: scheme.name, description });
-    } else
-      throw resolver.error(
-        pointer,
-        `security scheme type "${scheme.type}"${scheme.in ? ` in ${scheme.in}` : ""} is not supported yet`,
-      );
+    out.push(securityScheme(resolver, pointer, scheme, optionName));
   }
   return out;
+}
+
+/** The schemes that the document's or an operation's `security` names. */
+function usedSchemeNames(root: OpenApiDocument): Set<string> {
+  const used = new Set<string>();
+  const requirements: unknown[] = [root.security];
+  for (const item of Object.values(root.paths ?? {})) {
+    if (isPlainObject(item))
+      for (const op of Object.values(item)) if (isPlainObject(op)) requirements.push(op.security);
+  }
+  for (const list of requirements) {
+    if (!Array.isArray(list)) continue;
+    for (const req of list) if (isPlainObject(req)) Object.keys(req).forEach((k) => used.add(k));
+  }
+  return used;
+}
+
+function securityScheme(
+  resolver: Resolver,
+  pointer: string,
+  scheme: SecuritySchemeObject,
+  optionName: string,
+): SecurityScheme {
+  const description = typeof scheme.description === "string" ? scheme.description : undefined;
+  if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic")
+    return { kind: "basic", optionName, description };
+  if (scheme.type === "http" || scheme.type === "oauth2" || scheme.type === "openIdConnect")
+    return { kind: "bearer", optionName, description };
+  if (scheme.type === "apiKey" && scheme.in === "header")
+    return { kind: "apiKeyHeader", optionName, paramName: scheme.name, description };
+  if (scheme.type === "apiKey" && scheme.in === "query")
+    return { kind: "apiKeyQuery", optionName, paramName: scheme.name, description };
+  if (scheme.type === "apiKey" && scheme.in === "cookie")
+    return { kind: "apiKeyCookie", optionName, paramName: scheme.name, description };
+  throw resolver.error(
+    pointer,
+    `security scheme type "${scheme.type}"${scheme.in ? ` in ${scheme.in}` : ""} is not supported yet`,
+  );
 }

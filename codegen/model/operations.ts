@@ -14,14 +14,18 @@ import { NameScope, argumentName, camelCase, fieldName, pascalCase, typeName } f
 import { paramStyleOf } from "./param-styles";
 import { type SchemaModeler, docsOf } from "./schemas";
 
-type Node = Record<string, any>;
+type Node = Record<string, unknown>;
+
+/** A Parameter Object whose `name` and `in` are known to be strings. */
+type ParamNode = Node & { readonly name: string; readonly in: string };
 
 interface RawOperation {
   readonly node: Node;
   readonly pointer: string;
   readonly method: string;
   readonly path: string;
-  readonly pathParams: unknown[];
+  /** The path item's `parameters` (an array when valid). */
+  readonly pathParams: unknown;
   readonly operationId: string;
 }
 
@@ -129,12 +133,8 @@ function buildOperation(
   const opType = typeName(op.operationId);
   const params = buildParams(resolver, schemas, op, opType);
   const body = buildBody(resolver, schemas, node.requestBody, childPointer(pointer, "requestBody"), opType);
-  const responses = buildResponses(resolver, schemas, node.responses ?? {}, childPointer(pointer, "responses"), opType);
-  const secured = Array.isArray(node.security) ? node.security.length > 0 : rootSecured;
-  const beta = isPlainObject(node["x-oaiMeta"]) && node["x-oaiMeta"].beta === true;
-  const summary = typeof node.summary === "string" && node.summary.trim() ? node.summary.trim() : undefined;
-  const description =
-    typeof node.description === "string" && node.description.trim() ? node.description.trim() : undefined;
+  const rawResponses = (node.responses ?? {}) as Node;
+  const responses = buildResponses(resolver, schemas, rawResponses, childPointer(pointer, "responses"), opType);
   const methodName = methods.claim([camelCase(op.operationId), `${camelCase(op.operationId)}Operation`]);
   return {
     operationId: op.operationId,
@@ -142,14 +142,14 @@ function buildOperation(
     tag: firstTag(node),
     httpMethod: op.method,
     path: op.path,
-    summary,
-    description,
+    summary: trimmedText(node.summary),
+    description: trimmedText(node.description),
     deprecated: node.deprecated === true || undefined,
     params,
     body,
     responses,
-    secured,
-    headers: beta ? config.betaHeaders : {},
+    secured: Array.isArray(node.security) ? node.security.length > 0 : rootSecured,
+    headers: isBeta(node) ? config.betaHeaders : {},
     requestClass: params.length > 0 ? classes.request : undefined,
     responseClass: classes.response,
     call: callShapeOf({
@@ -161,6 +161,16 @@ function buildOperation(
     }),
     pagination: config.pagination ? paginationOf(config.pagination, methodName, params, responses, methods) : undefined,
   };
+}
+
+/** OpenAI marks beta operations with `x-oaiMeta.beta`; they send the configured beta headers. */
+function isBeta(node: Node): boolean {
+  return isPlainObject(node["x-oaiMeta"]) && node["x-oaiMeta"].beta === true;
+}
+
+/** A non-blank string, trimmed; undefined otherwise. */
+function trimmedText(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
 }
 
 /** A list operation pages when it takes the cursor parameter and returns the rule's list shape. */
@@ -193,8 +203,17 @@ function paginationOf(
 }
 
 function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperation, opType: string): Param[] {
-  // Operation-level parameters override path-level ones with the same name and location.
-  const merged = new Map<string, { node: Node; pointer: string }>();
+  const names = new NameScope();
+  // The generated method's own arguments.
+  names.claim(["request"]);
+  names.claim(["options"]);
+  const params = mergedParams(resolver, op).map((located) => buildParam(resolver, schemas, names, located, opType));
+  return params.sort((a, b) => compare(a.name, b.name));
+}
+
+/** The path item's and the operation's parameters, resolved; operation-level ones override same name and location. */
+function mergedParams(resolver: Resolver, op: RawOperation): { node: ParamNode; pointer: string }[] {
+  const merged = new Map<string, { node: ParamNode; pointer: string }>();
   const add = (list: unknown, listPointer: string) => {
     if (!Array.isArray(list)) return;
     list.forEach((p, i) => {
@@ -204,41 +223,45 @@ function buildParams(resolver: Resolver, schemas: SchemaModeler, op: RawOperatio
       if (!isPlainObject(param) || typeof param.name !== "string" || typeof param.in !== "string") {
         throw resolver.error(at, "a parameter needs a string `name` and `in`");
       }
-      merged.set(`${param.in}:${param.name}`, { node: param, pointer: resolved.pointer });
+      merged.set(`${param.in}:${param.name}`, { node: param as ParamNode, pointer: resolved.pointer });
     });
   };
   add(op.pathParams, childPointer(op.pointer.slice(0, op.pointer.lastIndexOf("/")), "parameters"));
   add(op.node.parameters, childPointer(op.pointer, "parameters"));
-  const names = new NameScope();
-  // The generated method's own arguments.
-  names.claim(["request"]);
-  names.claim(["options"]);
-  const params: Param[] = [];
-  for (const { node: p, pointer } of merged.values()) {
-    if (!["path", "query", "header", "cookie"].includes(p.in)) {
-      throw resolver.error(pointer, `parameter location "${p.in}" is not valid`);
-    }
-    const propName = pascalCase(p.name);
-    const location = LOCATION_NAMES[p.in as Param["in"]];
-    const schema =
-      p.schema ?? (isPlainObject(p.content) ? (Object.values(p.content)[0] as Node)?.schema : undefined) ?? {};
-    const type = schemas.typeOf(schema, childPointer(pointer, "schema"), {
-      namespace: "operations",
-      key: `operations:${opType}.${p.in}.${p.name}`,
-      // The seed SDK's names: `Order`, then `QueryParamOrder`, then `ListMessagesQueryParamOrder`.
-      candidates: [typeName(p.name), `${location}${propName}`, `${opType}${location}${propName}`],
-    });
-    params.push({
-      name: names.claim([argumentName(p.name), `${argumentName(p.name)}${location}`]),
-      wireName: p.name,
-      in: p.in,
-      type,
-      required: p.in === "path" || p.required === true,
-      ...paramStyleOf(resolver, pointer, { name: p.name, in: p.in, style: p.style, explode: p.explode }, type),
-      ...docsOf({ ...schemas.plain(schema, pointer), ...p }),
-    });
-  }
-  return params.sort((a, b) => compare(a.name, b.name));
+  return [...merged.values()];
+}
+
+function isParamLocation(location: string): location is Param["in"] {
+  return Object.hasOwn(LOCATION_NAMES, location);
+}
+
+function buildParam(
+  resolver: Resolver,
+  schemas: SchemaModeler,
+  names: NameScope,
+  { node: p, pointer }: { node: ParamNode; pointer: string },
+  opType: string,
+): Param {
+  if (!isParamLocation(p.in)) throw resolver.error(pointer, `parameter location "${p.in}" is not valid`);
+  const propName = pascalCase(p.name);
+  const location = LOCATION_NAMES[p.in];
+  const schema =
+    p.schema ?? (isPlainObject(p.content) ? (Object.values(p.content)[0] as Node)?.schema : undefined) ?? {};
+  const type = schemas.typeOf(schema, childPointer(pointer, "schema"), {
+    namespace: "operations",
+    key: `operations:${opType}.${p.in}.${p.name}`,
+    // The seed SDK's names: `Order`, then `QueryParamOrder`, then `ListMessagesQueryParamOrder`.
+    candidates: [typeName(p.name), `${location}${propName}`, `${opType}${location}${propName}`],
+  });
+  return {
+    name: names.claim([argumentName(p.name), `${argumentName(p.name)}${location}`]),
+    wireName: p.name,
+    in: p.in,
+    type,
+    required: p.in === "path" || p.required === true,
+    ...paramStyleOf(resolver, pointer, { name: p.name, in: p.in, style: p.style, explode: p.explode }, type),
+    ...docsOf({ ...schemas.plain(schema, pointer), ...p }),
+  };
 }
 
 /** How a location reads in the names of parameter types (`QueryParamOrder`). */
@@ -288,38 +311,54 @@ function buildResponses(
   const statuses = Object.keys(raw);
   const success = statuses.filter((s) => /^2/.test(s));
   const chosen = success.length > 0 ? success : statuses.filter((s) => s === "default");
-  const out: Response[] = [];
-  for (const status of chosen) {
+  return chosen.flatMap((status) => {
     const located = resolver.deref<Node>(raw[status], childPointer(pointer, status));
     if (!isPlainObject(located.node)) throw resolver.error(located.pointer, "a response must be an object");
     const content: Node = isPlainObject(located.node.content) ? located.node.content : {};
     const media = Object.keys(content);
-    if (media.length === 0) {
-      out.push({ status, kind: "empty", ...docsOf(located.node) });
-      continue;
-    }
-    for (const mediaType of media) {
-      const kind = responseKindOf(mediaType);
-      const schemaPointer = childPointer(childPointer(childPointer(located.pointer, "content"), mediaType), "schema");
-      const suffix = chosen.length > 1 && status !== chosen[0] ? status : "";
-      const type: TypeRef =
-        kind === "bytes"
-          ? { kind: "binary" }
-          : kind === "text"
-            ? { kind: "string" }
-            : schemas.typeOf(content[mediaType]?.schema ?? {}, schemaPointer, {
-                namespace: "operations",
-                key: `operations:${opType}.response.${status}.${normalizeMediaType(mediaType)}`,
-                candidates: [kind === "stream" ? `${opType}StreamEvent${suffix}` : `${opType}ResponseBody${suffix}`],
-              });
-      const name = type.kind === "named" ? fieldName(type.decl.name) : kind === "stream" ? "events" : "body";
-      // Every result already has the base fields (statusCode, contentType, rawResponse).
-      const field = BASE_RESULT_FIELDS.some((f) => f.name === name) ? `${name}Body` : name;
-      const envelope = kind === "stream" && isEnvelopeUnion(type) ? { envelope: true } : {};
-      out.push({ status, mediaType, kind, type, fieldName: field, ...envelope, ...docsOf(located.node) });
-    }
-  }
-  return out;
+    if (media.length === 0) return [{ status, kind: "empty", ...docsOf(located.node) }];
+    // A second success status names its types after itself (`CreateThingResponseBody201`).
+    const suffix = chosen.length > 1 && status !== chosen[0] ? status : "";
+    return media.map((mediaType) =>
+      buildResponse(schemas, { status, mediaType, suffix, located, content: content[mediaType] }, opType),
+    );
+  });
+}
+
+/** One status and media type of a response. */
+interface ResponseMedia {
+  readonly status: string;
+  readonly mediaType: string;
+  /** Added to the names of its inline types. */
+  readonly suffix: string;
+  /** The Response Object, resolved. */
+  readonly located: { node: Node; pointer: string };
+  /** Its Media Type Object. */
+  readonly content: unknown;
+}
+
+function buildResponse(
+  schemas: SchemaModeler,
+  { status, mediaType, suffix, located, content }: ResponseMedia,
+  opType: string,
+): Response {
+  const kind = responseKindOf(mediaType);
+  const schemaPointer = childPointer(childPointer(childPointer(located.pointer, "content"), mediaType), "schema");
+  const type: TypeRef =
+    kind === "bytes"
+      ? { kind: "binary" }
+      : kind === "text"
+        ? { kind: "string" }
+        : schemas.typeOf((content as Node | undefined)?.schema ?? {}, schemaPointer, {
+            namespace: "operations",
+            key: `operations:${opType}.response.${status}.${normalizeMediaType(mediaType)}`,
+            candidates: [kind === "stream" ? `${opType}StreamEvent${suffix}` : `${opType}ResponseBody${suffix}`],
+          });
+  const name = type.kind === "named" ? fieldName(type.decl.name) : kind === "stream" ? "events" : "body";
+  // Every result already has the base fields (statusCode, contentType, rawResponse).
+  const field = BASE_RESULT_FIELDS.some((f) => f.name === name) ? `${name}Body` : name;
+  const envelope = kind === "stream" && isEnvelopeUnion(type) ? { envelope: true } : {};
+  return { status, mediaType, kind, type, fieldName: field, ...envelope, ...docsOf(located.node) };
 }
 
 /**

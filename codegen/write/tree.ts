@@ -22,7 +22,7 @@ import {
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { GeneratedFile } from "../emit/file";
 
-export const MANIFEST = "files.gen";
+const MANIFEST = "files.gen";
 
 export interface TreeDiff {
   readonly added: string[];
@@ -32,7 +32,7 @@ export interface TreeDiff {
   readonly stale: string[];
 }
 
-export function manifestText(files: readonly GeneratedFile[]): string {
+function manifestText(files: readonly GeneratedFile[]): string {
   return files.map((f) => f.path).join("\n") + "\n";
 }
 

@@ -3,7 +3,11 @@
  * (no reflection), so parsing a response costs about as much as JSON.parse.
  */
 
-export type Mapper = (value: any) => any;
+/** What mappers take and give: generated code assigns it straight to the model's typed fields. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed by the generated code that uses it
+type Mapped = any;
+
+export type Mapper = (value: Mapped) => Mapped;
 
 /** True for a JSON object (not null, not an array). */
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -28,7 +32,7 @@ export function keepUnknown(target: object, key: string, value: unknown): void {
 }
 
 /** Maps every element of an array; anything else passes through unchanged. */
-export function mapArray(value: unknown, map: Mapper): any {
+export function mapArray(value: unknown, map: Mapper): Mapped {
   if (!Array.isArray(value)) return value;
   const out = new Array(value.length);
   for (let i = 0; i < value.length; i++) out[i] = map(value[i]);
@@ -36,7 +40,7 @@ export function mapArray(value: unknown, map: Mapper): any {
 }
 
 /** Maps every value of a string-keyed map; keys are user data and stay as they are. */
-export function mapRecord(value: unknown, map: Mapper): any {
+export function mapRecord(value: unknown, map: Mapper): Mapped {
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) keepUnknown(out, key, map(value[key]));
@@ -47,7 +51,7 @@ export function mapRecord(value: unknown, map: Mapper): any {
  * Maps a union member chosen by its discriminator property. A tag the SDK does not
  * know yet passes through unchanged rather than failing the whole response.
  */
-export function byDiscriminator(value: unknown, property: string, members: Readonly<Record<string, Mapper>>): any {
+export function byDiscriminator(value: unknown, property: string, members: Readonly<Record<string, Mapper>>): Mapped {
   if (!isObject(value)) return value;
   const tag = value[property];
   const map = typeof tag === "string" && hasOwn(members, tag) ? members[tag] : undefined;
@@ -77,7 +81,7 @@ export interface ShapeMember extends Shape {
  * `string[] | Part[]` an array of objects is the parts' member, and an object with more of a
  * member's required keys or tags is that member's. A value that fits none passes through.
  */
-export function byShape(value: unknown, members: readonly ShapeMember[]): any {
+export function byShape(value: unknown, members: readonly ShapeMember[]): Mapped {
   let best: ShapeMember | undefined;
   let bestScore = -1;
   for (const member of members) {

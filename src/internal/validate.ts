@@ -9,51 +9,37 @@ import type { CallArgs, OperationDef } from "./contract";
 export function checkArguments(op: OperationDef, args: CallArgs): void {
   for (const def of op.pathParams ?? []) {
     const name = typeof def === "string" ? def : def.name;
-    const value = args.path?.[name];
-    if (value === undefined || value === null || value === "") {
-      throw new SDKValidationError(
-        `${op.operationId}: missing required path parameter "${name}"`,
-        op.operationId,
-        name,
-      );
-    }
-    const text = String(value);
-    if (text === "." || text === "..") {
-      throw new SDKValidationError(
-        `${op.operationId}: path parameter "${name}" cannot be "${text}" (it would address another endpoint)`,
-        op.operationId,
-        name,
-      );
-    }
+    checkPathParam(op, name, args.path?.[name]);
   }
   for (const param of op.queryParams ?? []) {
-    const value = args.query?.[param.name];
-    if (param.required && (value === undefined || value === null)) {
-      throw new SDKValidationError(
-        `${op.operationId}: missing required query parameter "${param.name}"`,
-        op.operationId,
-        param.name,
-      );
-    }
+    if (param.required) requirePresent(op, args.query?.[param.name], param.name, `query parameter "${param.name}"`);
   }
   for (const param of op.headerParams ?? []) {
-    const value = args.headers?.[param.name];
-    if (param.required && (value === undefined || value === null)) {
-      throw new SDKValidationError(
-        `${op.operationId}: missing required header "${param.name}"`,
-        op.operationId,
-        param.name,
-      );
-    }
+    if (param.required) requirePresent(op, args.headers?.[param.name], param.name, `header "${param.name}"`);
   }
   for (const param of op.cookieParams ?? []) {
-    const value = args.cookies?.[param.name];
-    if (param.required && (value === undefined || value === null)) {
-      const message = `${op.operationId}: missing required cookie "${param.name}"`;
-      throw new SDKValidationError(message, op.operationId, param.name);
-    }
+    if (param.required) requirePresent(op, args.cookies?.[param.name], param.name, `cookie "${param.name}"`);
   }
-  if (op.body?.required && (args.body === undefined || args.body === null)) {
-    throw new SDKValidationError(`${op.operationId}: missing required request body`, op.operationId, "body");
+  if (op.body?.required) requirePresent(op, args.body, "body", "request body");
+}
+
+function checkPathParam(op: OperationDef, name: string, value: unknown): void {
+  if (value === undefined || value === null || value === "") {
+    throw new SDKValidationError(`${op.operationId}: missing required path parameter "${name}"`, op.operationId, name);
+  }
+  const text = String(value);
+  if (text === "." || text === "..") {
+    throw new SDKValidationError(
+      `${op.operationId}: path parameter "${name}" cannot be "${text}" (it would address another endpoint)`,
+      op.operationId,
+      name,
+    );
+  }
+}
+
+/** `what` names the missing argument in the message; `field` is the error's field. */
+function requirePresent(op: OperationDef, value: unknown, field: string, what: string): void {
+  if (value === undefined || value === null) {
+    throw new SDKValidationError(`${op.operationId}: missing required ${what}`, op.operationId, field);
   }
 }

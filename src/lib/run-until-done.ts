@@ -4,12 +4,12 @@
  * submit all outputs in one `submitToolOuputsToRun`, until the run reaches a terminal status.
  */
 import type { Gpt } from "../sdk/sdk";
-import type { CreateRunRequest, RunObject } from "../sdk/models/shared";
+import type { CreateRunRequest, RunObject, RunToolCallObject } from "../sdk/models/shared";
 import { type Observation, pollUntilDone } from "./poll";
 import { runObservation, runPollSpec, runSubject } from "./run-observations";
 import { callTools, type ToolCallOutcome, type ToolHandlers } from "./tool-calls";
 import type { WaitOptions } from "./wait-options";
-import { withSession } from "./wait-session";
+import { type WaitSession, withSession } from "./wait-session";
 
 /** What to do when a tool call fails (no handler, arguments not JSON, the handler throws). */
 export type ToolErrorPolicy =
@@ -66,67 +66,106 @@ export async function runUntilDone(
   threadId: string,
   options: RunUntilDoneOptions,
 ): Promise<RunUntilDoneResult> {
+  const policy = errorPolicyOf(options);
+  const subject = options.runId ? runSubject(threadId, options.runId) : `new run (thread ${threadId})`;
+  return withSession(subject, options, async (session) => {
+    const { runId, first } = await startRun(sdk, threadId, options, session);
+    const loop: ToolLoop = { sdk, threadId, runId, policy, handlers: options.tools ?? {}, onStatus: options.onStatus };
+    return answerUntilDone(loop, session, first);
+  });
+}
+
+/** The options' error policy, after checking that they name exactly one run to follow. */
+function errorPolicyOf(options: RunUntilDoneOptions): ToolErrorPolicy {
   const policy = options.onError ?? "report";
   if (policy !== "report" && policy !== "cancel")
     throw new TypeError(`onError must be "report" or "cancel", got ${String(policy)}`);
   if (!options.runId === !options.assistantId)
     throw new TypeError("runUntilDone: give exactly one of assistantId (start a run) or runId (continue one)");
-  const handlers = options.tools ?? {};
+  return policy;
+}
 
-  const subject = options.runId ? runSubject(threadId, options.runId) : `new run (thread ${threadId})`;
-  return withSession(subject, options, async (session) => {
-    let runId: string;
-    let next: Observation<RunObject> | undefined;
-    if (options.assistantId === undefined) {
-      runId = options.runId;
-    } else {
-      const body: CreateRunRequest = { ...options.createRun, assistantId: options.assistantId };
-      next = runObservation(
-        "createRun",
-        await session.run(sdk.assistants.createRun(body, threadId, session.requestOptions())),
-      );
-      runId = next.value.id;
-      session.subject = runSubject(threadId, runId);
-    }
+/** The run to follow: the one given, or a new one created with the assistant (then also its first observation). */
+async function startRun(
+  sdk: Gpt,
+  threadId: string,
+  options: RunUntilDoneOptions,
+  session: WaitSession,
+): Promise<{ runId: string; first?: Observation<RunObject> }> {
+  if (options.assistantId === undefined) return { runId: options.runId };
+  const body: CreateRunRequest = { ...options.createRun, assistantId: options.assistantId };
+  const first = runObservation(
+    "createRun",
+    await session.run(sdk.assistants.createRun(body, threadId, session.requestOptions())),
+  );
+  session.subject = runSubject(threadId, first.value.id);
+  return { runId: first.value.id, first };
+}
 
-    const result: RunUntilDoneResult = {
-      run: undefined as unknown as RunObject,
-      rounds: 0,
-      toolCalls: [],
-      failures: [],
-      cancelled: false,
-    };
-    for (;;) {
-      const run = await pollUntilDone(session, runPollSpec(sdk, threadId, runId, options.onStatus, next));
-      result.run = run;
-      const toolCalls = run.requiredAction?.submitToolOutputs?.toolCalls;
-      const canAnswer =
-        run.status === "requires_action" &&
-        run.requiredAction?.type === "submit_tool_outputs" &&
-        Array.isArray(toolCalls);
-      if (!canAnswer || result.cancelled) return result;
+/** One run's tool-call loop: what it calls and how it answers. */
+interface ToolLoop {
+  readonly sdk: Gpt;
+  readonly threadId: string;
+  readonly runId: string;
+  readonly policy: ToolErrorPolicy;
+  readonly handlers: ToolHandlers;
+  readonly onStatus: ((run: RunObject) => void) | undefined;
+}
 
-      result.rounds++;
-      const outcomes = await session.run(callTools(toolCalls, handlers, run, session.signal));
-      const failures = outcomes.filter((o) => o.failure);
-      result.toolCalls.push(...outcomes);
-      result.failures.push(...failures);
+/** Polls the run, answering its tool calls each time it asks, until it stops for any other reason. */
+async function answerUntilDone(
+  loop: ToolLoop,
+  session: WaitSession,
+  first: Observation<RunObject> | undefined,
+): Promise<RunUntilDoneResult> {
+  const { sdk, threadId, runId } = loop;
+  const result: RunUntilDoneResult = {
+    run: undefined as unknown as RunObject,
+    rounds: 0,
+    toolCalls: [],
+    failures: [],
+    cancelled: false,
+  };
+  let next = first;
+  for (;;) {
+    const run = await pollUntilDone(session, runPollSpec(sdk, threadId, runId, loop.onStatus, next));
+    result.run = run;
+    const toolCalls = toolCallsToAnswer(run);
+    if (!toolCalls || result.cancelled) return result;
 
-      if (failures.length > 0 && policy === "cancel") {
-        result.cancelled = true;
-        next = runObservation(
-          "cancelRun",
-          await session.run(sdk.assistants.cancelRun(runId, threadId, session.requestOptions())),
-        );
-        continue;
-      }
-      const toolOutputs = outcomes.map((o) => ({ toolCallId: o.toolCallId, output: o.output }));
-      next = runObservation(
-        "submitToolOuputsToRun",
-        await session.run(
-          sdk.assistants.submitToolOuputsToRun({ toolOutputs }, runId, threadId, session.requestOptions()),
-        ),
-      );
-    }
-  });
+    result.rounds++;
+    const outcomes = await session.run(callTools(toolCalls, loop.handlers, run, session.signal));
+    const failures = outcomes.filter((o) => o.failure);
+    result.toolCalls.push(...outcomes);
+    result.failures.push(...failures);
+    result.cancelled = failures.length > 0 && loop.policy === "cancel";
+    next = result.cancelled ? await cancelRun(loop, session) : await submitOutputs(loop, session, outcomes);
+  }
+}
+
+/** The tool calls the run waits for, when it waits for tool outputs (not for another kind of action). */
+function toolCallsToAnswer(run: RunObject): RunToolCallObject[] | undefined {
+  const toolCalls = run.requiredAction?.submitToolOutputs?.toolCalls;
+  const canAnswer =
+    run.status === "requires_action" && run.requiredAction?.type === "submit_tool_outputs" && Array.isArray(toolCalls);
+  return canAnswer ? toolCalls : undefined;
+}
+
+async function cancelRun({ sdk, threadId, runId }: ToolLoop, session: WaitSession): Promise<Observation<RunObject>> {
+  return runObservation(
+    "cancelRun",
+    await session.run(sdk.assistants.cancelRun(runId, threadId, session.requestOptions())),
+  );
+}
+
+async function submitOutputs(
+  { sdk, threadId, runId }: ToolLoop,
+  session: WaitSession,
+  outcomes: readonly ToolCallOutcome[],
+): Promise<Observation<RunObject>> {
+  const toolOutputs = outcomes.map((o) => ({ toolCallId: o.toolCallId, output: o.output }));
+  return runObservation(
+    "submitToolOuputsToRun",
+    await session.run(sdk.assistants.submitToolOuputsToRun({ toolOutputs }, runId, threadId, session.requestOptions())),
+  );
 }

@@ -27,8 +27,8 @@ export interface ToolCallContext<Call = RunToolCallObject, Run = RunObject> {
  * Answers one function call. Receives the parsed JSON arguments; returns the output: a string is
  * sent as it is, `undefined` as an empty string, anything else as JSON. May be async.
  */
-// The arguments come from the model as JSON; `any` lets handlers declare the shape they expect.
 export type ToolHandler<Call = RunToolCallObject, Run = RunObject> = (
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from the model; handlers declare its shape
   args: any,
   context: ToolCallContext<Call, Run>,
 ) => unknown;
@@ -87,20 +87,12 @@ async function callTool<Call extends ToolCallLike, Run>(
     return done("", { kind: "no_handler", message: `no handler for ${what}` });
   }
 
-  let args: unknown;
-  try {
-    args = rawArguments.trim() === "" ? {} : JSON.parse(rawArguments);
-  } catch (cause) {
-    return done("", {
-      kind: "invalid_arguments",
-      message: `arguments for tool "${name}" are not valid JSON: ${messageOf(cause)}`,
-      cause,
-    });
-  }
+  const parsed = parseArguments(name, rawArguments);
+  if ("failure" in parsed) return done("", parsed.failure);
 
   let result: unknown;
   try {
-    result = await handler(args, context);
+    result = await handler(parsed.args, context);
   } catch (cause) {
     return done("", { kind: "handler_error", message: messageOf(cause), cause });
   }
@@ -113,6 +105,21 @@ async function callTool<Call extends ToolCallLike, Run>(
       message: `the result of tool "${name}" cannot be sent as JSON: ${messageOf(cause)}`,
       cause,
     });
+  }
+}
+
+/** The call's JSON arguments (blank means `{}`), or why they cannot be read. */
+function parseArguments(name: string, rawArguments: string): { args: unknown } | { failure: ToolCallFailure } {
+  try {
+    return { args: rawArguments.trim() === "" ? {} : JSON.parse(rawArguments) };
+  } catch (cause) {
+    return {
+      failure: {
+        kind: "invalid_arguments",
+        message: `arguments for tool "${name}" are not valid JSON: ${messageOf(cause)}`,
+        cause,
+      },
+    };
   }
 }
 

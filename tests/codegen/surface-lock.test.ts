@@ -21,33 +21,21 @@ function spec(
   listParams: Params,
   extra: { fileFields?: Record<string, unknown>; required?: string[]; tags?: boolean } = {},
 ) {
-  const parameters = Object.entries(listParams).map(([name, p]) => ({
-    name,
-    in: p.in,
-    required: p.required ?? p.in === "path",
-    schema: p.enum ? { type: "string", enum: p.enum } : { type: p.type ?? "string" },
-  }));
   const file = {
     type: "object",
     required: extra.required ?? ["id"],
     properties: { id: { type: "string" }, ...extra.fileFields },
   };
-  const ok = (schema: unknown) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });
   const paths: Record<string, unknown> = {
     "/files": {
-      get: {
-        operationId: "listFiles",
-        tags: ["Files"],
-        parameters,
-        responses: ok({ $ref: "#/components/schemas/StoredFile" }),
-      },
+      get: { operationId: "listFiles", tags: ["Files"], parameters: parametersOf(listParams), responses: storedFile },
     },
     "/files/{file_id}": {
       get: {
         operationId: "getFile",
         tags: ["Files"],
         parameters: [{ name: "file_id", in: "path", required: true, schema: { type: "string" } }],
-        responses: ok({ $ref: "#/components/schemas/StoredFile" }),
+        responses: storedFile,
       },
     },
   };
@@ -62,6 +50,18 @@ function spec(
     components: { schemas: { StoredFile: file } },
   };
 }
+
+function parametersOf(params: Params) {
+  return Object.entries(params).map(([name, p]) => ({
+    name,
+    in: p.in,
+    required: p.required ?? p.in === "path",
+    schema: p.enum ? { type: "string", enum: p.enum } : { type: p.type ?? "string" },
+  }));
+}
+
+const ok = (schema: unknown) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });
+const storedFile = ok({ $ref: "#/components/schemas/StoredFile" });
 
 let written = 0;
 function write(doc: unknown): string {

@@ -10,11 +10,12 @@ import type { AxiosResponse } from "axios";
 import { runGenerate } from "../support/cli";
 import { formatViolations, slViolations, startPrism, violationsOf, type PrismServer } from "../support/prism";
 import { linkNodeModules, tempDir } from "../support/temp";
+import type { Untyped } from "../support/generated-sdk";
 
 export interface GeneratedPackage {
   readonly dir: string;
   /** What the package's `src/index.ts` exports. */
-  readonly exports: Record<string, any>;
+  readonly exports: Record<string, Untyped>;
 }
 
 /** Generates a package from `spec` with this gen.yaml text, as a user runs the CLI, and imports it. */
@@ -26,7 +27,7 @@ export async function generatePackage(spec: string, genYaml: string, prefix: str
   const run = runGenerate(["--spec", spec, "--out", dir, "--config", config]);
   if (run.status !== 0) throw new Error(`generation failed:\n${run.stderr}`);
   linkNodeModules(dir);
-  return { dir, exports: (await import(join(dir, "src", "index.ts"))) as Record<string, any> };
+  return { dir, exports: (await import(join(dir, "src", "index.ts"))) as Record<string, Untyped> };
 }
 
 type Result = { statusCode: number; contentType: string; rawResponse: AxiosResponse } & Record<string, unknown>;
@@ -87,7 +88,7 @@ export class PrismSuite {
    * request, and are not checked here.
    */
   // The generated package is loaded at run time, so its results are untyped here.
-  async call(operationId: string, call: () => Promise<any>): Promise<any> {
+  async call(operationId: string, call: () => Promise<Untyped>): Promise<Untyped> {
     let result: Result;
     try {
       result = await call();
@@ -97,6 +98,7 @@ export class PrismSuite {
       throw new Error(
         `${operationId}: Prism rejected the request with ${error.statusCode}:\n` +
           `${violations.length > 0 ? formatViolations(violations) : error.body}\nsent: ${sent(error.rawResponse)}`,
+        { cause: error },
       );
     }
     expect({ operationId, status: Math.floor(result.statusCode / 100) }).toEqual({ operationId, status: 2 });

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { PrismServer } from "../support/prism";
 import { ROOT, SPECS } from "../support/root";
 import { generatePackage, PrismSuite, sentHeader, sentJson, sentTarget } from "./generated-kit";
+import type { Untyped } from "../support/generated-sdk";
 
 const SPEC = join(SPECS, "openai-2024-05-13.yaml");
 const GEN_YAML = `
@@ -25,8 +26,8 @@ overlays: [${JSON.stringify(join(ROOT, "overlays", "download-file-bytes.yaml"))}
 
 const suite = new PrismSuite();
 let prism: PrismServer;
-let sdk: any;
-let shared: Record<string, any>;
+let sdk: Untyped;
+let shared: Record<string, Untyped>;
 
 beforeAll(async () => {
   const [generated, server] = await Promise.all([generatePackage(SPEC, GEN_YAML, "oai24"), suite.start(SPEC)]);

@@ -17,6 +17,7 @@ import type { PrismServer } from "../support/prism";
 import { type RecordingServer, startRecordingServer } from "../support/recording-server";
 import { ROOT, SPECS } from "../support/root";
 import { generatePackage, PrismSuite, sentHeader, sentJson, sentTarget } from "./generated-kit";
+import type { Untyped } from "../support/generated-sdk";
 
 const SPEC = join(SPECS, "openai-2026-08-21.yaml");
 const GEN_YAML = `
@@ -30,10 +31,10 @@ overlays: [${JSON.stringify(join(ROOT, "overlays", "download-file-bytes.yaml"))}
 const suite = new PrismSuite();
 let prism: PrismServer;
 let recorder: RecordingServer;
-let sdk: any;
+let sdk: Untyped;
 /** The same SDK against the recording server, for what Prism cannot see. */
-let recorded: any;
-let shared: Record<string, any>;
+let recorded: Untyped;
+let shared: Record<string, Untyped>;
 
 beforeAll(async () => {
   const [generated, server] = await Promise.all([generatePackage(SPEC, GEN_YAML, "oai26"), suite.start(SPEC)]);
@@ -51,7 +52,7 @@ afterAll(async () => {
 afterEach(() => recorder?.reset());
 
 /** The multipart parts the SDK sends for this call, from the recording server. */
-async function partsOf(call: (client: any) => Promise<unknown>): Promise<{ headers: string[]; body: string }[]> {
+async function partsOf(call: (client: Untyped) => Promise<unknown>): Promise<{ headers: string[]; body: string }[]> {
   recorder.reply({ json: {} });
   await call(recorded);
   return sentParts(recorder.single());

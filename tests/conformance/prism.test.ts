@@ -163,6 +163,7 @@ async function accepted<R extends Result>(operationId: string, call: () => Promi
       throw new Error(
         `${operationId}: Prism rejected the request with ${error.statusCode}:\n` +
           `${violations.length > 0 ? formatViolations(violations) : error.body}\nsent: ${sent(error.rawResponse)}`,
+        { cause: error },
       );
     }
     throw error;

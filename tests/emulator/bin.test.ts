@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { ROOT } from "../support/root";
 import { tempDir } from "../support/temp";
+import type { WireJson } from "./support";
 
 let pkg: string;
 beforeAll(() => {
@@ -55,7 +56,7 @@ function start(args: string[]): {
   return { child, lines, firstLine, exit };
 }
 
-function call(agent: Agent, url: string, method: string, body?: unknown): Promise<{ status: number; json: any }> {
+function call(agent: Agent, url: string, method: string, body?: unknown): Promise<{ status: number; json: WireJson }> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,

@@ -3,19 +3,12 @@
  * `sl-violations` header of each answer, where the request or the response breaks the document.
  * Started on a free loopback port in its own process group, stopped with it.
  */
-import { spawn } from "node:child_process";
-import { dirname, resolve } from "node:path";
-import { freePort } from "../support/prism";
+import { type ChildProcess, spawn } from "node:child_process";
+import { freePort, prismCli } from "../support/prism";
 
 export interface PrismProxy {
   readonly url: string;
   stop(): Promise<void>;
-}
-
-function prismCli(): string {
-  const pkgPath = require.resolve("@stoplight/prism-cli/package.json");
-  const pkg = require(pkgPath) as { bin: string | Record<string, string> };
-  return resolve(dirname(pkgPath), typeof pkg.bin === "string" ? pkg.bin : pkg.bin.prism);
 }
 
 export async function startPrismProxy(
@@ -34,23 +27,7 @@ export async function startPrismProxy(
   const collect = (chunk: Buffer) => (output = (output + chunk.toString("utf8")).slice(-20_000));
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  const kill = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  const proxy: PrismProxy = {
-    url: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      kill("SIGTERM");
-      const timer = setTimeout(() => kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  const proxy: PrismProxy = { url: `http://127.0.0.1:${port}`, stop: stopper(child) };
   const deadline = Date.now() + readyTimeoutMs;
   while (!/Prism is listening/.test(output)) {
     if (child.exitCode !== null || Date.now() > deadline) {
@@ -60,4 +37,22 @@ export async function startPrismProxy(
     await new Promise((done) => setTimeout(done, 200));
   }
   return proxy;
+}
+
+/** Stops the child's process group: SIGTERM, then SIGKILL after 5 s. */
+function stopper(child: ChildProcess): () => Promise<void> {
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  return async () => {
+    kill("SIGTERM");
+    const timer = setTimeout(() => kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
 }

@@ -1,6 +1,6 @@
 /** The run state machine at its edges: the thread lock, tool outputs, cancel, expiry, a failing model, retrieval. */
 import type { ModelContext } from "../../src/emulator";
-import { apiError, raw, useEmulator } from "./support";
+import { apiError, raw, useEmulator, type WireJson } from "./support";
 
 const contexts: ModelContext[] = [];
 const t = useEmulator({
@@ -66,11 +66,11 @@ test("tool outputs must answer every pending call, once, and only in requires_ac
   expect((await submit([])).json).toEqual(apiError('Runs in status "queued" do not accept tool outputs.'));
   t.clock.advance(1000);
   const calls = (await get()).required_action.submit_tool_outputs.tool_calls;
-  expect(calls.map((c: any) => [c.function.name, c.function.arguments])).toEqual([
+  expect(calls.map((c: WireJson) => [c.function.name, c.function.arguments])).toEqual([
     ["a", '{"n":1}'],
     ["b", "{}"],
   ]);
-  const [a, b] = calls.map((c: any) => c.id);
+  const [a, b] = calls.map((c: WireJson) => c.id);
   const expected = `Expected tool outputs for call_ids ['${a}', '${b}']`;
   expect((await submit([{ tool_call_id: a, output: "1" }])).json).toEqual(
     apiError(`${expected}, got ['${a}'].`, "tool_outputs"),
@@ -158,7 +158,7 @@ test("retrieval adds a retrieval step and a file_citation annotation", async () 
     },
   ]);
   const steps = (await raw(t.emu, "GET", `/v1/threads/${thread}/runs/${run}/steps?order=asc`)).json.data;
-  expect(steps.map((s: any) => s.step_details.type)).toEqual(["tool_calls", "message_creation"]);
+  expect(steps.map((s: WireJson) => s.step_details.type)).toEqual(["tool_calls", "message_creation"]);
   expect(steps[0].step_details.tool_calls).toEqual([
     { id: expect.stringMatching(/^call_/), type: "retrieval", retrieval: {} },
   ]);

@@ -4,7 +4,7 @@
  */
 import { Gpt } from "../../src";
 import { manualClock, startEmulator, type Emulator, type ManualClock } from "../../src/emulator";
-import { START_SECONDS } from "./support";
+import { START_SECONDS, type WireJson } from "./support";
 
 const ID = (prefix: string) => new RegExp(`^${prefix}[A-Za-z0-9]{24}$`);
 const OPERATIONS = [
@@ -350,7 +350,7 @@ test("createThreadAndRun with code_interpreter: logs, a chart file that download
   expect((await sdk.assistants.getRun(run.id, run.threadId)).runObject!.status).toBe("completed");
   const [code, creation] = (await sdk.assistants.listRunSteps({ threadId: run.threadId, runId: run.id, order: "asc" }))
     .listRunStepsResponse!.data;
-  const details = code.stepDetails as any;
+  const details: WireJson = code.stepDetails;
   const image = details.toolCalls[0].codeInterpreter.outputs[1].image.fileId as string;
   expect(details.toolCalls[0].codeInterpreter).toEqual({
     input: `import pandas as pd\ndf = pd.read_csv('/mnt/data/${state.file}')\ndf.plot()`,

@@ -24,10 +24,14 @@ export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
   return handle;
 }
 
+/** A JSON answer as parsed: tests read it by the paths they know and assert whole values. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw wire JSON, read by known paths
+export type WireJson = any;
+
 export interface RawAnswer {
   status: number;
   headers: Headers;
-  json: any;
+  json: WireJson;
 }
 
 /** One request with fetch: no SDK, so every header is the caller's choice. */

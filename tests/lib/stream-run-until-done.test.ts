@@ -6,10 +6,11 @@
 import { APIStreamError, SDKError } from "../../src/internal/errors";
 import { streamRunUntilDone, WaitAbortedError, type StreamEventLike, type ToolHandlers } from "../../src/lib";
 import { frame, loadFixturePackage, openStream, SseServer } from "../streaming/support/sse-server";
+import type { Untyped } from "../support/generated-sdk";
 
 let server: SseServer;
 let pkg: Awaited<ReturnType<typeof loadFixturePackage>>;
-let sdk: any;
+let sdk: Untyped;
 
 beforeAll(async () => {
   pkg = await loadFixturePackage("runs.yaml");
@@ -113,7 +114,7 @@ test("two rounds of tool calls: each round's outputs submitted with stream: true
     ],
   ]);
   const contexts: string[] = [];
-  const tools: ToolHandlers<any, any> = {
+  const tools: ToolHandlers<Untyped, Untyped> = {
     getWeather: async (args: { city: string }, context) => {
       contexts.push(`${context.toolCall.id} ${context.run.id} ${context.run.status}`);
       return { city: args.city, celsius: 21 };

@@ -7,12 +7,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
+import type { Untyped } from "../support/generated-sdk";
 import { ROOT } from "../support/root";
 import { frame, loadFixturePackage, openStream, SseServer } from "./support/sse-server";
 
 let server: SseServer;
 let pkg: Awaited<ReturnType<typeof loadFixturePackage>>;
-let sdk: any;
+let sdk: Untyped;
 
 beforeAll(async () => {
   pkg = await loadFixturePackage("runs.yaml");

@@ -11,10 +11,11 @@ import { writeTree } from "../../codegen/write/tree";
 import { useRecordingServer } from "../support/recording-server";
 import { ROOT } from "../support/root";
 import { linkNodeModules, tempDir } from "../support/temp";
+import type { Untyped } from "../support/generated-sdk";
 
 const server = useRecordingServer();
 // The generated package's client, loaded at run time from a temp folder.
-let Chat: new (options: Record<string, unknown>) => any;
+let Chat: new (options: Record<string, unknown>) => Untyped;
 
 beforeAll(async () => {
   const out = join(tempDir("stream"), "pkg");

@@ -8,11 +8,18 @@ import { generate } from "../../codegen/generate";
 import { writeTree } from "../../codegen/write/tree";
 import { linkNodeModules, tempDir } from "./temp";
 
+/**
+ * A value from a package generated at run time (its client, models, results): its types exist only in
+ * that package's folder, so tests read it untyped and assert exact values.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed only inside the generated package
+export type Untyped = any;
+
 export interface GeneratedSdk {
   /** The package's folder (package.json, src/, docs/). */
   readonly dir: string;
   /** Everything `src/index.ts` exports (the client class, `shared`, `operations`, `errors`). */
-  readonly exports: Record<string, any>;
+  readonly exports: Record<string, Untyped>;
 }
 
 /** Generates `specFile` as a package and imports it. */
@@ -21,5 +28,5 @@ export async function generatedSdk(specFile: string, prefix: string): Promise<Ge
   mkdirSync(dir);
   writeTree(dir, generate({ specFile, mode: "package" }).files);
   linkNodeModules(dir);
-  return { dir, exports: (await import(join(dir, "src", "index.ts"))) as Record<string, any> };
+  return { dir, exports: (await import(join(dir, "src", "index.ts"))) as Record<string, Untyped> };
 }

@@ -33,6 +33,7 @@ export { BASE_PATH, json, raw, type Recorded, type Reply } from "./recording";
 
 // A public entry of the package that the project's `moduleResolution: node` cannot type
 // (it ignores package exports), so its one function is typed here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an import could not be typed (see above)
 const { getClientRequestBodyStream } = require("@mswjs/interceptors/utils/node") as {
   getClientRequestBodyStream(request: Request): Readable;
 };

@@ -9,6 +9,7 @@
  * document, are reported in the `sl-violations` response header: see `slViolations`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import * as http from "node:http";
 import * as net from "node:net";
 import * as path from "node:path";
@@ -65,9 +66,9 @@ export function freePort(): Promise<number> {
 }
 
 /** The CLI entry point of the installed `@stoplight/prism-cli`, run with this Node (no shell, no PATH lookup). */
-function prismCli(): string {
+export function prismCli(): string {
   const pkgPath = require.resolve("@stoplight/prism-cli/package.json");
-  const pkg = require(pkgPath) as { bin: string | Record<string, string> };
+  const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { bin: string | Record<string, string> };
   const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin.prism;
   return path.resolve(path.dirname(pkgPath), bin);
 }
@@ -100,6 +101,26 @@ interface Launched {
 }
 
 function launch(specPath: string, port: number, extraArgs: readonly string[]): Launched {
+  const child = spawnPrism(specPath, port, extraArgs);
+  live.add(child);
+  const logs = collectLogs(child);
+  // A Prism that was never stopped must not keep the test process alive; the exit hook above kills it.
+  child.unref();
+  (child.stdout as unknown as { unref?: () => void }).unref?.();
+  (child.stderr as unknown as { unref?: () => void }).unref?.();
+  const { exited, exitInfo } = watchExit(child);
+  let stopping: Promise<void> | undefined;
+  const handle: PrismServer = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    pid: child.pid ?? -1,
+    logs,
+    stop: () => (stopping ??= stop(child, exited, exitInfo)),
+  };
+  return { handle, child, exited, exitInfo };
+}
+
+function spawnPrism(specPath: string, port: number, extraArgs: readonly string[]): ChildProcess {
   const args = [
     prismCli(),
     "mock",
@@ -112,15 +133,17 @@ function launch(specPath: string, port: number, extraArgs: readonly string[]): L
     "false",
     ...extraArgs,
   ];
-  const child = spawn(process.execPath, args, {
+  return spawn(process.execPath, args, {
     // Its own process group (POSIX), so stop() can signal Prism and anything it forks.
     detached: process.platform !== "win32",
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
     windowsHide: true,
   });
-  live.add(child);
+}
 
+/** Keeps the last LOG_LINES lines of the child's output; returns them as text. */
+function collectLogs(child: ChildProcess): () => string {
   const lines: string[] = [];
   const collect = (chunk: Buffer) => {
     // Always drain the pipes: a full pipe would block Prism.
@@ -132,11 +155,11 @@ function launch(specPath: string, port: number, extraArgs: readonly string[]): L
   };
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
-  // A Prism that was never stopped must not keep the test process alive; the exit hook above kills it.
-  child.unref();
-  (child.stdout as unknown as { unref?: () => void }).unref?.();
-  (child.stderr as unknown as { unref?: () => void }).unref?.();
+  return () => lines.join("\n");
+}
 
+/** Settles when the child exits or fails to spawn; `exitInfo` says how (undefined while it runs). */
+function watchExit(child: ChildProcess): Pick<Launched, "exited" | "exitInfo"> {
   let exitDescription: string | undefined;
   const exited = new Promise<void>((resolve) => {
     child.once("exit", (code, signal) => {
@@ -150,28 +173,20 @@ function launch(specPath: string, port: number, extraArgs: readonly string[]): L
       resolve();
     });
   });
+  return { exited, exitInfo: () => exitDescription };
+}
 
-  let stopping: Promise<void> | undefined;
-  const handle: PrismServer = {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    pid: child.pid ?? -1,
-    logs: () => lines.join("\n"),
-    stop: () =>
-      (stopping ??= (async () => {
-        if (exitDescription === undefined) {
-          killGroup(child, "SIGTERM");
-          const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
-          await exited;
-          clearTimeout(timer);
-        }
-        // The group may still hold children after the leader exited.
-        killGroup(child, "SIGKILL");
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-      })()),
-  };
-  return { handle, child, exited, exitInfo: () => exitDescription };
+/** SIGTERM (SIGKILL after 5 s), then SIGKILL to the group: it may still hold children after the leader exited. */
+async function stop(child: ChildProcess, exited: Promise<void>, exitInfo: () => string | undefined): Promise<void> {
+  if (exitInfo() === undefined) {
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  killGroup(child, "SIGKILL");
+  child.stdout?.destroy();
+  child.stderr?.destroy();
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {

@@ -5,12 +5,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { generatedSdk } from "../support/generated-sdk";
+import { generatedSdk, type Untyped } from "../support/generated-sdk";
 import { useRecordingServer } from "../support/recording-server";
 import { ROOT } from "../support/root";
 
 const server = useRecordingServer();
-let sdk: any;
+let sdk: Untyped;
 let dir: string;
 
 beforeAll(async () => {

@@ -4,12 +4,12 @@
  * cookie parameters and an API key in a cookie, merged with the caller's own Cookie header.
  */
 import { join } from "node:path";
-import { generatedSdk } from "../support/generated-sdk";
+import { generatedSdk, type Untyped } from "../support/generated-sdk";
 import { useRecordingServer } from "../support/recording-server";
 import { ROOT } from "../support/root";
 
 const server = useRecordingServer();
-let generated: Record<string, any>;
+let generated: Record<string, Untyped>;
 
 beforeAll(async () => {
   generated = (await generatedSdk(join(ROOT, "tests/wire/fixtures/parameter-styles.yaml"), "styles")).exports;

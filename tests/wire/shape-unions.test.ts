@@ -5,12 +5,12 @@
  * required keys the answer has most of parses it.
  */
 import { join } from "node:path";
-import { generatedSdk } from "../support/generated-sdk";
+import { generatedSdk, type Untyped } from "../support/generated-sdk";
 import { useRecordingServer } from "../support/recording-server";
 import { ROOT } from "../support/root";
 
 const server = useRecordingServer();
-let sdk: any;
+let sdk: Untyped;
 
 beforeAll(async () => {
   const { exports } = await generatedSdk(join(ROOT, "tests/wire/fixtures/shape-unions.yaml"), "shapes");

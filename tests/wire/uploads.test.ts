@@ -4,13 +4,13 @@
  * their own `Content-Type: application/json`; a download asks for the media type it declares.
  */
 import { join } from "node:path";
-import { generatedSdk } from "../support/generated-sdk";
+import { generatedSdk, type Untyped } from "../support/generated-sdk";
 import { sentParts } from "../support/multipart";
 import { useRecordingServer } from "../support/recording-server";
 import { ROOT } from "../support/root";
 
 const server = useRecordingServer();
-let sdk: any;
+let sdk: Untyped;
 
 beforeAll(async () => {
   const { exports } = await generatedSdk(join(ROOT, "tests/wire/fixtures/uploads.yaml"), "uploads");

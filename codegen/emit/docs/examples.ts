@@ -16,12 +16,12 @@ const PROGRAM_NAMES = ["sdk", "res", "run", "value", "Buffer", "Promise", "conso
 const OPTIONAL_FIELDS_DEPTH = 1;
 
 /** The module users import a namespace's models from (`gpt-sdk/dist/sdk/models/shared`). */
-export function modelModule(config: GenConfig, namespace: Namespace): string {
+function modelModule(config: GenConfig, namespace: Namespace): string {
   return `${config.packageName}/dist/sdk/models/${namespace}`;
 }
 
 /** The imports of one example program, with a local name per imported declaration. */
-export class ExampleImports {
+class ExampleImports {
   private readonly modules = new Map<string, Map<string, string>>();
   private readonly taken = new Set<string>(PROGRAM_NAMES);
 
@@ -83,7 +83,7 @@ const raw = (text: string): ValueNode => ({ kind: "raw", text });
  * Prints a value as the seed's examples do: one field per line, trailing commas. A small
  * nested object of plain values (`{ type: "code_interpreter" }`) stays on one line.
  */
-export function printValue(node: ValueNode, indent: string, top = true): string {
+function printValue(node: ValueNode, indent: string, top = true): string {
   const inner = indent + "  ";
   switch (node.kind) {
     case "raw":
@@ -95,15 +95,29 @@ export function printValue(node: ValueNode, indent: string, top = true): string 
         return flat;
       return `{\n${node.entries.map(([k, v]) => `${inner}${k}: ${printValue(v, inner, false)},\n`).join("")}${indent}}`;
     }
-    case "array":
+    case "array": {
       if (node.items.length === 0) return "[]";
       if (node.items.every((item) => item.kind === "raw"))
         return `[${node.items.map((item) => printValue(item, inner, false)).join(", ")}]`;
       const items = node.items.map((item) => printValue(item, inner, false));
       if (items.length === 1 && !items[0].includes("\n")) return `[${items[0]}]`;
       return `[\n${items.map((item) => `${inner}${item},\n`).join("")}${indent}]`;
+    }
   }
 }
+
+/** An upload: `{ content: Buffer.from("file contents"), fileName: "example.txt" }`. */
+function uploadExample(): ValueNode {
+  return {
+    kind: "object",
+    entries: [
+      ["content", raw(`Buffer.from(${str("file contents")})`)],
+      ["fileName", raw(str("example.txt"))],
+    ],
+  };
+}
+
+type UnionRef = Extract<TypeRef, { kind: "union" }>;
 
 /** The wire property a discriminated union member must carry, and its tag. */
 interface Fixed {
@@ -116,7 +130,7 @@ interface Fixed {
  * member, the first union member that can be built, one array item, one map entry. Cycles
  * end at optional fields, empty arrays/maps or `null`; `undefined` means no finite value exists.
  */
-export class ExampleValues {
+class ExampleValues {
   private readonly stack = new Set<Decl>();
 
   constructor(private readonly imports: ExampleImports) {}
@@ -135,13 +149,7 @@ export class ExampleValues {
       case "literal":
         return raw(literal(type.value));
       case "binary":
-        return {
-          kind: "object",
-          entries: [
-            ["content", raw(`Buffer.from(${str("file contents")})`)],
-            ["fileName", raw(str("example.txt"))],
-          ],
-        };
+        return uploadExample();
       case "array": {
         const item = this.build(type.items, name === undefined ? undefined : singular(name), depth);
         return { kind: "array", items: item ? [item] : [] };
@@ -153,25 +161,34 @@ export class ExampleValues {
       }
       case "nullable":
         return this.build(type.inner, name, depth, fixed) ?? raw("null");
-      case "union": {
-        const order = type.members
-          .map((m, i) => ({ m, i }))
-          .sort((a, b) => Number(a.m.kind === "null") - Number(b.m.kind === "null"));
-        for (const { m, i } of order) {
-          const tag = type.discriminator?.tags.find((t) => t.member === i);
-          const value = this.build(
-            m,
-            name,
-            depth,
-            tag ? { wireName: type.discriminator!.property, value: tag.value } : fixed,
-          );
-          if (value) return value;
-        }
-        return undefined;
-      }
+      case "union":
+        return this.union(type, name, depth, fixed);
       case "named":
         return this.named(type.decl, name, depth, fixed);
     }
+  }
+
+  /** The first member that can be built, `null` last; a discriminated member carries its tag. */
+  private union(
+    type: UnionRef,
+    name: string | undefined,
+    depth: number,
+    fixed: Fixed | undefined,
+  ): ValueNode | undefined {
+    const order = type.members
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => Number(a.m.kind === "null") - Number(b.m.kind === "null"));
+    for (const { m, i } of order) {
+      const tag = type.discriminator?.tags.find((t) => t.member === i);
+      const value = this.build(
+        m,
+        name,
+        depth,
+        tag ? { wireName: type.discriminator!.property, value: tag.value } : fixed,
+      );
+      if (value) return value;
+    }
+    return undefined;
   }
 
   private named(decl: Decl, name: string | undefined, depth: number, fixed: Fixed | undefined): ValueNode | undefined {
@@ -220,7 +237,7 @@ function declaration(local: string, type: TypeRef, imports: ExampleImports): str
 }
 
 /** TypeScript type text for a variable's annotation, importing what it names. */
-export function annotation(type: TypeRef, imports: ExampleImports): string {
+function annotation(type: TypeRef, imports: ExampleImports): string {
   // Binary is not reached: declaration() leaves such types to inference.
   return printType(type, { named: (decl) => imports.decl(decl), binary: "Uint8Array" });
 }
@@ -263,41 +280,7 @@ export interface SecurityOption {
 export function usageExample(op: Operation, tag: Tag, security: readonly SecurityOption[], config: GenConfig): string {
   const imports = new ExampleImports(config);
   const client = imports.root(config.sdkClassName);
-  const values = new ExampleValues(imports);
-  const fallback = raw("{} as any");
-  const declarations: string[] = [];
-  let callArgs: string[];
-  const { style, inputs, args } = op.call;
-  if (style === "positional" && args.length === 1 && args[0].input?.kind === "body") {
-    // A body-only call reads best with the body written inline.
-    callArgs = [printValue(values.build(args[0].input.type, undefined, 0) ?? fallback, "  ")];
-  } else if (style === "positional") {
-    callArgs = args.map((arg) => {
-      if (!arg.input) return "undefined"; // a position the API no longer has
-      const local = imports.reserve(arg.name);
-      const type = arg.input.type;
-      const value = values.build(type, arg.name, 0) ?? fallback;
-      declarations.push(`  ${declaration(local, type, imports)}${printValue(value, "  ")};`);
-      return local;
-    });
-    const required = op.call.optionInputs.filter(({ input }) => input.required);
-    if (required.length > 0) {
-      const entries = required.map(({ name, input }): [string, ValueNode] => [
-        key(name),
-        values.build(input.type, input.field, 1) ?? fallback,
-      ]);
-      callArgs.push(printValue({ kind: "object", entries }, "  "));
-    }
-  } else {
-    const entries: [string, ValueNode][] = [];
-    for (const input of inputs) {
-      // The body's placeholders are named after its fields, not after the body itself.
-      const value = values.build(input.type, input.kind === "body" ? undefined : input.field, 1);
-      if (value) entries.push([key(input.field), value]);
-      else if (input.required || input.kind === "body") entries.push([key(input.field), fallback]);
-    }
-    callArgs = [printValue({ kind: "object", entries }, "  ")];
-  }
+  const { callArgs, declarations } = callArguments(op, imports);
   const first = security[0];
   const options = first ? `{\n    ${key(first.optionName)}: ${str(credential(first.kind))},\n  }` : "";
   const call = `${access(access("sdk", tag.propertyName), op.methodName)}(${callArgs.join(", ")})`;
@@ -317,6 +300,62 @@ export function usageExample(op: Operation, tag: Tag, security: readonly Securit
     "",
     "run();",
   ].join("\n");
+}
+
+/** Stands in for a value no finite example exists for. */
+const UNBUILDABLE = raw("{} as any");
+
+interface CallArguments {
+  /** The call's arguments as code. */
+  readonly callArgs: string[];
+  /** `const` statements for the locals the arguments name. */
+  readonly declarations: string[];
+}
+
+function callArguments(op: Operation, imports: ExampleImports): CallArguments {
+  const values = new ExampleValues(imports);
+  const { style, args } = op.call;
+  if (style === "positional" && args.length === 1 && args[0].input?.kind === "body") {
+    // A body-only call reads best with the body written inline.
+    const body = values.build(args[0].input.type, undefined, 0) ?? UNBUILDABLE;
+    return { callArgs: [printValue(body, "  ")], declarations: [] };
+  }
+  if (style === "positional") return positionalArguments(op, imports, values);
+  return { callArgs: [requestArgument(op, values)], declarations: [] };
+}
+
+/** One local per argument, then an options object with the required options, if any. */
+function positionalArguments(op: Operation, imports: ExampleImports, values: ExampleValues): CallArguments {
+  const declarations: string[] = [];
+  const callArgs = op.call.args.map((arg) => {
+    if (!arg.input) return "undefined"; // a position the API no longer has
+    const local = imports.reserve(arg.name);
+    const type = arg.input.type;
+    const value = values.build(type, arg.name, 0) ?? UNBUILDABLE;
+    declarations.push(`  ${declaration(local, type, imports)}${printValue(value, "  ")};`);
+    return local;
+  });
+  const required = op.call.optionInputs.filter(({ input }) => input.required);
+  if (required.length > 0) {
+    const entries = required.map(({ name, input }): [string, ValueNode] => [
+      key(name),
+      values.build(input.type, input.field, 1) ?? UNBUILDABLE,
+    ]);
+    callArgs.push(printValue({ kind: "object", entries }, "  "));
+  }
+  return { callArgs, declarations };
+}
+
+/** The single request object: one entry per input that has a value or must be given. */
+function requestArgument(op: Operation, values: ExampleValues): string {
+  const entries: [string, ValueNode][] = [];
+  for (const input of op.call.inputs) {
+    // The body's placeholders are named after its fields, not after the body itself.
+    const value = values.build(input.type, input.kind === "body" ? undefined : input.field, 1);
+    if (value) entries.push([key(input.field), value]);
+    else if (input.required || input.kind === "body") entries.push([key(input.field), UNBUILDABLE]);
+  }
+  return printValue({ kind: "object", entries }, "  ");
 }
 
 /** A short program using an enum from its documented import path. */

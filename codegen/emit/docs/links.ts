@@ -5,7 +5,7 @@ import { fileBase } from "../code";
 import { printType } from "../print-type";
 import { codeSpan } from "./markdown";
 
-export const REQUIRED = ":heavy_check_mark:";
+const REQUIRED = ":heavy_check_mark:";
 export const OPTIONAL = ":heavy_minus_sign:";
 export const DEPRECATED = ":warning: **DEPRECATED**";
 
@@ -18,7 +18,7 @@ export function modelPath(namespace: Namespace, name: string): string {
 }
 
 /** A link from one docs page to another, relative as GitHub and npm render them. */
-export function link(from: string, to: string): string {
+function link(from: string, to: string): string {
   return posix.relative(posix.dirname(from), to);
 }
 

@@ -27,7 +27,7 @@ export function hasCodec(decl: Decl, visiting = new Set<Decl>()): boolean {
 }
 
 /** True when a value of this type differs between wire and model somewhere inside. */
-export function needsMapping(type: TypeRef, visiting = new Set<Decl>()): boolean {
+function needsMapping(type: TypeRef, visiting = new Set<Decl>()): boolean {
   return someType(type, (t) => t.kind === "named" && hasCodec(t.decl, visiting));
 }
 

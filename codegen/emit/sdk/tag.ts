@@ -36,7 +36,7 @@ function signature(op: Operation, imports: Imports): string {
 }
 
 /** `options?: RequestOptions`, plus the inputs newer than the method's locked shape. */
-export function optionsParameter(op: Operation, imports: Imports): string {
+function optionsParameter(op: Operation, imports: Imports): string {
   const extra = op.call.optionInputs;
   if (extra.length === 0) return "options?: RequestOptions";
   const fields = extra.map(

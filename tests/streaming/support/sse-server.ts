@@ -11,6 +11,7 @@ import { generate } from "../../../codegen/generate";
 import { writeTree } from "../../../codegen/write/tree";
 import { ROOT } from "../../support/root";
 import { tempDir } from "../../support/temp";
+import type { Untyped } from "../../support/generated-sdk";
 
 export interface ReceivedRequest {
   readonly method: string;
@@ -86,7 +87,9 @@ export function frame(event: string | undefined, data: unknown): string {
 }
 
 /** A generated package of a fixture document in a temp folder, loaded from its sources. */
-export async function loadFixturePackage(fixture: string): Promise<{ dir: string; module: any; remove: () => void }> {
+export async function loadFixturePackage(
+  fixture: string,
+): Promise<{ dir: string; module: Untyped; remove: () => void }> {
   const root = tempDir("stream");
   const dir = join(root, "pkg");
   mkdirSync(dir);
