@@ -743,7 +743,7 @@ export function renderReport(res: BenchResults): string {
   );
   lines.push(...machineSection(m));
   lines.push(...REPRODUCE);
-  lines.push("## Targets (issue #6)", "");
+  lines.push("## Targets", "");
   lines.push(
     table(
       ["Target", "Measured (same run)", "Status"],

@@ -1,5 +1,5 @@
 /**
- * Conformance against OpenAI's own document (DESIGN §5, issue #2).
+ * Conformance against OpenAI's own document, checked by a validator no one here wrote.
  *
  * Prism (`@stoplight/prism-cli` 5.14.2, the devDependency locked in package-lock.json) mocks
  * `../shared/specs/openai-2023-11-28.yaml` — OpenAI's document, not ours — and validates

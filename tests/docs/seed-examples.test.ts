@@ -25,7 +25,7 @@ interface Fixes {
  *     example is not valid TypeScript even against the seed's own SDK. The value is typed with
  *     the shared body model, so the name is dropped from the operations import.
  * (b) `tools: ["string"]`: the seed typed `tools` as `any[]` (every oneOf became `any`).
- *     DESIGN §3's deliberate difference: tools are a real union, so a string is no tool; the
+ *     A deliberate difference from the seed: tools are a real union, so a string is no tool; the
  *     item becomes `{ type: "code_interpreter" }`, the simplest member.
  */
 function fixSeed(code: string, fixes: Fixes): string {
