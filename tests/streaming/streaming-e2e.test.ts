@@ -100,14 +100,15 @@ test("abort() mid-stream ends iteration and closes the connection; the time limi
   let closedByClient = false;
   answerWith((_, res) => {
     const write = sse(res);
-    const timer = setInterval(() => write(`data: {"id":"c4","delta_text":"${writes++}"}\n\n`), 20);
+    const timer = setInterval(() => write(`data: {"id":"c4","delta_text":"${writes++}"}\n\n`), 150);
     res.on("close", () => {
       clearInterval(timer);
       closedByClient = !res.writableEnded;
     });
   });
-  // 100 ms would cut the stream if the time limit covered it; it only covers the wait for headers.
-  const res = await new Chat({ serverURL: server.baseURL, retries: false, timeoutMs: 100 }).chat.createChatCompletion({
+  // Ten chunks 150 ms apart take 1.5 s: a 1 s limit would cut the stream if it covered more than the headers
+  // (long enough that a busy machine still sends the headers in time).
+  const res = await new Chat({ serverURL: server.baseURL, retries: false, timeoutMs: 1000 }).chat.createChatCompletion({
     model: "m",
     stream: true,
   });
