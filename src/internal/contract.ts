@@ -14,7 +14,8 @@
  *
  * Type-only imports: loading the contract costs nothing at run time.
  */
-import type { AxiosInstance, AxiosResponse } from "axios";
+import type { AxiosResponse } from "axios";
+import type { AxiosInstanceLike } from "./http-client";
 import type { Logger, LogLevel } from "./logging";
 import type { RequestOptions } from "./request-options";
 import type { RetrySetting } from "./retries";
@@ -131,8 +132,11 @@ export interface CallArgs {
 export interface ClientOptions {
   /** Overrides the server URL. */
   serverURL?: string;
-  /** A preconfigured axios instance to send requests with (the seed SDK's `defaultClient`). */
-  defaultClient?: AxiosInstance;
+  /**
+   * A preconfigured axios instance to send requests with (the seed SDK's `defaultClient`): any
+   * axios instance, from the ESM or the CommonJS build of axios. Default: one made on first use.
+   */
+  defaultClient?: AxiosInstanceLike;
   /** Retry policy for failed requests, merged over the defaults, or `false` to never retry. */
   retries?: RetrySetting;
   /** Time limit for each attempt, response body included, in milliseconds (default 10 minutes). */
@@ -164,10 +168,28 @@ void clientOptionKeysComplete;
  */
 export const REQUEST_OPTION_KEYS = [
   ...["url", "method", "baseURL", "allowAbsoluteUrls", "transformRequest", "transformResponse", "headers", "params"],
-  ...["paramsSerializer", "data", "timeout", "timeoutErrorMessage", "withCredentials", "adapter", "auth", "responseType"],
+  ...[
+    "paramsSerializer",
+    "data",
+    "timeout",
+    "timeoutErrorMessage",
+    "withCredentials",
+    "adapter",
+    "auth",
+    "responseType",
+  ],
   ...["responseEncoding", "xsrfCookieName", "xsrfHeaderName", "onUploadProgress", "onDownloadProgress"],
   ...["maxContentLength", "validateStatus", "maxBodyLength", "maxRedirects", "maxRate", "beforeRedirect", "socketPath"],
-  ...["allowedSocketPaths", "transport", "httpAgent", "httpsAgent", "proxy", "cancelToken", "decompress", "transitional"],
+  ...[
+    "allowedSocketPaths",
+    "transport",
+    "httpAgent",
+    "httpsAgent",
+    "proxy",
+    "cancelToken",
+    "decompress",
+    "transitional",
+  ],
   ...["signal", "insecureHTTPParser", "env", "formSerializer", "family", "lookup", "withXSRFToken", "parseReviver"],
   ...["fetchOptions", "httpVersion", "http2Options", "formDataHeaderPolicy", "redact", "sensitiveHeaders"],
   ...["retries", "timeoutMs"],
@@ -198,7 +220,11 @@ export interface BaseResult {
 export const BASE_RESULT_FIELDS = [
   { name: "contentType", type: "string", description: "HTTP response content type for this operation." },
   { name: "statusCode", type: "number", description: "HTTP response status code for this operation." },
-  { name: "rawResponse", type: "AxiosResponse", description: "Raw HTTP response; suitable for custom response parsing." },
+  {
+    name: "rawResponse",
+    type: "AxiosResponse",
+    description: "Raw HTTP response; suitable for custom response parsing.",
+  },
 ] as const;
 
 const baseResultFieldsComplete: ExactKeys<keyof BaseResult, (typeof BASE_RESULT_FIELDS)[number]["name"]> = true;

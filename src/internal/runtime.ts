@@ -7,13 +7,13 @@
  * caller's AbortSignal, waiting between attempts as the retry policy and the server say.
  * Within an attempt, redirects are followed here (see redirects.ts).
  */
-import axios from "axios";
 import type { AttemptContext } from "./attempt";
 import { encodeBody } from "./body";
 import { clock } from "./clock";
 import { CallContext, type ClientContext } from "./context";
 import type { BaseResult, CallArgs, ClientOptions, OperationDef, SecurityDef } from "./contract";
 import { errorTypeOf } from "./error-body";
+import { HttpClient } from "./http-client";
 import { RequestLog, resolveLogLevel, stderrLogger } from "./logging";
 import { proxySetting } from "./proxy";
 import { Scrubber } from "./redact";
@@ -43,12 +43,11 @@ export class Runtime {
 
   constructor(options: ClientOptions, defaults: ClientDefaults) {
     const env = typeof process === "undefined" ? undefined : process.env;
-    const http = options.defaultClient ?? axios.create();
     const scrubber = new Scrubber(defaults.security.map((s) => s.value));
     const level = resolveLogLevel(options.logger, options.logLevel, env?.GPT_SDK_LOG);
     this.context = {
-      http,
-      proxy: proxySetting(http, env),
+      http: new HttpClient(options.defaultClient),
+      proxy: proxySetting(options.defaultClient, env),
       serverURL: options.serverURL ?? defaults.serverURL,
       userAgent: defaults.userAgent,
       credentials: new Credentials(defaults.security),
