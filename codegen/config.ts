@@ -37,6 +37,8 @@ export interface GenConfig {
   readonly timeoutMs: number;
   /** List operations matching this rule get an `...All` method that walks every page. */
   readonly pagination?: PaginationRule;
+  /** Security scheme name → environment variable its credential defaults to (`ApiKeyAuth: OPENAI_API_KEY`). */
+  readonly securityEnv?: Readonly<Record<string, string>>;
   /** Overlay files applied to the document before modelling, in order (absolute paths). */
   readonly overlays: readonly string[];
   /** gen.yaml itself, so a setting the document contradicts (an unknown tag) gets a located error. */
@@ -64,12 +66,20 @@ type Checker = (value: unknown, key: string) => string | undefined;
 const isString: Checker = (v) => (typeof v === "string" && v.trim() !== "" ? undefined : "must be a non-empty string");
 const isCount: Checker = (v) => (Number.isInteger(v) && (v as number) >= 0 ? undefined : "must be a whole number >= 0");
 const KEYS: Record<string, Checker> = {
-  sdkClassName: (v) => (typeof v === "string" && /^[A-Z][A-Za-z0-9_]*$/.test(v) ? undefined : "must be a PascalCase identifier"),
-  packageName: (v) => (typeof v === "string" && /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(v) ? undefined : "must be a valid npm package name"),
+  sdkClassName: (v) =>
+    typeof v === "string" && /^[A-Z][A-Za-z0-9_]*$/.test(v) ? undefined : "must be a PascalCase identifier",
+  packageName: (v) =>
+    typeof v === "string" && /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(v)
+      ? undefined
+      : "must be a valid npm package name",
   packageVersion: isString,
   maxMethodParams: isCount,
   tags: (v) => (Array.isArray(v) && v.every((t) => typeof t === "string") ? undefined : "must be a list of tag names"),
   betaHeaders: (v) => (isStringMap(v) ? undefined : "must map header names to string values"),
+  securityEnv: (v) =>
+    isStringMap(v) && Object.values(v as object).every((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      ? undefined
+      : "must map security scheme names to environment variable names (letters, digits, _)",
   retries: (v) => {
     if (typeof v !== "object" || v === null || Array.isArray(v)) return "must be an object";
     for (const [key, value] of Object.entries(v)) {
@@ -79,7 +89,8 @@ const KEYS: Record<string, Checker> = {
     return undefined;
   },
   timeoutMs: isCount,
-  overlays: (v) => (Array.isArray(v) && v.every((path) => !isString(path, "")) ? undefined : "must be a list of file paths"),
+  overlays: (v) =>
+    Array.isArray(v) && v.every((path) => !isString(path, "")) ? undefined : "must be a list of file paths",
   pagination: (v) => {
     const keys = ["cursorParam", "cursorField", "hasMoreField", "itemsField"];
     if (typeof v !== "object" || v === null || Array.isArray(v)) return "must be an object";
@@ -132,14 +143,27 @@ export function settleConfig(file: ConfigFile, fallbackTitle: string): GenConfig
 }
 
 function isStringMap(v: unknown): boolean {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
+  return (
+    typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string")
+  );
 }
 
 function classNameFromTitle(title: string): string {
-  const name = title.replace(/[^A-Za-z0-9]+/g, " ").trim().split(/\s+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  const name = title
+    .replace(/[^A-Za-z0-9]+/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
   return /^[A-Z]/.test(name) ? name : `SDK${name}`;
 }
 
 function packageNameFromTitle(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "api-sdk";
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "api-sdk"
+  );
 }

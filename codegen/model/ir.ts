@@ -124,8 +124,20 @@ export interface Operation extends Docs {
 
 /** One input of an operation (its body or one parameter), as a field of its request class. */
 export type Input =
-  | { readonly kind: "body"; readonly field: string; readonly type: TypeRef; readonly required: boolean; readonly body: RequestBody }
-  | { readonly kind: "param"; readonly field: string; readonly type: TypeRef; readonly required: boolean; readonly param: Param };
+  | {
+      readonly kind: "body";
+      readonly field: string;
+      readonly type: TypeRef;
+      readonly required: boolean;
+      readonly body: RequestBody;
+    }
+  | {
+      readonly kind: "param";
+      readonly field: string;
+      readonly type: TypeRef;
+      readonly required: boolean;
+      readonly param: Param;
+    };
 
 /** One argument of the generated method, before the trailing `options`. */
 export interface Argument {
@@ -192,6 +204,8 @@ export interface SecurityScheme {
   readonly optionName: string;
   readonly paramName?: string;
   readonly description?: string;
+  /** Environment variable the credential is read from when the option is not given (gen.yaml `securityEnv`). */
+  readonly envVar?: string;
 }
 
 export interface ApiModel {

@@ -206,6 +206,10 @@ export interface SecurityDef {
   readonly kind: SecurityKind;
   /** Header, query or cookie name for API keys. */
   readonly name?: string;
+  /** The client option that holds it (`apiKeyAuth`), for the error when it is missing. */
+  readonly option: string;
+  /** Environment variable read when the option is not given (`OPENAI_API_KEY`). */
+  readonly env?: string;
   readonly value: string | undefined;
 }
 

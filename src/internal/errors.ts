@@ -56,8 +56,19 @@ export class SDKError extends Error {
     this.error = parseErrorBody(this.body);
     this.requestId = this.headers["x-request-id"];
     this.attempts = init.attempts ?? 1;
-    Object.defineProperty(this, "rawResponse", { value: init.rawResponse, enumerable: false, writable: true, configurable: true });
-    if (init.cause !== undefined) Object.defineProperty(this, "cause", { value: init.cause, enumerable: false, writable: true, configurable: true });
+    Object.defineProperty(this, "rawResponse", {
+      value: init.rawResponse,
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+    if (init.cause !== undefined)
+      Object.defineProperty(this, "cause", {
+        value: init.cause,
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
   }
 
   /** The HTTP status (same as `statusCode`). */
@@ -159,6 +170,24 @@ export class SDKValidationError extends SDKError {
 
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), operationId: this.operationId, argument: this.argument };
+  }
+}
+
+/**
+ * A secured operation was called on a client with no credential: no option given and none in the
+ * environment variable. Thrown before any request is sent; the message names the option and the variable.
+ */
+export class MissingCredentialsError extends SDKError {
+  /** The operation called (`getAssistant`). */
+  readonly operationId: string;
+
+  constructor(message: string, operationId: string) {
+    super(message, { attempts: 0 });
+    this.operationId = operationId;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), operationId: this.operationId };
   }
 }
 

@@ -61,8 +61,13 @@ function failWith(specText: string, expected: RegExp, configText?: string) {
 }
 
 test("a missing $ref target names the file, pointer and line", () => {
-  const { run, spec } = failWith(GOOD.replace('"#/components/schemas/Pet"', '"#/components/schemas/Dog"'), /\$ref target "#\/components\/schemas\/Dog" does not exist/);
-  expect(run.stderr).toContain(`${spec}:14: #/paths/~1pets~1{pet_id}/get/responses/200/content/application~1json/schema/$ref:`);
+  const { run, spec } = failWith(
+    GOOD.replace('"#/components/schemas/Pet"', '"#/components/schemas/Dog"'),
+    /\$ref target "#\/components\/schemas\/Dog" does not exist/,
+  );
+  expect(run.stderr).toContain(
+    `${spec}:14: #/paths/~1pets~1{pet_id}/get/responses/200/content/application~1json/schema/$ref:`,
+  );
 });
 
 test("bad YAML names the line", () => {
@@ -71,20 +76,55 @@ test("bad YAML names the line", () => {
 });
 
 test("a duplicate operationId names both places", () => {
-  const doubled = GOOD.replace("paths:\n", "paths:\n  /dogs:\n    get:\n      operationId: getPet\n      responses: { \"200\": { description: ok } }\n");
-  failWith(doubled, /#\/paths\/~1pets~1\{pet_id\}\/get\/operationId: duplicate operationId "getPet" \(first used at #\/paths\/~1dogs\/get\)/);
+  const doubled = GOOD.replace(
+    "paths:\n",
+    'paths:\n  /dogs:\n    get:\n      operationId: getPet\n      responses: { "200": { description: ok } }\n',
+  );
+  failWith(
+    doubled,
+    /#\/paths\/~1pets~1\{pet_id\}\/get\/operationId: duplicate operationId "getPet" \(first used at #\/paths\/~1dogs\/get\)/,
+  );
 });
 
 test("Swagger 2.0 is refused with a hint", () => {
-  failWith('swagger: "2.0"\ninfo: { title: x, version: "1" }\npaths: {}\n', /missing "openapi" version field \(this is Swagger 2\.0; convert it to OpenAPI 3 first\)/);
+  failWith(
+    'swagger: "2.0"\ninfo: { title: x, version: "1" }\npaths: {}\n',
+    /missing "openapi" version field \(this is Swagger 2\.0; convert it to OpenAPI 3 first\)/,
+  );
 });
 
 test("an unknown gen.yaml key is named", () => {
-  failWith(GOOD, /gen\.yaml: #\/maxMethodParam: unknown key "maxMethodParam"/, "sdkClassName: Pets\nmaxMethodParam: 3\n");
+  failWith(
+    GOOD,
+    /gen\.yaml: #\/maxMethodParam: unknown key "maxMethodParam"/,
+    "sdkClassName: Pets\nmaxMethodParam: 3\n",
+  );
 });
 
 test("a wrongly typed gen.yaml value is named", () => {
   failWith(GOOD, /#\/maxMethodParams: maxMethodParams must be a whole number >= 0/, "maxMethodParams: many\n");
+});
+
+test("a securityEnv entry for a scheme no operation uses is named, with the schemes in use", () => {
+  const secured = GOOD.replace(
+    "components:\n",
+    "security: [{ Key: [] }]\ncomponents:\n  securitySchemes:\n    Key: { type: http, scheme: bearer }\n",
+  );
+  const config = "securityEnv:\n  ApiKey: PETS_KEY\n";
+  const { run } = failWith(
+    secured,
+    /securityEnv names security scheme "ApiKey", which no operation uses \(schemes in use: "Key"\)/,
+    config,
+  );
+  expect(run.stderr).toMatch(/gen\.yaml:2: #\/securityEnv\/ApiKey: /);
+});
+
+test("a securityEnv value that is no variable name is refused", () => {
+  failWith(
+    GOOD,
+    /#\/securityEnv: securityEnv must map security scheme names to environment variable names/,
+    "securityEnv:\n  Key: $PETS\n",
+  );
 });
 
 test("CLI misuse prints usage and exits 2", () => {
@@ -106,6 +146,8 @@ test("regenerating removes stale generated files and keeps hand-written ones", (
   expect(tree.has("src/old.ts")).toBe(false);
   expect(tree.get("src/mine.ts")).toBe("// hand-written\n");
   expect(tree.get("files.gen")).not.toContain("mine.ts");
-  expect(readFileSync(join(out, "src/sdk/default.ts"), "utf8")).toContain("getPet(petId: string, options?: RequestOptions)");
+  expect(readFileSync(join(out, "src/sdk/default.ts"), "utf8")).toContain(
+    "getPet(petId: string, options?: RequestOptions)",
+  );
   expect(run.stdout).toMatch(/1 removed/);
 });

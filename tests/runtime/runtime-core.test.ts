@@ -29,7 +29,6 @@ function defaults(overrides: Partial<ClientDefaults> = {}): ClientDefaults {
   };
 }
 
-
 const uploadOp: OperationDef = {
   operationId: "upload",
   method: "post",
@@ -42,7 +41,9 @@ const uploadOp: OperationDef = {
 test("a one-shot stream body is sent once and never retried", async () => {
   env.server.fallback = json(500, {});
   const runtime = new Runtime({}, defaults());
-  const error = await failure(runtime.call<BaseResult>(uploadOp, { body: Readable.from([Buffer.from("chunk-1;"), Buffer.from("chunk-2")]) }));
+  const error = await failure(
+    runtime.call<BaseResult>(uploadOp, { body: Readable.from([Buffer.from("chunk-1;"), Buffer.from("chunk-2")]) }),
+  );
   expect(error).toBeInstanceOf(InternalServerError);
   expect(error.attempts).toBe(1);
   expect(env.server.requests.map((r) => r.body)).toEqual(["chunk-1;chunk-2"]);
@@ -58,9 +59,23 @@ test("the same bytes as a Buffer are retried", async () => {
 });
 
 test("createFile with a stream: the multipart body is buffered once, so a retry resends the whole file", async () => {
-  env.server.reply(json(503, {}), json(200, { id: "file-1", object: "file", bytes: 11, created_at: 1, filename: "notes.txt", purpose: "assistants", status: "uploaded" }));
+  env.server.reply(
+    json(503, {}),
+    json(200, {
+      id: "file-1",
+      object: "file",
+      bytes: 11,
+      created_at: 1,
+      filename: "notes.txt",
+      purpose: "assistants",
+      status: "uploaded",
+    }),
+  );
   const sdk = new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL });
-  const res = await sdk.files.createFile({ file: { content: Readable.from([Buffer.from("hello world")]), fileName: "notes.txt" }, purpose: "assistants" });
+  const res = await sdk.files.createFile({
+    file: { content: Readable.from([Buffer.from("hello world")]), fileName: "notes.txt" },
+    purpose: "assistants",
+  });
   expect(res.openAIFile!.id).toBe("file-1");
   expect(env.server.requests).toHaveLength(2);
   for (const request of env.server.requests) {
@@ -76,9 +91,15 @@ test("an API key sent in the query is scrubbed from error messages and logs", as
   await closed.close();
   const runtime = new Runtime(
     { retries: false, logger: (line) => lines.push(line) },
-    defaults({ serverURL: base, security: [{ kind: "apiKeyQuery", name: "key", value: API_KEY }] }),
+    defaults({ serverURL: base, security: [{ kind: "apiKeyQuery", name: "key", option: "key", value: API_KEY }] }),
   );
-  const op: OperationDef = { operationId: "ping", method: "get", path: "/ping", responses: [{ status: "200", kind: "empty" }], secured: true };
+  const op: OperationDef = {
+    operationId: "ping",
+    method: "get",
+    path: "/ping",
+    responses: [{ status: "200", kind: "empty" }],
+    secured: true,
+  };
   const error = await failure(runtime.call<BaseResult>(op, {}));
   expect(error).toBeInstanceOf(APIConnectionError);
   expect(error.message).toContain(`GET ${base}/ping?key=***:`);
@@ -91,7 +112,17 @@ describe("a promised JSON type", () => {
     operationId: "getThing",
     method: "get",
     path: "/thing",
-    responses: [{ status: "200", kind: "json", contentType: "application/json", field: "thing", jsonType: "object", nullable, decode: (v) => v }],
+    responses: [
+      {
+        status: "200",
+        kind: "json",
+        contentType: "application/json",
+        field: "thing",
+        jsonType: "object",
+        nullable,
+        decode: (v) => v,
+      },
+    ],
     secured: false,
   });
 
@@ -104,7 +135,9 @@ describe("a promised JSON type", () => {
     env.server.fallback = raw(200, body, { "content-type": "application/json" });
     const error = await failure(new Runtime({}, defaults()).call<BaseResult>(op(), {}));
     expect(error).toBeInstanceOf(ResponseValidationError);
-    expect(error.message).toBe(`getThing: response body is ${kind}; the API document promises an object (200 OK, application/json, ${body.length} bytes): ${body}`);
+    expect(error.message).toBe(
+      `getThing: response body is ${kind}; the API document promises an object (200 OK, application/json, ${body.length} bytes): ${body}`,
+    );
     expect(error.body).toBe(body);
   });
 
@@ -118,11 +151,22 @@ describe("a promised JSON type", () => {
     env.server.fallback = json(200, { a: 1 });
     const throwing: OperationDef = {
       ...op(),
-      responses: [{ status: "200", kind: "json", field: "thing", decode: () => { throw new TypeError("boom"); } }],
+      responses: [
+        {
+          status: "200",
+          kind: "json",
+          field: "thing",
+          decode: () => {
+            throw new TypeError("boom");
+          },
+        },
+      ],
     };
     const error = await failure(new Runtime({}, defaults()).call<BaseResult>(throwing, {}));
     expect(error).toBeInstanceOf(ResponseValidationError);
-    expect(error.message).toBe('getThing: response body does not match the declared schema (200 OK, application/json, 7 bytes): {"a":1}');
+    expect(error.message).toBe(
+      'getThing: response body does not match the declared schema (200 OK, application/json, 7 bytes): {"a":1}',
+    );
   });
 });
 
@@ -152,7 +196,9 @@ test("a POST without a body declares no content type", async () => {
 
 test("per-call headers override the SDK's", async () => {
   env.server.fallback = json(200, assistantWire());
-  await new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL }).assistants.getAssistant("asst_abc123", { headers: { "OpenAI-Beta": "assistants=v2", "X-Extra": "1" } });
+  await new Gpt({ apiKeyAuth: API_KEY, serverURL: env.server.baseURL }).assistants.getAssistant("asst_abc123", {
+    headers: { "OpenAI-Beta": "assistants=v2", "X-Extra": "1" },
+  });
   expect(env.server.requests[0].headers["openai-beta"]).toBe("assistants=v2");
   expect(env.server.requests[0].headers["x-extra"]).toBe("1");
 });

@@ -1,6 +1,6 @@
 /** The client class (`Gpt`), its options, and the package's index files. */
 import type { GenConfig } from "../../config";
-import type { ApiModel } from "../../model/ir";
+import type { ApiModel, SecurityScheme } from "../../model/ir";
 import { access, fileBase, jsdoc, key, str } from "../code";
 import type { GeneratedFile } from "../file";
 import { HEADER } from "./models";
@@ -11,12 +11,18 @@ export function emitClient(model: ApiModel, config: GenConfig): GeneratedFile {
   imports.add("../internal", "Runtime");
   imports.addType("../internal", "ClientOptions");
   const tagImports = model.tags.map((t) => `import { ${t.className} } from "./${fileBase(t.className)}";`).join("\n");
-  const options = model.security.map((s) => `${jsdoc("  ", s.description ?? securityDoc(s.kind))}  ${key(s.optionName)}?: string;`);
-  const security = model.security.map(
-    (s) => `{ kind: ${str(s.kind)}${s.paramName ? `, name: ${str(s.paramName)}` : ""}, value: ${access("options", s.optionName)} }`,
+  const options = model.security.map((s) => `${jsdoc("  ", optionDoc(s))}  ${key(s.optionName)}?: string;`);
+  const security = model.security.map((s) => {
+    const name = s.paramName ? `, name: ${str(s.paramName)}` : "";
+    const env = s.envVar ? `, env: ${str(s.envVar)}` : "";
+    return `{ kind: ${str(s.kind)}${name}, option: ${str(s.optionName)}${env}, value: ${access("options", s.optionName)} }`;
+  });
+  const retries = Object.entries(config.retries)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(", ");
+  const fields = model.tags.map(
+    (t) => `${jsdoc("  ", t.description)}  readonly ${key(t.propertyName)}: ${t.className};`,
   );
-  const retries = Object.entries(config.retries).map(([k, v]) => `${k}: ${v}`).join(", ");
-  const fields = model.tags.map((t) => `${jsdoc("  ", t.description)}  readonly ${key(t.propertyName)}: ${t.className};`);
   const inits = model.tags.map((t) => `    this.${t.propertyName} = new ${t.className}(runtime);`);
   // A document without operations (webhooks only) has no tag to hand the runtime to: an unread
   // local would fail noUnusedLocals, so the runtime is built (checking the options) but not kept.
@@ -38,8 +44,17 @@ export function emitClient(model: ApiModel, config: GenConfig): GeneratedFile {
   return { path: "sdk.ts", content };
 }
 
+function optionDoc(scheme: SecurityScheme): string {
+  const doc = scheme.description ?? securityDoc(scheme.kind);
+  return scheme.envVar ? `${doc}\n\nDefault: the \`${scheme.envVar}\` environment variable.` : doc;
+}
+
 function securityDoc(kind: string): string {
-  return kind === "basic" ? "Credentials as `user:password`." : kind === "bearer" ? "Sent as `Authorization: Bearer <value>`." : "API key.";
+  return kind === "basic"
+    ? "Credentials as `user:password`."
+    : kind === "bearer"
+      ? "Sent as `Authorization: Bearer <value>`."
+      : "API key.";
 }
 
 export function emitSdkIndex(model: ApiModel): GeneratedFile {
