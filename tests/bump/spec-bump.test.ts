@@ -12,7 +12,8 @@ import { Agent } from "node:http";
 import { join, relative } from "node:path";
 import { runTs } from "../support/cli";
 import { useRecordingServer } from "../support/recording-server";
-import { ROOT, SPECS } from "../support/root";
+import { documentFile, type OpenAIDocument } from "../support/facts";
+import { ROOT } from "../support/root";
 import { linkNodeModules, tempDir } from "../support/temp";
 import { typecheck } from "../support/typecheck";
 
@@ -41,14 +42,19 @@ function edit(file: string, change: (text: string) => string): void {
 }
 
 /** The README's recipe: keep the previous document and settings, put the new one in place, diff, regenerate. */
-function bump(document: string, settings: (genYaml: string) => string, beta: string): string {
+function bump(document: OpenAIDocument, settings: (genYaml: string) => string, beta: string): string {
   copyFileSync(join(work, "openapi.yaml"), join(work, "openapi.previous.yaml"));
   copyFileSync(join(work, "gen.yaml"), join(work, "gen.previous.yaml"));
-  copyFileSync(join(SPECS, document), join(work, "openapi.yaml"));
+  copyFileSync(documentFile(document), join(work, "openapi.yaml"));
   edit("gen.yaml", settings);
-  edit("tests/support/pinned-spec.ts", (text) => text.replace(/BETA_HEADER_VALUE = "[^"]*"/, `BETA_HEADER_VALUE = "${beta}"`));
+  edit("tests/support/pinned-spec.ts", (text) =>
+    text.replace(/BETA_HEADER_VALUE = "[^"]*"/, `BETA_HEADER_VALUE = "${beta}"`),
+  );
   const cli = join(work, "codegen", "cli.ts");
-  const diff = runTs([cli, "--diff", "openapi.previous.yaml", "--diff-config", "gen.previous.yaml", "--diff-out", "CHANGES.md"], { cwd: work });
+  const diff = runTs(
+    [cli, "--diff", "openapi.previous.yaml", "--diff-config", "gen.previous.yaml", "--diff-out", "CHANGES.md"],
+    { cwd: work },
+  );
   expect(diff.stderr).toBe("");
   const generated = runTs([cli], { cwd: work });
   expect(generated.stderr).toBe("");
@@ -59,7 +65,10 @@ function bump(document: string, settings: (genYaml: string) => string, beta: str
 function section(report: string, name: "Breaking" | "Non-breaking"): string[] {
   const start = report.indexOf(`## ${name}\n`);
   const end = report.indexOf("\n## ", start + 1);
-  return report.slice(start, end === -1 ? undefined : end).split("\n").filter((line) => line.startsWith("- "));
+  return report
+    .slice(start, end === -1 ? undefined : end)
+    .split("\n")
+    .filter((line) => line.startsWith("- "));
 }
 
 /**
@@ -84,7 +93,11 @@ function freshConnections(): AxiosInstance {
 
 function runHelperSuites(): { status: number | null; output: string } {
   const jest = join(work, "node_modules", "jest", "bin", "jest.js");
-  const run = spawnSync(process.execPath, [jest, "--ci", ...HELPER_SUITES], { cwd: work, encoding: "utf8", timeout: 300_000 });
+  const run = spawnSync(process.execPath, [jest, "--ci", ...HELPER_SUITES], {
+    cwd: work,
+    encoding: "utf8",
+    timeout: 300_000,
+  });
   return { status: run.status, output: run.stdout + run.stderr };
 }
 
@@ -97,14 +110,22 @@ describe("2023-11 (v1) → 2024-05 (v2)", () => {
       (yaml) =>
         yaml
           .replace("OpenAI-Beta: assistants=v1", "OpenAI-Beta: assistants=v2")
-          .replace("  - overlays/download-file-bytes.yaml\n", "  - overlays/download-file-bytes.yaml\n  - overlays/assistants-v2-stream.yaml\n"),
+          .replace(
+            "  - overlays/download-file-bytes.yaml\n",
+            "  - overlays/download-file-bytes.yaml\n  - overlays/assistants-v2-stream.yaml\n",
+          ),
       "assistants=v2",
     );
   }, 120_000);
 
   test("the diff lists the real breaking changes and no shifted arguments or renamed types", () => {
     const breaking = section(report, "Breaking");
-    for (const field of ["AssistantObject.fileIds", "CreateAssistantRequest.fileIds", "CreateMessageRequest.fileIds", "RunObject.fileIds"]) {
+    for (const field of [
+      "AssistantObject.fileIds",
+      "CreateAssistantRequest.fileIds",
+      "CreateMessageRequest.fileIds",
+      "RunObject.fileIds",
+    ]) {
       expect(breaking).toContain(`- field \`${field}\` removed`);
     }
     expect(breaking).toContain("- type `AssistantToolsRetrieval` removed");
@@ -114,9 +135,14 @@ describe("2023-11 (v1) → 2024-05 (v2)", () => {
     );
     const removedOperations = breaking.filter((line) => /^- operation `.*` removed$/.test(line));
     expect(removedOperations).toEqual(
-      ["createAssistantFile", "deleteAssistantFile", "getAssistantFile", "getMessageFile", "listAssistantFiles", "listMessageFiles"].map(
-        (id) => `- operation \`sdk.assistants.${id}\` removed`,
-      ),
+      [
+        "createAssistantFile",
+        "deleteAssistantFile",
+        "getAssistantFile",
+        "getMessageFile",
+        "listAssistantFiles",
+        "listMessageFiles",
+      ].map((id) => `- operation \`sdk.assistants.${id}\` removed`),
     );
     // With the lock, no argument moves and no surviving type is renamed.
     expect(breaking.filter((line) => line.includes(" argument ") || line.includes("now takes"))).toEqual([]);
@@ -126,8 +152,12 @@ describe("2023-11 (v1) → 2024-05 (v2)", () => {
 
   test("src/lib and the helper suites compile; the example's only errors are the removed file_ids", () => {
     expect(typecheckHandWritten()).toEqual([
-      expect.stringMatching(/^examples\/data-visualizer\.ts:\d+:\d+ Object literal may only specify known properties, and 'fileIds' does not exist in type 'CreateAssistantRequest'\.$/),
-      expect.stringMatching(/^examples\/data-visualizer\.ts:\d+:\d+ Object literal may only specify known properties, and 'fileIds' does not exist in type 'CreateMessageRequest'\.$/),
+      expect.stringMatching(
+        /^examples\/data-visualizer\.ts:\d+:\d+ Object literal may only specify known properties, and 'fileIds' does not exist in type 'CreateAssistantRequest'\.$/,
+      ),
+      expect.stringMatching(
+        /^examples\/data-visualizer\.ts:\d+:\d+ Object literal may only specify known properties, and 'fileIds' does not exist in type 'CreateMessageRequest'\.$/,
+      ),
     ]);
   }, 180_000);
 
@@ -140,7 +170,12 @@ describe("2023-11 (v1) → 2024-05 (v2)", () => {
   test("calls written for v1 send what they sent, with the new beta header", async () => {
     jest.resetModules(); // the SDK as generated now, not as a previous step left it
     const { Gpt } = await import(join(work, "src", "index.ts"));
-    const sdk = new Gpt({ apiKeyAuth: "sk-test", serverURL: server.baseURL, retries: false, defaultClient: freshConnections() });
+    const sdk = new Gpt({
+      apiKeyAuth: "sk-test",
+      serverURL: server.baseURL,
+      retries: false,
+      defaultClient: freshConnections(),
+    });
     server.reply({ json: { object: "list", data: [], first_id: null, last_id: null, has_more: false } });
     await sdk.assistants.listAssistants("asst_a", undefined, 5, "asc");
     expect(server.requests[0].url).toBe("/v1/assistants?after=asst_a&limit=5&order=asc");
@@ -175,11 +210,19 @@ describe("2024-05 → 2026-08 (Assistants, Files, Vector stores)", () => {
   test('listFiles("assistants") still sends the purpose, not a cursor', async () => {
     jest.resetModules(); // the SDK as generated now, not as a previous step left it
     const { Gpt } = await import(join(work, "src", "index.ts"));
-    const sdk = new Gpt({ apiKeyAuth: "sk-test", serverURL: server.baseURL, retries: false, defaultClient: freshConnections() });
+    const sdk = new Gpt({
+      apiKeyAuth: "sk-test",
+      serverURL: server.baseURL,
+      retries: false,
+      defaultClient: freshConnections(),
+    });
     server.reply({ json: { object: "list", data: [], first_id: null, last_id: null, has_more: false } });
     await sdk.files.listFiles("assistants");
     server.reply({ json: { object: "list", data: [], first_id: null, last_id: null, has_more: false } });
     await sdk.files.listFiles("assistants", { after: "file-1", limit: 2 });
-    expect(server.requests.map((r) => r.url)).toEqual(["/v1/files?purpose=assistants", "/v1/files?after=file-1&limit=2&purpose=assistants"]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/v1/files?purpose=assistants",
+      "/v1/files?after=file-1&limit=2&purpose=assistants",
+    ]);
   });
 });

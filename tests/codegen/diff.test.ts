@@ -1,12 +1,16 @@
 /** `--diff`: what changed in the SDK surface between two documents, each change marked breaking or not. */
-import { join } from "node:path";
 import { runGenerate } from "../support/cli";
-import { SPECS } from "../support/root";
+import { documentFile } from "../support/facts";
 
 let report: string;
 
 beforeAll(() => {
-  const run = runGenerate(["--spec", join(SPECS, "openai-2024-05-13.yaml"), "--diff", join(SPECS, "openai-2023-11-28.yaml")]);
+  const run = runGenerate([
+    "--spec",
+    documentFile("openai-2024-05-13.yaml"),
+    "--diff",
+    documentFile("openai-2023-11-28.yaml"),
+  ]);
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   report = run.stdout;
@@ -15,7 +19,10 @@ beforeAll(() => {
 function section(name: "Breaking" | "Non-breaking"): string[] {
   const start = report.indexOf(`## ${name}\n`);
   const end = name === "Breaking" ? report.indexOf("## Non-breaking") : report.length;
-  return report.slice(start, end).split("\n").filter((l) => l.startsWith("- "));
+  return report
+    .slice(start, end)
+    .split("\n")
+    .filter((l) => l.startsWith("- "));
 }
 
 test("the report is markdown with counts that match its lists", () => {
@@ -46,7 +53,7 @@ test("vector stores arrive (not breaking)", () => {
 });
 
 test("a document compared with itself has no changes", () => {
-  const same = join(SPECS, "openai-2023-11-28.yaml");
+  const same = documentFile("openai-2023-11-28.yaml");
   const run = runGenerate(["--spec", same, "--diff", same]);
   expect(run.stdout).toContain("0 breaking, 0 non-breaking.");
 });

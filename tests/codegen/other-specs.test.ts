@@ -2,19 +2,26 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runGenerate, snapshotTree } from "../support/cli";
-import { SPECS } from "../support/root";
+import { documentFile } from "../support/facts";
 import { linkNodeModules, tempDir } from "../support/temp";
 import { formatDiagnostics, typecheck } from "../support/typecheck";
 
-const spec = join(SPECS, "openai-2023-11-28.yaml");
-
 test("the full 2023-11-28 document (57 operations) generates a package that typechecks strictly, deterministically", () => {
+  const spec = documentFile("openai-2023-11-28.yaml");
   const out = tempDir("oai23");
   const run = runGenerate(["--spec", spec, "--out", out]);
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(/operations: 57 in 12 tag\(s\)/);
-  for (const file of ["package.json", "tsconfig.json", "files.gen", "src/index.ts", "src/internal/runtime.ts", "src/sdk/sdk.ts", "src/sdk/chat.ts"]) {
+  for (const file of [
+    "package.json",
+    "tsconfig.json",
+    "files.gen",
+    "src/index.ts",
+    "src/internal/runtime.ts",
+    "src/sdk/sdk.ts",
+    "src/sdk/chat.ts",
+  ]) {
     expect(existsSync(join(out, file))).toBe(true);
   }
   expect(JSON.parse(readFileSync(join(out, "tsconfig.json"), "utf8")).compilerOptions.strict).toBe(true);

@@ -12,7 +12,8 @@ import { SpecError } from "../../codegen/load/errors";
 import { applyOverlay, applyOverlays } from "../../codegen/load/overlay";
 import { readOverlay } from "../../codegen/load/overlay-shape";
 import { runGenerate } from "../support/cli";
-import { ROOT, SPECS } from "../support/root";
+import { documentFile, type OpenAIDocument } from "../support/facts";
+import { ROOT } from "../support/root";
 import { linkNodeModules, tempDir } from "../support/temp";
 import { formatDiagnostics, typecheck } from "../support/typecheck";
 
@@ -49,7 +50,10 @@ function overlayFile(text: string, header = HEADER): string {
 }
 
 function docWith(...overlays: string[]): SourceDocument {
-  return applyOverlays(parseText(DOC_FILE, DOC), overlays.map((text) => overlayFile(text)));
+  return applyOverlays(
+    parseText(DOC_FILE, DOC),
+    overlays.map((text) => overlayFile(text)),
+  );
 }
 
 /** The message of the SpecError `run` throws. */
@@ -145,7 +149,11 @@ test("actions and overlay files apply in order, each seeing what came before", (
 
 test("an overlay may be JSON", () => {
   const file = join(DIR, "fix.json");
-  const overlay = { overlay: "1.0.0", info: { title: "t", version: "1" }, actions: [{ target: "$.tags[1]", remove: true }] };
+  const overlay = {
+    overlay: "1.0.0",
+    info: { title: "t", version: "1" },
+    actions: [{ target: "$.tags[1]", remove: true }],
+  };
   writeFileSync(file, JSON.stringify(overlay, null, 2));
   const root = applyOverlays(parseText(DOC_FILE, DOC), [file]).root as Json;
   expect(root.tags).toEqual([{ name: "a" }, { name: "c" }]);
@@ -177,7 +185,12 @@ describe("errors name the overlay file, line, the action's pointer and the probl
   };
 
   test.each([
-    { name: "not an object", header: "", text: "- a\n", error: ": #: the document must be an object (an Overlay document)" },
+    {
+      name: "not an object",
+      header: "",
+      text: "- a\n",
+      error: ": #: the document must be an object (an Overlay document)",
+    },
     {
       name: "no version",
       header: "info: { title: t, version: '1' }\n",
@@ -247,13 +260,15 @@ describe("errors name the overlay file, line, the action's pointer and the probl
     {
       name: "bad JSONPath syntax",
       action: "  - target: $.paths[\n    remove: true\n",
-      error: ":6: #/actions/0/target: target is not a valid JSONPath query: unclosed bracketed selection ('$.paths[':8)",
+      error:
+        ":6: #/actions/0/target: target is not a valid JSONPath query: unclosed bracketed selection ('$.paths[':8)",
     },
     {
       name: "an ill-typed JSONPath filter",
       action: "  - target: $[?length(@)]\n    remove: true\n",
       // json-p3's own words, double space included.
-      error: ":6: #/actions/0/target: target is not a valid JSONPath query: result of length()  must be compared ('$[?length':3)",
+      error:
+        ":6: #/actions/0/target: target is not a valid JSONPath query: result of length()  must be compared ('$[?length':3)",
     },
   ])("malformed action: $name", ({ action, error }) => {
     const { file, message } = fails(`actions:\n${action}`);
@@ -321,14 +336,17 @@ describe("gen.yaml `overlays`", () => {
   test("overlays apply before validating and modelling, found relative to gen.yaml's folder", () => {
     // The document alone is invalid (a dangling $ref); the overlay repairs it and adds a parameter.
     const broken = DOC.replace('"200": { description: ok }', '"200": { $ref: "#/components/responses/Missing" }');
-    const { dir, spec, genYaml } = project(`actions:
+    const { dir, spec, genYaml } = project(
+      `actions:
   - target: $.paths['/pets'].get.responses['200']
     remove: true
   - target: $.paths['/pets'].get.responses
     update: { "200": { description: ok } }
   - target: $.paths['/pets'].get.parameters
     update: { name: offset, in: query, schema: { type: integer } }
-`, broken);
+`,
+      broken,
+    );
     const alone = errorOf(() => generate({ specFile: spec, mode: "package" }));
     expect(alone).toContain('$ref target "#/components/responses/Missing" does not exist');
     expect(readConfig(genYaml).overlays).toEqual([join(dir, "fixes", "fix.yaml")]);
@@ -390,12 +408,8 @@ describe("this repository's overlays on OpenAI's documents", () => {
   const DOWNLOAD = join(ROOT, "overlays", "download-file-bytes.yaml");
   const STREAM = join(ROOT, "overlays", "assistants-v2-stream.yaml");
 
-  function sharedSpec(name: string): SourceDocument {
-    const file = join(SPECS, name);
-    if (!existsSync(file)) {
-      throw new Error(`${file} is missing: these tests need OpenAI's documents in ../shared/specs beside the repository`);
-    }
-    return readDocument(file);
+  function openAIDocument(name: OpenAIDocument): SourceDocument {
+    return readDocument(documentFile(name));
   }
 
   function operation(root: Json, operationId: string): Json {
@@ -405,10 +419,10 @@ describe("this repository's overlays on OpenAI's documents", () => {
     throw new Error(`no operation ${operationId}`);
   }
 
-  test.each(["openai-2023-11-28.yaml", "openai-2024-05-13.yaml", "openai-2026-08-21.yaml"])(
+  test.each(["openai-2023-11-28.yaml", "openai-2024-05-13.yaml", "openai-2026-08-21.yaml"] as const)(
     "download-file-bytes.yaml turns %s's JSON string download into bytes",
     (name) => {
-      const doc = sharedSpec(name);
+      const doc = openAIDocument(name);
       const declared = operation(doc.root, "downloadFile").responses["200"].content;
       expect(declared).toEqual({ "application/json": { schema: { type: "string" } } });
       const fixed = applyOverlays(doc, [DOWNLOAD]).root;
@@ -418,34 +432,37 @@ describe("this repository's overlays on OpenAI's documents", () => {
     },
   );
 
-  describe.each(["openai-2024-05-13.yaml", "openai-2026-08-21.yaml"])("assistants-v2-stream.yaml on %s", (name) => {
-    const RUN_STARTERS = ["createRun", "createThreadAndRun", "submitToolOuputsToRun"];
+  describe.each(["openai-2024-05-13.yaml", "openai-2026-08-21.yaml"] as const)(
+    "assistants-v2-stream.yaml on %s",
+    (name) => {
+      const RUN_STARTERS = ["createRun", "createThreadAndRun", "submitToolOuputsToRun"];
 
-    test("the run-starting operations also answer with AssistantStreamEvent streams", () => {
-      const fixed = applyOverlays(sharedSpec(name), [DOWNLOAD, STREAM]).root as Json;
-      expect(fixed.components.schemas.AssistantStreamEvent.oneOf).toHaveLength(6);
-      for (const id of RUN_STARTERS) {
-        expect(operation(fixed, id).responses["200"].content).toEqual({
-          "application/json": { schema: { $ref: "#/components/schemas/RunObject" } },
-          "text/event-stream": { schema: { $ref: "#/components/schemas/AssistantStreamEvent" } },
-        });
-      }
-    });
+      test("the run-starting operations also answer with AssistantStreamEvent streams", () => {
+        const fixed = applyOverlays(openAIDocument(name), [DOWNLOAD, STREAM]).root as Json;
+        expect(fixed.components.schemas.AssistantStreamEvent.oneOf).toHaveLength(6);
+        for (const id of RUN_STARTERS) {
+          expect(operation(fixed, id).responses["200"].content).toEqual({
+            "application/json": { schema: { $ref: "#/components/schemas/RunObject" } },
+            "text/event-stream": { schema: { $ref: "#/components/schemas/AssistantStreamEvent" } },
+          });
+        }
+      });
 
-    test("generates a package that typechecks, with a typed event stream on each run-starting result", () => {
-      const genYaml = join(DIR, `gen-${++written}.yaml`);
-      writeFileSync(genYaml, `overlays:\n  - ${DOWNLOAD}\n  - ${STREAM}\n`);
-      const out = join(DIR, `sdk-${++written}`);
-      const run = runGenerate(["--spec", join(SPECS, name), "--out", out, "--config", genYaml]);
-      expect(run.stderr).toBe("");
-      expect(run.status).toBe(0);
-      for (const id of RUN_STARTERS) {
-        const result = readFileSync(join(out, "src/sdk/models/operations", `${id.toLowerCase()}response.ts`), "utf8");
-        expect(result).toContain("  assistantStreamEvent?: EventStream<shared.AssistantStreamEvent>;\n");
-        expect(result).toContain("  runObject?: shared.RunObject;\n");
-      }
-      linkNodeModules(out);
-      expect(formatDiagnostics(typecheck({ project: out }))).toBe("");
-    }, 300_000);
-  });
+      test("generates a package that typechecks, with a typed event stream on each run-starting result", () => {
+        const genYaml = join(DIR, `gen-${++written}.yaml`);
+        writeFileSync(genYaml, `overlays:\n  - ${DOWNLOAD}\n  - ${STREAM}\n`);
+        const out = join(DIR, `sdk-${++written}`);
+        const run = runGenerate(["--spec", documentFile(name), "--out", out, "--config", genYaml]);
+        expect(run.stderr).toBe("");
+        expect(run.status).toBe(0);
+        for (const id of RUN_STARTERS) {
+          const result = readFileSync(join(out, "src/sdk/models/operations", `${id.toLowerCase()}response.ts`), "utf8");
+          expect(result).toContain("  assistantStreamEvent?: EventStream<shared.AssistantStreamEvent>;\n");
+          expect(result).toContain("  runObject?: shared.RunObject;\n");
+        }
+        linkNodeModules(out);
+        expect(formatDiagnostics(typecheck({ project: out }))).toBe("");
+      }, 300_000);
+    },
+  );
 });

@@ -12,7 +12,8 @@ import { emitDocs } from "../../codegen/emit/docs";
 import { emitPackage } from "../../codegen/emit/sdk/package";
 import { generate } from "../../codegen/generate";
 import type { ApiModel, Decl, EnumDecl, ObjectDecl, Operation, Tag, TypeRef } from "../../codegen/model/ir";
-import { ROOT, SPECS } from "../support/root";
+import { documentFile } from "../support/facts";
+import { ROOT } from "../support/root";
 import { tempPackage } from "../support/temp";
 import { extractCodeBlocks, formatDiagnostics, markdownFiles, typecheck } from "../support/typecheck";
 
@@ -21,7 +22,11 @@ function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const counts = new Map<string, number>();
   for (const text of outsideFences(markdown).flatMap((l) => /^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(l)?.slice(1) ?? [])) {
-    const base = text.toLowerCase().replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[^\p{L}\p{M}\p{N}_ -]/gu, "").replace(/ /g, "-");
+    const base = text
+      .toLowerCase()
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/[^\p{L}\p{M}\p{N}_ -]/gu, "")
+      .replace(/ /g, "-");
     let slug = base;
     while (anchors.has(slug)) {
       counts.set(base, (counts.get(base) ?? 0) + 1);
@@ -39,7 +44,8 @@ function outsideFences(markdown: string, strict = false): string[] {
   for (const line of markdown.split("\n")) {
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+        fence = undefined;
     } else if (marker) fence = marker;
     else lines.push(line);
   }
@@ -49,7 +55,10 @@ function outsideFences(markdown: string, strict = false): string[] {
 
 /** Cells of a table row: split on pipes not escaped by a backslash. */
 function cells(row: string): number {
-  const inner = row.trim().replace(/^\|/, "").replace(/(?<!\\)(\\\\)*\|$/, (m) => m.slice(0, -1));
+  const inner = row
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/(?<!\\)(\\\\)*\|$/, (m) => m.slice(0, -1));
   let count = 1;
   for (let i = 0; i < inner.length; i++) {
     if (inner[i] === "\\") i++;
@@ -62,7 +71,10 @@ function cells(row: string): number {
  * Every problem in a set of pages (path → text), one line each. A link to a page outside the
  * set is looked up with `other` (a hand-written file on disk, say).
  */
-function problems(pages: ReadonlyMap<string, string>, other: (path: string) => string | undefined = () => undefined): string[] {
+function problems(
+  pages: ReadonlyMap<string, string>,
+  other: (path: string) => string | undefined = () => undefined,
+): string[] {
   const found: string[] = [];
   for (const [path, text] of pages) {
     let lines: string[];
@@ -76,9 +88,11 @@ function problems(pages: ReadonlyMap<string, string>, other: (path: string) => s
     for (let i = 0; i < lines.length; i++) {
       if (!lines[i].startsWith("|") || (i > 0 && lines[i - 1].startsWith("|"))) continue;
       const width = cells(lines[i]);
-      if (!/^\|( *:?-{3,}:? *\|)+$/.test(lines[i + 1] ?? "") || cells(lines[i + 1]) !== width) found.push(`${path}: table without a separator row: ${lines[i]}`);
+      if (!/^\|( *:?-{3,}:? *\|)+$/.test(lines[i + 1] ?? "") || cells(lines[i + 1]) !== width)
+        found.push(`${path}: table without a separator row: ${lines[i]}`);
       for (let j = i + 1; j < lines.length && lines[j].startsWith("|"); j++) {
-        if (cells(lines[j]) !== width) found.push(`${path}: row has ${cells(lines[j])} cells, header ${width}: ${lines[j]}`);
+        if (cells(lines[j]) !== width)
+          found.push(`${path}: row has ${cells(lines[j])} cells, header ${width}: ${lines[j]}`);
       }
     }
     // Links to other pages (.md) and anchors.
@@ -90,7 +104,8 @@ function problems(pages: ReadonlyMap<string, string>, other: (path: string) => s
         const to = file ? posix.join(posix.dirname(path), file) : path;
         const page = pages.get(to) ?? other(to);
         if (page === undefined) found.push(`${path}: link to missing page ${target}`);
-        else if (anchor !== undefined && !anchorsOf(page).has(anchor)) found.push(`${path}: link to missing anchor ${target}`);
+        else if (anchor !== undefined && !anchorsOf(page).has(anchor))
+          found.push(`${path}: link to missing anchor ${target}`);
       }
     }
   }
@@ -102,7 +117,11 @@ function docsOf(files: readonly { path: string; content: string }[]): Map<string
 }
 
 describe("this repository's docs", () => {
-  const { model, files } = generate({ specFile: join(ROOT, "openapi.yaml"), configFile: join(ROOT, "gen.yaml"), mode: "repo" });
+  const { model, files } = generate({
+    specFile: join(ROOT, "openapi.yaml"),
+    configFile: join(ROOT, "gen.yaml"),
+    mode: "repo",
+  });
 
   it("are on disk as generated, one page per tag and per model", () => {
     const generated = docsOf(files);
@@ -113,7 +132,13 @@ describe("this repository's docs", () => {
     const expected = [
       ...model.tags.map((t) => `docs/sdks/${t.className.toLowerCase()}/README.md`),
       ...model.decls.map((d) => `docs/models/${d.namespace}/${d.name.toLowerCase()}.md`),
-      ...model.tags.flatMap((t) => t.operations).flatMap((op) => [op.requestClass, op.responseClass].filter((c): c is string => !!c).map((c) => `docs/models/operations/${c.toLowerCase()}.md`)),
+      ...model.tags
+        .flatMap((t) => t.operations)
+        .flatMap((op) =>
+          [op.requestClass, op.responseClass]
+            .filter((c): c is string => !!c)
+            .map((c) => `docs/models/operations/${c.toLowerCase()}.md`),
+        ),
     ];
     expect([...generated.keys()].sort()).toEqual([...new Set(expected)].sort());
     expect(generated.has("docs/sdks/assistants/README.md")).toBe(true);
@@ -130,7 +155,8 @@ describe("this repository's docs", () => {
       const path = relative(ROOT, file).split("\\").join("/");
       if (!all.has(path)) all.set(path, readFileSync(file, "utf8"));
     }
-    const onDisk = (path: string) => (existsSync(join(ROOT, path)) ? readFileSync(join(ROOT, path), "utf8") : undefined);
+    const onDisk = (path: string) =>
+      existsSync(join(ROOT, path)) ? readFileSync(join(ROOT, path), "utf8") : undefined;
     expect(problems(all, onDisk)).toEqual([]);
   });
 
@@ -142,7 +168,9 @@ describe("this repository's docs", () => {
     expect(page).toContain("const res = await sdk.assistants.cancelRun(runId, threadId);");
     expect(page).toContain("const order: QueryParamOrder = QueryParamOrder.Asc;");
     expect(page).toContain("const res = await sdk.assistants.listAssistants(after, before, limit, order);");
-    expect(page).toContain("const res = await sdk.assistants.modifyMessage(modifyMessageRequest, messageId, threadId);");
+    expect(page).toContain(
+      "const res = await sdk.assistants.modifyMessage(modifyMessageRequest, messageId, threadId);",
+    );
     expect(page).toContain(`tools: [{ type: "code_interpreter" }],`);
     expect(page).toMatch(/\| `runId` +\| \*string\* +\| :heavy_check_mark: +\|/);
     expect(page).toMatch(/\| `options` +\| \*RequestOptions\* +\| :heavy_minus_sign: +\|/);
@@ -163,29 +191,36 @@ describe("this repository's docs", () => {
     const request = pages.get("docs/models/shared/createmessagerequest.md")!;
     expect(request).toMatch(/^# CreateMessageRequest\n/);
     expect(request).toMatch(/\| Field +\| Type +\| Required +\| Description +\|/);
-    expect(request).toMatch(/\| `role` +\| \[shared\.CreateMessageRequestRole\]\(createmessagerequestrole\.md\) +\| :heavy_check_mark: +\|/);
+    expect(request).toMatch(
+      /\| `role` +\| \[shared\.CreateMessageRequestRole\]\(createmessagerequestrole\.md\) +\| :heavy_check_mark: +\|/,
+    );
     const role = pages.get("docs/models/shared/createmessagerequestrole.md")!;
     expect(role).toMatch(/\| `User` +\| `user` +\|/);
     expect(pages.get("docs/models/shared/createmessagerequestmetadata.md")).toContain("Record<string, *unknown*>");
     const list = pages.get("docs/models/operations/listmessagesrequest.md")!;
     expect(list).toContain("[operations.ListMessagesQueryParamOrder](listmessagesqueryparamorder.md)");
     const result = pages.get("docs/models/operations/createassistantresponse.md")!;
-    expect(result).toMatch(/\| `assistantObject` +\| \[shared\.AssistantObject\]\(\.\.\/shared\/assistantobject\.md\) +\|/);
+    expect(result).toMatch(
+      /\| `assistantObject` +\| \[shared\.AssistantObject\]\(\.\.\/shared\/assistantobject\.md\) +\|/,
+    );
   });
 });
 
-describe.each(["openai-2023-11-28.yaml", "openai-2024-05-13.yaml", "openai-2026-08-21.yaml"])("docs for %s", (name) => {
-  const spec = join(SPECS, name);
-  it("are well-formed, every link resolves, and generation is deterministic", () => {
-    const first = generate({ specFile: spec, mode: "repo" });
-    const pages = docsOf(first.files);
-    expect(pages.size).toBeGreaterThan(first.model.decls.length);
-    expect(problems(pages)).toEqual([]);
-    const again = emitDocs(first.model, first.config);
-    expect(again.map((f) => f.path)).toEqual([...pages.keys()]);
-    for (const f of again) expect(f.content).toBe(pages.get(f.path));
-  }, 120_000);
-});
+describe.each(["openai-2023-11-28.yaml", "openai-2024-05-13.yaml", "openai-2026-08-21.yaml"] as const)(
+  "docs for %s",
+  (name) => {
+    const spec = documentFile(name);
+    it("are well-formed, every link resolves, and generation is deterministic", () => {
+      const first = generate({ specFile: spec, mode: "repo" });
+      const pages = docsOf(first.files);
+      expect(pages.size).toBeGreaterThan(first.model.decls.length);
+      expect(problems(pages)).toEqual([]);
+      const again = emitDocs(first.model, first.config);
+      expect(again.map((f) => f.path)).toEqual([...pages.keys()]);
+      for (const f of again) expect(f.content).toBe(pages.get(f.path));
+    }, 120_000);
+  },
+);
 
 describe("a hostile model", () => {
   const nasty = "Pipes | and\nnew lines, a `code | span`, a backslash \\ and\n```\nan unclosed fence";
@@ -211,44 +246,128 @@ describe("a hostile model", () => {
     { name: "kind", wireName: "kind", type: { kind: "named", decl: enumDecl }, required: true },
     { name: "data-set", wireName: "data-set", type: { kind: "map", values: { kind: "number" } }, required: false },
   );
-  const cat: ObjectDecl = { kind: "object", name: "Cat", namespace: "shared", fields: [{ name: "type", wireName: "type", type: str, required: true }, { name: "lives", wireName: "lives", type: { kind: "number" }, required: true }] };
-  const dog: ObjectDecl = { kind: "object", name: "Dog", namespace: "shared", fields: [{ name: "type", wireName: "type", type: str, required: true }] };
+  const cat: ObjectDecl = {
+    kind: "object",
+    name: "Cat",
+    namespace: "shared",
+    fields: [
+      { name: "type", wireName: "type", type: str, required: true },
+      { name: "lives", wireName: "lives", type: { kind: "number" }, required: true },
+    ],
+  };
+  const dog: ObjectDecl = {
+    kind: "object",
+    name: "Dog",
+    namespace: "shared",
+    fields: [{ name: "type", wireName: "type", type: str, required: true }],
+  };
   const pet: Decl = {
     kind: "alias",
     name: "Pet",
     namespace: "shared",
-    type: { kind: "union", members: [{ kind: "named", decl: cat }, { kind: "named", decl: dog }], discriminator: { property: "type", tags: [{ value: "cat", member: 0 }, { value: "dog", member: 1 }] } },
+    type: {
+      kind: "union",
+      members: [
+        { kind: "named", decl: cat },
+        { kind: "named", decl: dog },
+      ],
+      discriminator: {
+        property: "type",
+        tags: [
+          { value: "cat", member: 0 },
+          { value: "dog", member: 1 },
+        ],
+      },
+    },
   };
   // Same name in both namespaces: an example needing both imports one under an alias.
   const clash: EnumDecl = { kind: "enum", name: "Node", namespace: "operations", members: [{ name: "A", value: "a" }] };
   const specOps: Omit<Operation, "call">[] = [
     {
-      operationId: "putNode", methodName: "putNode", tag: "Things", httpMethod: "put", path: "/nodes/{id}", summary: "Put | a node", description: nasty,
+      operationId: "putNode",
+      methodName: "putNode",
+      tag: "Things",
+      httpMethod: "put",
+      path: "/nodes/{id}",
+      summary: "Put | a node",
+      description: nasty,
       params: [
         { name: "id", wireName: "id", in: "path", type: str, required: true, explode: false, description: nasty },
-        { name: "mode", wireName: "mode", in: "query", type: { kind: "named", decl: clash }, required: false, explode: true },
+        {
+          name: "mode",
+          wireName: "mode",
+          in: "query",
+          type: { kind: "named", decl: clash },
+          required: false,
+          explode: true,
+        },
       ],
       body: { mediaType: "application/json", kind: "json", type: self, required: true, fieldName: "node" },
-      responses: [{ status: "201", kind: "json", mediaType: "application/json", type: { kind: "named", decl: pet }, fieldName: "pet" }],
-      secured: true, headers: {}, requestClass: "PutNodeRequest", responseClass: "PutNodeResponse", deprecated: true,
+      responses: [
+        {
+          status: "201",
+          kind: "json",
+          mediaType: "application/json",
+          type: { kind: "named", decl: pet },
+          fieldName: "pet",
+        },
+      ],
+      secured: true,
+      headers: {},
+      requestClass: "PutNodeRequest",
+      responseClass: "PutNodeResponse",
+      deprecated: true,
     },
     {
-      operationId: "overview", methodName: "overview", tag: "Things", httpMethod: "get", path: "/o", params: [], responses: [{ status: "204", kind: "empty" }],
-      secured: false, headers: {}, responseClass: "OverviewResponse",
+      operationId: "overview",
+      methodName: "overview",
+      tag: "Things",
+      httpMethod: "get",
+      path: "/o",
+      params: [],
+      responses: [{ status: "204", kind: "empty" }],
+      secured: false,
+      headers: {},
+      responseClass: "OverviewResponse",
     },
     {
-      operationId: "upload", methodName: "upload", tag: "Things", httpMethod: "put", path: "/files/{id}",
+      operationId: "upload",
+      methodName: "upload",
+      tag: "Things",
+      httpMethod: "put",
+      path: "/files/{id}",
       params: [{ name: "id", wireName: "id", in: "path", type: str, required: true, explode: false }],
-      body: { mediaType: "application/octet-stream", kind: "bytes", type: { kind: "binary" }, required: true, fieldName: "content" },
+      body: {
+        mediaType: "application/octet-stream",
+        kind: "bytes",
+        type: { kind: "binary" },
+        required: true,
+        fieldName: "content",
+      },
       responses: [{ status: "200", kind: "empty" }],
-      secured: true, headers: {}, requestClass: "UploadRequest", responseClass: "UploadResponse",
+      secured: true,
+      headers: {},
+      requestClass: "UploadRequest",
+      responseClass: "UploadResponse",
     },
   ];
   const ops: Operation[] = specOps.map((op) => ({ ...op, call: callShapeOf({ ...op, maxMethodParams: 4 }) }));
-  const tag: Tag = { specName: "Things", className: "Things", propertyName: "things", description: "## Overview\n\nA heading of its own.", operations: ops };
+  const tag: Tag = {
+    specName: "Things",
+    className: "Things",
+    propertyName: "things",
+    description: "## Overview\n\nA heading of its own.",
+    operations: ops,
+  };
   const model: ApiModel = {
-    title: "Hostile", version: "1", serverURL: "https://example.test", tags: [tag], decls: [enumDecl, node, cat, dog, pet, clash],
-    security: [{ kind: "basic", optionName: "credentials" }], typeNames: new Map(), unselected: [],
+    title: "Hostile",
+    version: "1",
+    serverURL: "https://example.test",
+    tags: [tag],
+    decls: [enumDecl, node, cat, dog, pet, clash],
+    security: [{ kind: "basic", optionName: "credentials" }],
+    typeNames: new Map(),
+    unselected: [],
   };
   const config = loadConfig(undefined, "Hostile API");
 
@@ -278,7 +397,9 @@ describe("a hostile model", () => {
     expect(example).toContain(`credentials: "<USERNAME>:<PASSWORD>",`);
     expect(example).toContain("if (res.statusCode == 201) {");
     // A file argument is left to inference: not every package's entry point exports `Upload`.
-    expect(page).toContain(`  const content = {\n    content: Buffer.from("file contents"),\n    fileName: "example.txt",\n  };`);
+    expect(page).toContain(
+      `  const content = {\n    content: Buffer.from("file contents"),\n    fileName: "example.txt",\n  };`,
+    );
     expect(page).toContain("const res = await sdk.things.upload(content, id);");
   });
 
@@ -296,7 +417,10 @@ describe("a hostile model", () => {
 describe("the checker itself", () => {
   it("finds a broken table, an open fence, a missing page and a missing anchor", () => {
     const pages = new Map([
-      ["docs/a.md", "# A\n\n| x | y |\n| - | --- |\n| 1 \\| 2 |\n\n[b](b.md) [c](c.md) [b-x](b.md#x) [self](#a) [ext](https://e.x/y.md)"],
+      [
+        "docs/a.md",
+        "# A\n\n| x | y |\n| - | --- |\n| 1 \\| 2 |\n\n[b](b.md) [c](c.md) [b-x](b.md#x) [self](#a) [ext](https://e.x/y.md)",
+      ],
       ["docs/b.md", "# B\n\n```typescript\nopen"],
     ]);
     expect(problems(pages)).toEqual([
