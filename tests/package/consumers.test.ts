@@ -6,10 +6,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { markdownFiles } from "../support/typecheck";
+import ts from "typescript";
+import { startEmulator } from "../../src/emulator";
 import { ROOT } from "../support/root";
+import { formatDiagnostics, markdownFiles, typecheck } from "../support/typecheck";
 import { installInApp, pack, type Packed } from "./install";
 import { reachableFiles } from "./reach";
+import { quickStartProgram, readmeExamples, type AppSettings, writeExamples } from "./readme";
 
 let packed: Packed;
 let cjsApp: string;
@@ -89,6 +92,50 @@ test.each([
   const result = JSON.parse(runIn(app(), file, header + SAME_CLASSES(load)));
   expect(result).toEqual(deepPaths().map((path) => [path, true, []]));
 });
+
+test.each<[string, () => string, AppSettings]>([
+  ["an ESM app (NodeNext)", () => esmApp, { module: "NodeNext", moduleResolution: "NodeNext" }],
+  ["a CommonJS app (NodeNext)", () => cjsApp, { module: "NodeNext", moduleResolution: "NodeNext" }],
+  ["a CommonJS app (CommonJS, Node10 resolution)", () => cjsApp, { module: "CommonJS", moduleResolution: "Node10" }],
+])(
+  "the README's examples typecheck strictly in %s, as written",
+  (_, app, settings) => {
+    const dir = writeExamples(app(), `readme-${settings.module}-${settings.moduleResolution}`, settings);
+    expect(readmeExamples().length).toBeGreaterThan(5);
+    expect(formatDiagnostics(typecheck({ project: dir }))).toBe("");
+  },
+  120_000,
+);
+
+test.each([
+  ["ESM", () => esmApp, "quick-start.mjs", ts.ModuleKind.ESNext],
+  ["CommonJS", () => cjsApp, "quick-start.cjs", ts.ModuleKind.CommonJS],
+])(
+  "%s: the README's quick start runs against a loopback server and prints the reply",
+  async (_, app, file, module) => {
+    const emulator = await startEmulator({ stepMs: 1 });
+    try {
+      writeFileSync(join(app(), file), quickStartProgram(emulator.url, module));
+      const run = await runAsync(app(), file, { OPENAI_API_KEY: "sk-test" });
+      expect(run).toEqual({ stdout: "You said: What is the capital of France?\n", stderr: "", status: 0 });
+    } finally {
+      await emulator.close();
+    }
+  },
+  60_000,
+);
+
+/** Runs a file in an app without blocking the test process (which serves the emulator). */
+function runAsync(app: string, file: string, env: Record<string, string>) {
+  return new Promise<{ stdout: string; stderr: string; status: number | null }>((resolve) => {
+    const child = spawn(process.execPath, [file], { cwd: app, env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (status) => resolve({ stdout, stderr, status }));
+  });
+}
 
 /** A loopback server answering every request with one assistant. */
 const ASSISTANT_SERVER = `

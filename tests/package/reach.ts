@@ -1,6 +1,6 @@
 /**
  * Which files of an installed package a user can reach: package.json's entry points (`main`,
- * `types`, `bin`, every `exports` target), then every relative `require`/`import` of the
+ * `types`, `bin`, every `exports` and `typesVersions` target), then every relative `require`/`import` of the
  * JavaScript and every relative import or reference of the declarations, as Node and TypeScript
  * resolve them (`./x` is x.js, x/index.js; x.d.ts, x/index.d.ts).
  */
@@ -23,7 +23,7 @@ function exportTargets(value: unknown): string[] {
 
 function entryPoints(pkg: Record<string, unknown>): string[] {
   const bins = typeof pkg.bin === "string" ? [pkg.bin] : Object.values((pkg.bin ?? {}) as Record<string, string>);
-  return [pkg.main, pkg.types, ...bins, ...exportTargets(pkg.exports)].filter(
+  return [pkg.main, pkg.types, ...bins, ...exportTargets(pkg.exports), ...exportTargets(pkg.typesVersions)].filter(
     (f): f is string => typeof f === "string",
   );
 }
