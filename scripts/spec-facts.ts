@@ -38,7 +38,7 @@ const SOURCES: readonly Source[] = [
   { source: "specs/openai-2023-11-28.yaml", facts: "openai-2023-11-28.prose-hashes.json.gz", extract: prose },
   { source: "specs/openai-2024-05-13.yaml", facts: "openai-2024-05-13.json.gz", extract: openapi },
   { source: "specs/openai-2026-08-21.yaml", facts: "openai-2026-08-21.json.gz", extract: openapi },
-  { source: "seeds/002_5b56055f48d1b0ee.txt", facts: "seed-examples.json", extract: seed },
+  { source: "seeds/002_5b56055f48d1b0ee.txt", facts: "seed-examples.json.gz", extract: seed },
 ];
 
 function encode(file: string, value: unknown): Buffer {

@@ -1,6 +1,6 @@
 /**
  * The 27 usage examples of the seed SDK's docs (written for `@speakeasy-api/openai`) compile
- * against gpt-sdk. The examples are kept as facts (tests/facts/seed-examples.json: imports,
+ * against gpt-sdk. The examples are kept as facts (tests/facts/seed-examples.json.gz: imports,
  * declarations with their types, the call and its arguments, literal values by kind only); each
  * is rebuilt here as a program importing gpt-sdk. Two defects of the seed itself are fixed on
  * the way (see fixSeed), and nothing else.
@@ -117,7 +117,7 @@ describe("the seed's examples", () => {
   const fixes: Fixes = { duplicateImports: [], toolItems: 0 };
   const snippets: Snippet[] = examples.map((example, i) => ({
     code: program(fixSeed(example, fixes)),
-    source: `tests/facts/seed-examples.json (example ${i + 1}, ${example.method})`,
+    source: `tests/facts/seed-examples.json.gz (example ${i + 1}, ${example.method})`,
     line: 1,
   }));
 

@@ -39,5 +39,5 @@ export function documentFile(name: OpenAIDocument): string {
 
 /** The seed SDK docs' usage examples, as facts. */
 export function seedExamples(): SeedExample[] {
-  return JSON.parse(readFileSync(join(FACTS, "seed-examples.json"), "utf8")).examples;
+  return JSON.parse(gunzipSync(readFileSync(join(FACTS, "seed-examples.json.gz"))).toString("utf8")).examples;
 }
