@@ -4,12 +4,13 @@
 // `npm run build`), so it works with plain node from any folder.
 const path = require("node:path");
 
-const cli = path.join(__dirname, "..", "dist", "emulator", "cli.js");
 let main;
 try {
-  ({ main } = require(cli));
+  // A literal path, so tools that follow requires (bundlers, the package's own tests) see it.
+  ({ main } = require("../dist/emulator/cli.js"));
 } catch (error) {
-  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes(cli)) {
+  const cli = path.join(__dirname, "..", "dist", "emulator", "cli.js");
+  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes("'../dist/emulator/cli.js'")) {
     console.error(`gpt-sdk-emulator: ${cli} is missing; run \`npm run build\` in ${path.join(__dirname, "..")} first.`);
     process.exit(1);
   }

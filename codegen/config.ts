@@ -37,6 +37,8 @@ export interface GenConfig {
   readonly timeoutMs: number;
   /** List operations matching this rule get an `...All` method that walks every page. */
   readonly pagination?: PaginationRule;
+  /** Security scheme name → environment variable its credential defaults to (`ApiKeyAuth: OPENAI_API_KEY`). */
+  readonly securityEnv?: Readonly<Record<string, string>>;
   /** Overlay files applied to the document before modelling, in order (absolute paths). */
   readonly overlays: readonly string[];
   /** gen.yaml itself, so a setting the document contradicts (an unknown tag) gets a located error. */
@@ -74,6 +76,10 @@ const KEYS: Record<string, Checker> = {
   maxMethodParams: isCount,
   tags: (v) => (Array.isArray(v) && v.every((t) => typeof t === "string") ? undefined : "must be a list of tag names"),
   betaHeaders: (v) => (isStringMap(v) ? undefined : "must map header names to string values"),
+  securityEnv: (v) =>
+    isStringMap(v) && Object.values(v as object).every((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      ? undefined
+      : "must map security scheme names to environment variable names (letters, digits, _)",
   retries: (v) => {
     if (typeof v !== "object" || v === null || Array.isArray(v)) return "must be an object";
     for (const [key, value] of Object.entries(v)) {

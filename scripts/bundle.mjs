@@ -1,6 +1,6 @@
 /**
- * Second step of `npm run build`, after tsc has written dist/ (.js and .d.ts per module).
- * Start-up cost (docs/BENCHMARKS.md) is what this step is about:
+ * The JavaScript of `npm run build` (scripts/build.mjs): every .js file the package ships.
+ * Start-up cost (docs/BENCHMARKS.md) is what the split below is about:
  *
  * - dist/index.js: the package's entry as one bundled file, so `require("gpt-sdk")` reads one
  *   module instead of a few hundred. It does not contain the models.
@@ -9,6 +9,12 @@
  *   Compiling and evaluating them is about half of what the package would cost at start-up.
  * - The seed's deep import paths (`gpt-sdk/dist/sdk/models/shared`, ...) re-export from those
  *   same two files, so a class is the same class whichever path it was imported from.
+ * - dist/index.mjs: the ESM entry, the same CommonJS bundle, told to load axios with import() (see
+ *   src/internal/http-client.ts) so an ESM app that imports axios itself loads one copy.
+ * - dist/emulator/index.js and dist/emulator/cli.js (the bin's): gpt-sdk/emulator, a bundle of its own.
+ *
+ * Source maps are written beside the bundles, without a sourceMappingURL comment: they serve
+ * profiling in a clone (bench/) and are not shipped (package.json's `files`).
  */
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
@@ -24,9 +30,9 @@ const common = {
   bundle: true,
   platform: "node",
   format: "cjs",
-  target: "node18",
+  target: "node20",
   external: ["axios"],
-  sourcemap: true,
+  sourcemap: "external",
   logLevel: "warning",
 };
 
@@ -111,6 +117,8 @@ const lazyModels = {
       loader: "js",
       contents: [
         `// The ${args.path} models, loaded from dist/models.js on first use (see scripts/bundle.mjs).`,
+        // Marked as an ES module, so the namespace gets no `default` key holding itself.
+        `Object.defineProperty(exports, "__esModule", { value: true });`,
         `let models;`,
         `const load = () => (models ??= require("./models.js").${args.path});`,
         `for (const name of ${JSON.stringify(names[args.path])}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
@@ -118,10 +126,17 @@ const lazyModels = {
     }));
   },
 };
-await buildTwice(
-  { ...common, entryPoints: [join(root, "src", "index.ts")], outfile: join(dist, "index.js"), plugins: [lazyModels] },
-  ["", "errors"],
-);
+// The entry adds, beside src/index.ts's exports, the hook dist/index.mjs calls (not part of the typed API).
+const entry = {
+  contents: [
+    `export * from "./src/index";`,
+    `export { setAxiosLoader as __setAxiosLoader } from "./src/internal/http-client";`,
+  ].join("\n"),
+  resolveDir: root,
+  sourcefile: "index-entry.ts",
+  loader: "ts",
+};
+await buildTwice({ ...common, stdin: entry, outfile: join(dist, "index.js"), plugins: [lazyModels] }, ["", "errors"]);
 // A model module in the entry would be a second copy of its classes (instanceof would fail).
 const stray = /^\/\/ src\/sdk\/models\/(shared|operations)\/.*$/m.exec(readFileSync(join(dist, "index.js"), "utf8"));
 if (stray)
@@ -150,3 +165,37 @@ for (const [file, { from, name, keys }] of Object.entries(deepPaths)) {
     `"use strict";\n// The bundled package's ${name} module (see scripts/bundle.mjs).\nconst models = require("${"../".repeat(depth)}${from}").${name};\n${lines.join("\n")}\n`,
   );
 }
+
+// 4. The ESM entry. Node gives an ESM importer of a CommonJS file the same module, so classes stay one copy.
+writeFileSync(
+  join(dist, "index.mjs"),
+  [
+    `// The package's entry for ESM importers: the CommonJS bundle, loading axios through import() (see scripts/bundle.mjs).`,
+    `import pkg from "./index.js";`,
+    `pkg.__setAxiosLoader(() => import("axios").then((axios) => axios.default));`,
+    `export * from "./index.js";`,
+    `export default pkg;`,
+    ``,
+  ].join("\n"),
+);
+
+// 5. gpt-sdk/emulator, and the bin's cli.js, which loads the emulator from index.js beside it.
+const emulator = join(root, "src", "emulator");
+await buildTwice(
+  { ...common, entryPoints: [join(emulator, "index.ts")], outfile: join(dist, "emulator", "index.js") },
+  [""],
+);
+const emulatorIndex = {
+  name: "emulator-index",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/index$/ }, (args) =>
+      args.importer === join(emulator, "cli.ts") ? { path: "./index.js", external: true } : undefined,
+    );
+  },
+};
+await build({
+  ...common,
+  entryPoints: [join(emulator, "cli.ts")],
+  outfile: join(dist, "emulator", "cli.js"),
+  plugins: [emulatorIndex],
+});

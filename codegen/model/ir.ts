@@ -204,6 +204,8 @@ export interface SecurityScheme {
   readonly optionName: string;
   readonly paramName?: string;
   readonly description?: string;
+  /** Environment variable the credential is read from when the option is not given (gen.yaml `securityEnv`). */
+  readonly envVar?: string;
 }
 
 export interface ApiModel {

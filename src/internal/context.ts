@@ -6,12 +6,13 @@
  *   the caller's options merged over the client's, and the call's error builders.
  * - AttemptContext (attempt.ts): one HTTP try of a call: its number, signal and timer.
  */
-import type { AxiosInstance, AxiosRequestConfig } from "axios";
+import type { AxiosRequestConfig } from "axios";
 import { AttemptContext, type SignalLike } from "./attempt";
 import type { EncodedBody } from "./body";
 import { CallErrors } from "./error-factory";
-import type { RequestLog } from "./logging";
 import type { CallArgs, OperationDef } from "./contract";
+import type { HttpClient } from "./http-client";
+import type { RequestLog } from "./logging";
 import type { Scrubber } from "./redact";
 import { DEFAULT_MAX_REDIRECTS } from "./redirects";
 import { buildRequest, type Credentials, isStreamed } from "./request";
@@ -22,7 +23,7 @@ import { isStream } from "./upload";
 
 /** What every call of one client shares; fixed when the client is built. */
 export interface ClientContext {
-  readonly http: AxiosInstance;
+  readonly http: HttpClient;
   /** `false` for every request when no proxy can apply (see proxy.ts); undefined leaves it to axios. */
   readonly proxy: false | undefined;
   readonly serverURL: string;
@@ -71,7 +72,7 @@ export class CallContext {
     const oneShot = body !== undefined && isStream(body.data);
     this.maxAttempts = 1 + (oneShot ? 0 : this.retries.maxRetries);
     this.timeoutMs = callTimeoutMs(options) ?? client.timeoutMs;
-    const redirects = options?.maxRedirects ?? client.http.defaults.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    const redirects = options?.maxRedirects ?? client.http.custom?.defaults.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     this.maxRedirects = oneShot ? 0 : redirects;
     this.streaming = isStreamed(op);
     this.bodyPreview = client.log.enabled ? bodyPreview(body) : undefined;

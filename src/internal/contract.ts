@@ -14,7 +14,8 @@
  *
  * Type-only imports: loading the contract costs nothing at run time.
  */
-import type { AxiosInstance, AxiosResponse } from "axios";
+import type { AxiosResponse } from "axios";
+import type { AxiosInstanceLike } from "./http-client";
 import type { Logger, LogLevel } from "./logging";
 import type { RequestOptions } from "./request-options";
 import type { RetrySetting } from "./retries";
@@ -131,8 +132,11 @@ export interface CallArgs {
 export interface ClientOptions {
   /** Overrides the server URL. */
   serverURL?: string;
-  /** A preconfigured axios instance to send requests with (the seed SDK's `defaultClient`). */
-  defaultClient?: AxiosInstance;
+  /**
+   * A preconfigured axios instance to send requests with (the seed SDK's `defaultClient`): any
+   * axios instance, from the ESM or the CommonJS build of axios. Default: one made on first use.
+   */
+  defaultClient?: AxiosInstanceLike;
   /** Retry policy for failed requests, merged over the defaults, or `false` to never retry. */
   retries?: RetrySetting;
   /** Time limit for each attempt, response body included, in milliseconds (default 10 minutes). */
@@ -202,6 +206,10 @@ export interface SecurityDef {
   readonly kind: SecurityKind;
   /** Header, query or cookie name for API keys. */
   readonly name?: string;
+  /** The client option that holds it (`apiKeyAuth`), for the error when it is missing. */
+  readonly option: string;
+  /** Environment variable read when the option is not given (`OPENAI_API_KEY`). */
+  readonly env?: string;
   readonly value: string | undefined;
 }
 

@@ -173,6 +173,24 @@ export class SDKValidationError extends SDKError {
   }
 }
 
+/**
+ * A secured operation was called on a client with no credential: no option given and none in the
+ * environment variable. Thrown before any request is sent; the message names the option and the variable.
+ */
+export class MissingCredentialsError extends SDKError {
+  /** The operation called (`getAssistant`). */
+  readonly operationId: string;
+
+  constructor(message: string, operationId: string) {
+    super(message, { attempts: 0 });
+    this.operationId = operationId;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), operationId: this.operationId };
+  }
+}
+
 /** The APIError subclass for an HTTP status. */
 export function apiErrorClass(status: number): typeof APIError {
   switch (status) {

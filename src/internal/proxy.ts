@@ -5,16 +5,16 @@
  * configures no proxy of its own, the runtime tells axios `proxy: false`: the same outcome
  * (a direct connection) without the lookups. A proxy set later needs a new client.
  */
-import type { AxiosInstance } from "axios";
+import type { AxiosInstanceLike } from "./http-client";
 
 const PROXY_VARIABLES = ["http_proxy", "https_proxy", "all_proxy"];
 
 /** `false` to send every request directly, or undefined to leave proxies to axios. */
 export function proxySetting(
-  client: AxiosInstance,
+  client: AxiosInstanceLike | undefined,
   env: Readonly<Record<string, string | undefined>> | undefined,
 ): false | undefined {
-  if (client.defaults.proxy !== undefined || env === undefined) return undefined;
+  if (client?.defaults.proxy !== undefined || env === undefined) return undefined;
   const anySet = PROXY_VARIABLES.some((name) => env[name] || env[name.toUpperCase()]);
   return anySet ? undefined : false;
 }

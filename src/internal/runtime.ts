@@ -7,13 +7,14 @@
  * caller's AbortSignal, waiting between attempts as the retry policy and the server say.
  * Within an attempt, redirects are followed here (see redirects.ts).
  */
-import axios from "axios";
 import type { AttemptContext } from "./attempt";
 import { encodeBody } from "./body";
 import { clock } from "./clock";
 import { CallContext, type ClientContext } from "./context";
+import { requireCredentials, resolveSecurity } from "./credentials";
 import type { BaseResult, CallArgs, ClientOptions, OperationDef, SecurityDef } from "./contract";
 import { errorTypeOf } from "./error-body";
+import { HttpClient } from "./http-client";
 import { RequestLog, resolveLogLevel, stderrLogger } from "./logging";
 import { proxySetting } from "./proxy";
 import { Scrubber } from "./redact";
@@ -40,18 +41,19 @@ export type { RequestOptions };
 
 export class Runtime {
   private readonly context: ClientContext;
+  private readonly security: readonly SecurityDef[];
 
   constructor(options: ClientOptions, defaults: ClientDefaults) {
     const env = typeof process === "undefined" ? undefined : process.env;
-    const http = options.defaultClient ?? axios.create();
-    const scrubber = new Scrubber(defaults.security.map((s) => s.value));
+    this.security = resolveSecurity(defaults.security, env);
+    const scrubber = new Scrubber(this.security.map((s) => s.value));
     const level = resolveLogLevel(options.logger, options.logLevel, env?.GPT_SDK_LOG);
     this.context = {
-      http,
-      proxy: proxySetting(http, env),
+      http: new HttpClient(options.defaultClient),
+      proxy: proxySetting(options.defaultClient, env),
       serverURL: options.serverURL ?? defaults.serverURL,
       userAgent: defaults.userAgent,
-      credentials: new Credentials(defaults.security),
+      credentials: new Credentials(this.security),
       retries: resolveRetries(defaults.retries, options.retries),
       timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
       scrubber,
@@ -71,6 +73,7 @@ export class Runtime {
 
   async call<R extends BaseResult>(op: OperationDef, args: CallArgs, options?: RequestOptions): Promise<R> {
     checkArguments(op, args);
+    if (op.secured) requireCredentials(op.operationId, this.security);
     const encoded = op.body && args.body !== undefined ? encodeBody(op.body, args.body) : undefined;
     const body = encoded instanceof Promise ? await encoded : encoded;
     const call = new CallContext(this.context, op, args, options, body);

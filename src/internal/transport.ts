@@ -5,7 +5,7 @@
  * call may stream, a `text/event-stream` response is handed over unread: the time limit ends
  * at its headers, and the caller's signal or the stream's own abort closes it.
  */
-import axios, { type AxiosRequestConfig, type AxiosResponse } from "axios";
+import type { AxiosError, AxiosRequestConfig, AxiosResponse } from "axios";
 import type { AttemptContext } from "./attempt";
 import { responseKindOf } from "./contract";
 import { ReceivedResponse, type StreamedBody } from "./response";
@@ -45,15 +45,17 @@ export async function sendOnce(request: OutgoingRequest, attempt: AttemptContext
       proxy: call.client.proxy,
     };
     const passThrough = call.passThrough;
-    const raw = await call.client.http.request(
+    const client = call.client.http.get();
+    const http = client instanceof Promise ? await client : client;
+    const raw = (await http.request(
       passThrough ? Object.assign({}, passThrough, config, passThroughProxy(passThrough)) : config,
-    );
+    )) as AxiosResponse;
     if (call.streaming) return await streamedOutcome(raw, request, attempt);
     return { kind: "response", response: new ReceivedResponse(raw) };
   } catch (error) {
     if (attempt.timedOut()) return { kind: "timeout" };
-    if (call.signal?.aborted || axios.isCancel(error)) return { kind: "aborted" };
-    if (!axios.isAxiosError(error)) throw error;
+    if (call.signal?.aborted || isCancel(error)) return { kind: "aborted" };
+    if (!isAxiosError(error)) throw error;
     // An axios `timeout` (from the seed's config or a custom instance's defaults).
     if (error.code === "ECONNABORTED" || error.code === "ETIMEDOUT") {
       if (/timeout/i.test(error.message)) return { kind: "timeout" };
@@ -85,6 +87,15 @@ async function streamedOutcome(
 /** A proxy the caller set for this call wins over the runtime's default. */
 function passThroughProxy(passThrough: AxiosRequestConfig): AxiosRequestConfig {
   return "proxy" in passThrough ? { proxy: passThrough.proxy } : {};
+}
+
+// axios' own checks, by the marks its errors carry, so they hold for errors from any copy of axios.
+function isCancel(error: unknown): boolean {
+  return typeof error === "object" && error !== null && Boolean((error as { __CANCEL__?: unknown }).__CANCEL__);
+}
+
+function isAxiosError(error: unknown): error is AxiosError {
+  return typeof error === "object" && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
 }
 
 /** The runtime reads bodies and judges statuses itself; axios passes both through. */

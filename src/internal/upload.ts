@@ -32,7 +32,9 @@ export async function toBlob(value: Upload): Promise<{ blob: Blob; fileName: str
     const blob = await contentToBlob(value.content, value.contentType);
     return { blob, fileName: value.fileName };
   }
-  const fileName = value instanceof File ? value.name : (streamPathName(value) ?? "upload");
+  // `File` is global from Node 20 on; before that a Blob has no name.
+  const named = typeof File !== "undefined" && value instanceof File;
+  const fileName = named ? value.name : (streamPathName(value) ?? "upload");
   return { blob: await contentToBlob(value as FileContent), fileName };
 }
 

@@ -14,6 +14,8 @@ export const ServerList = ["https://api.openai.com/v1"] as const;
 export interface SDKOptions extends ClientOptions {
   /**
    * Sent as `Authorization: Bearer <value>`.
+   *
+   * Default: the `OPENAI_API_KEY` environment variable.
    */
   apiKeyAuth?: string;
 }
@@ -36,7 +38,7 @@ export class Gpt {
     const runtime = new Runtime(options, {
       serverURL: ServerList[0],
       userAgent: "gpt-sdk/0.1.0 (typescript)",
-      security: [{ kind: "bearer", value: options.apiKeyAuth }],
+      security: [{ kind: "bearer", option: "apiKeyAuth", env: "OPENAI_API_KEY", value: options.apiKeyAuth }],
       retries: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8000 },
       timeoutMs: 600000,
     });

@@ -12,7 +12,8 @@ import { Agent } from "node:http";
 import { join, relative } from "node:path";
 import { runTs } from "../support/cli";
 import { useRecordingServer } from "../support/recording-server";
-import { ROOT, SPECS } from "../support/root";
+import { documentFile, type OpenAIDocument } from "../support/facts";
+import { ROOT } from "../support/root";
 import { linkNodeModules, tempDir } from "../support/temp";
 import { typecheck } from "../support/typecheck";
 
@@ -41,10 +42,10 @@ function edit(file: string, change: (text: string) => string): void {
 }
 
 /** The README's recipe: keep the previous document and settings, put the new one in place, diff, regenerate. */
-function bump(document: string, settings: (genYaml: string) => string, beta: string): string {
+function bump(document: OpenAIDocument, settings: (genYaml: string) => string, beta: string): string {
   copyFileSync(join(work, "openapi.yaml"), join(work, "openapi.previous.yaml"));
   copyFileSync(join(work, "gen.yaml"), join(work, "gen.previous.yaml"));
-  copyFileSync(join(SPECS, document), join(work, "openapi.yaml"));
+  copyFileSync(documentFile(document), join(work, "openapi.yaml"));
   edit("gen.yaml", settings);
   edit("tests/support/pinned-spec.ts", (text) =>
     text.replace(/BETA_HEADER_VALUE = "[^"]*"/, `BETA_HEADER_VALUE = "${beta}"`),

@@ -105,6 +105,28 @@ test("a wrongly typed gen.yaml value is named", () => {
   failWith(GOOD, /#\/maxMethodParams: maxMethodParams must be a whole number >= 0/, "maxMethodParams: many\n");
 });
 
+test("a securityEnv entry for a scheme no operation uses is named, with the schemes in use", () => {
+  const secured = GOOD.replace(
+    "components:\n",
+    "security: [{ Key: [] }]\ncomponents:\n  securitySchemes:\n    Key: { type: http, scheme: bearer }\n",
+  );
+  const config = "securityEnv:\n  ApiKey: PETS_KEY\n";
+  const { run } = failWith(
+    secured,
+    /securityEnv names security scheme "ApiKey", which no operation uses \(schemes in use: "Key"\)/,
+    config,
+  );
+  expect(run.stderr).toMatch(/gen\.yaml:2: #\/securityEnv\/ApiKey: /);
+});
+
+test("a securityEnv value that is no variable name is refused", () => {
+  failWith(
+    GOOD,
+    /#\/securityEnv: securityEnv must map security scheme names to environment variable names/,
+    "securityEnv:\n  Key: $PETS\n",
+  );
+});
+
 test("CLI misuse prints usage and exits 2", () => {
   const run = runGenerate(["--spec", "x.yaml"]);
   expect(run.status).toBe(2);

@@ -1,16 +1,15 @@
 /** `--diff`: what changed in the SDK surface between two documents, each change marked breaking or not. */
-import { join } from "node:path";
 import { runGenerate } from "../support/cli";
-import { SPECS } from "../support/root";
+import { documentFile } from "../support/facts";
 
 let report: string;
 
 beforeAll(() => {
   const run = runGenerate([
     "--spec",
-    join(SPECS, "openai-2024-05-13.yaml"),
+    documentFile("openai-2024-05-13.yaml"),
     "--diff",
-    join(SPECS, "openai-2023-11-28.yaml"),
+    documentFile("openai-2023-11-28.yaml"),
   ]);
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
@@ -54,7 +53,7 @@ test("vector stores arrive (not breaking)", () => {
 });
 
 test("a document compared with itself has no changes", () => {
-  const same = join(SPECS, "openai-2023-11-28.yaml");
+  const same = documentFile("openai-2023-11-28.yaml");
   const run = runGenerate(["--spec", same, "--diff", same]);
   expect(run.stdout).toContain("0 breaking, 0 non-breaking.");
 });

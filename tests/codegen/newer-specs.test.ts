@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../codegen/generate";
 import { runGenerate } from "../support/cli";
-import { ROOT, SPECS } from "../support/root";
+import { documentFile } from "../support/facts";
+import { ROOT } from "../support/root";
 import { linkNodeModules, tempDir } from "../support/temp";
 import { formatDiagnostics, typecheck } from "../support/typecheck";
 
@@ -57,8 +58,8 @@ const ALL_TAGS_CONFIG = [
 describe.each([
   ["openai-2024-05-13.yaml", 64, undefined],
   ["openai-2026-08-21.yaml", 288, USAGE_2026],
-])("%s", (file, operations, usage) => {
-  const spec = join(SPECS, file);
+] as const)("%s", (file, operations, usage) => {
+  const spec = documentFile(file);
 
   test(`generates all ${operations} operations into a package that typechecks with strict: true`, () => {
     const out = tempDir("spec");

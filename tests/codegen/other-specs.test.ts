@@ -2,13 +2,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runGenerate, snapshotTree } from "../support/cli";
-import { SPECS } from "../support/root";
+import { documentFile } from "../support/facts";
 import { linkNodeModules, tempDir } from "../support/temp";
 import { formatDiagnostics, typecheck } from "../support/typecheck";
 
-const spec = join(SPECS, "openai-2023-11-28.yaml");
-
 test("the full 2023-11-28 document (57 operations) generates a package that typechecks strictly, deterministically", () => {
+  const spec = documentFile("openai-2023-11-28.yaml");
   const out = tempDir("oai23");
   const run = runGenerate(["--spec", spec, "--out", out]);
   expect(run.stderr).toBe("");

@@ -12,7 +12,8 @@ import { SpecError } from "../../codegen/load/errors";
 import { applyOverlay, applyOverlays } from "../../codegen/load/overlay";
 import { readOverlay } from "../../codegen/load/overlay-shape";
 import { runGenerate } from "../support/cli";
-import { ROOT, SPECS } from "../support/root";
+import { documentFile, type OpenAIDocument } from "../support/facts";
+import { ROOT } from "../support/root";
 import { linkNodeModules, tempDir } from "../support/temp";
 import { formatDiagnostics, typecheck } from "../support/typecheck";
 
@@ -408,14 +409,8 @@ describe("this repository's overlays on OpenAI's documents", () => {
   const DOWNLOAD = join(ROOT, "overlays", "download-file-bytes.yaml");
   const STREAM = join(ROOT, "overlays", "assistants-v2-stream.yaml");
 
-  function sharedSpec(name: string): SourceDocument {
-    const file = join(SPECS, name);
-    if (!existsSync(file)) {
-      throw new Error(
-        `${file} is missing: these tests need OpenAI's documents in ../shared/specs beside the repository`,
-      );
-    }
-    return readDocument(file);
+  function openAIDocument(name: OpenAIDocument): SourceDocument {
+    return readDocument(documentFile(name));
   }
 
   function operation(root: Json, operationId: string): Json {
@@ -425,10 +420,10 @@ describe("this repository's overlays on OpenAI's documents", () => {
     throw new Error(`no operation ${operationId}`);
   }
 
-  test.each(["openai-2023-11-28.yaml", "openai-2024-05-13.yaml", "openai-2026-08-21.yaml"])(
+  test.each(["openai-2023-11-28.yaml", "openai-2024-05-13.yaml", "openai-2026-08-21.yaml"] as const)(
     "download-file-bytes.yaml turns %s's JSON string download into bytes",
     (name) => {
-      const doc = sharedSpec(name);
+      const doc = openAIDocument(name);
       const declared = operation(doc.root, "downloadFile").responses["200"].content;
       expect(declared).toEqual({ "application/json": { schema: { type: "string" } } });
       const fixed = applyOverlays(doc, [DOWNLOAD]).root;
@@ -438,34 +433,37 @@ describe("this repository's overlays on OpenAI's documents", () => {
     },
   );
 
-  describe.each(["openai-2024-05-13.yaml", "openai-2026-08-21.yaml"])("assistants-v2-stream.yaml on %s", (name) => {
-    const RUN_STARTERS = ["createRun", "createThreadAndRun", "submitToolOuputsToRun"];
+  describe.each(["openai-2024-05-13.yaml", "openai-2026-08-21.yaml"] as const)(
+    "assistants-v2-stream.yaml on %s",
+    (name) => {
+      const RUN_STARTERS = ["createRun", "createThreadAndRun", "submitToolOuputsToRun"];
 
-    test("the run-starting operations also answer with AssistantStreamEvent streams", () => {
-      const fixed = applyOverlays(sharedSpec(name), [DOWNLOAD, STREAM]).root as Json;
-      expect(fixed.components.schemas.AssistantStreamEvent.oneOf).toHaveLength(6);
-      for (const id of RUN_STARTERS) {
-        expect(operation(fixed, id).responses["200"].content).toEqual({
-          "application/json": { schema: { $ref: "#/components/schemas/RunObject" } },
-          "text/event-stream": { schema: { $ref: "#/components/schemas/AssistantStreamEvent" } },
-        });
-      }
-    });
+      test("the run-starting operations also answer with AssistantStreamEvent streams", () => {
+        const fixed = applyOverlays(openAIDocument(name), [DOWNLOAD, STREAM]).root as Json;
+        expect(fixed.components.schemas.AssistantStreamEvent.oneOf).toHaveLength(6);
+        for (const id of RUN_STARTERS) {
+          expect(operation(fixed, id).responses["200"].content).toEqual({
+            "application/json": { schema: { $ref: "#/components/schemas/RunObject" } },
+            "text/event-stream": { schema: { $ref: "#/components/schemas/AssistantStreamEvent" } },
+          });
+        }
+      });
 
-    test("generates a package that typechecks, with a typed event stream on each run-starting result", () => {
-      const genYaml = join(DIR, `gen-${++written}.yaml`);
-      writeFileSync(genYaml, `overlays:\n  - ${DOWNLOAD}\n  - ${STREAM}\n`);
-      const out = join(DIR, `sdk-${++written}`);
-      const run = runGenerate(["--spec", join(SPECS, name), "--out", out, "--config", genYaml]);
-      expect(run.stderr).toBe("");
-      expect(run.status).toBe(0);
-      for (const id of RUN_STARTERS) {
-        const result = readFileSync(join(out, "src/sdk/models/operations", `${id.toLowerCase()}response.ts`), "utf8");
-        expect(result).toContain("  assistantStreamEvent?: EventStream<shared.AssistantStreamEvent>;\n");
-        expect(result).toContain("  runObject?: shared.RunObject;\n");
-      }
-      linkNodeModules(out);
-      expect(formatDiagnostics(typecheck({ project: out }))).toBe("");
-    }, 300_000);
-  });
+      test("generates a package that typechecks, with a typed event stream on each run-starting result", () => {
+        const genYaml = join(DIR, `gen-${++written}.yaml`);
+        writeFileSync(genYaml, `overlays:\n  - ${DOWNLOAD}\n  - ${STREAM}\n`);
+        const out = join(DIR, `sdk-${++written}`);
+        const run = runGenerate(["--spec", documentFile(name), "--out", out, "--config", genYaml]);
+        expect(run.stderr).toBe("");
+        expect(run.status).toBe(0);
+        for (const id of RUN_STARTERS) {
+          const result = readFileSync(join(out, "src/sdk/models/operations", `${id.toLowerCase()}response.ts`), "utf8");
+          expect(result).toContain("  assistantStreamEvent?: EventStream<shared.AssistantStreamEvent>;\n");
+          expect(result).toContain("  runObject?: shared.RunObject;\n");
+        }
+        linkNodeModules(out);
+        expect(formatDiagnostics(typecheck({ project: out }))).toBe("");
+      }, 300_000);
+    },
+  );
 });

@@ -10,11 +10,12 @@
  */
 import { join } from "node:path";
 import type { PrismServer } from "../support/prism";
-import { ROOT, SPECS } from "../support/root";
+import { documentFile } from "../support/facts";
+import { ROOT } from "../support/root";
 import { generatePackage, PrismSuite, sentHeader, sentJson, sentTarget } from "./generated-kit";
 import type { Untyped } from "../support/generated-sdk";
 
-const SPEC = join(SPECS, "openai-2024-05-13.yaml");
+const SPEC = documentFile("openai-2024-05-13.yaml");
 const GEN_YAML = `
 sdkClassName: OpenAI24
 packageName: openai-2024

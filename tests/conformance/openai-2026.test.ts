@@ -15,11 +15,12 @@ import { join } from "node:path";
 import { sentParts } from "../support/multipart";
 import type { PrismServer } from "../support/prism";
 import { type RecordingServer, startRecordingServer } from "../support/recording-server";
-import { ROOT, SPECS } from "../support/root";
+import { documentFile } from "../support/facts";
+import { ROOT } from "../support/root";
 import { generatePackage, PrismSuite, sentHeader, sentJson, sentTarget } from "./generated-kit";
 import type { Untyped } from "../support/generated-sdk";
 
-const SPEC = join(SPECS, "openai-2026-08-21.yaml");
+const SPEC = documentFile("openai-2026-08-21.yaml");
 const GEN_YAML = `
 sdkClassName: OpenAI26
 packageName: openai-2026

@@ -12,7 +12,8 @@ import { emitDocs } from "../../codegen/emit/docs";
 import { emitPackage } from "../../codegen/emit/sdk/package";
 import { generate } from "../../codegen/generate";
 import type { ApiModel, Decl, EnumDecl, ObjectDecl, Operation, Tag, TypeRef } from "../../codegen/model/ir";
-import { ROOT, SPECS } from "../support/root";
+import { documentFile } from "../support/facts";
+import { ROOT } from "../support/root";
 import { tempPackage } from "../support/temp";
 import { extractCodeBlocks, formatDiagnostics, markdownFiles, typecheck } from "../support/typecheck";
 
@@ -205,18 +206,21 @@ describe("this repository's docs", () => {
   });
 });
 
-describe.each(["openai-2023-11-28.yaml", "openai-2024-05-13.yaml", "openai-2026-08-21.yaml"])("docs for %s", (name) => {
-  const spec = join(SPECS, name);
-  it("are well-formed, every link resolves, and generation is deterministic", () => {
-    const first = generate({ specFile: spec, mode: "repo" });
-    const pages = docsOf(first.files);
-    expect(pages.size).toBeGreaterThan(first.model.decls.length);
-    expect(problems(pages)).toEqual([]);
-    const again = emitDocs(first.model, first.config);
-    expect(again.map((f) => f.path)).toEqual([...pages.keys()]);
-    for (const f of again) expect(f.content).toBe(pages.get(f.path));
-  }, 120_000);
-});
+describe.each(["openai-2023-11-28.yaml", "openai-2024-05-13.yaml", "openai-2026-08-21.yaml"] as const)(
+  "docs for %s",
+  (name) => {
+    const spec = documentFile(name);
+    it("are well-formed, every link resolves, and generation is deterministic", () => {
+      const first = generate({ specFile: spec, mode: "repo" });
+      const pages = docsOf(first.files);
+      expect(pages.size).toBeGreaterThan(first.model.decls.length);
+      expect(problems(pages)).toEqual([]);
+      const again = emitDocs(first.model, first.config);
+      expect(again.map((f) => f.path)).toEqual([...pages.keys()]);
+      for (const f of again) expect(f.content).toBe(pages.get(f.path));
+    }, 120_000);
+  },
+);
 
 describe("a hostile model", () => {
   const nasty = "Pipes | and\nnew lines, a `code | span`, a backslash \\ and\n```\nan unclosed fence";

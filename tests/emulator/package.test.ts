@@ -1,7 +1,7 @@
 /**
  * The emulator ships as its own entry point, `gpt-sdk/emulator`: the package's main entry must
  * never reach it (so `require("gpt-sdk")` costs nothing more), and the bin and export point at
- * what `npm run build` writes (tsc compiles src/ to dist/ with the same layout).
+ * what `npm run build` writes (dist/emulator/index.js and cli.js, bundles of src/emulator).
  */
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -33,6 +33,6 @@ test("package.json: the ./emulator export and the gpt-sdk-emulator bin", () => {
   expect(pkg.bin).toEqual({ "gpt-sdk-emulator": "bin/gpt-sdk-emulator.js" });
   expect(pkg.files).toEqual(expect.arrayContaining(["bin", "dist"]));
   expect(readFileSync(join(ROOT, "bin", "gpt-sdk-emulator.js"), "utf8")).toContain(
-    'path.join(__dirname, "..", "dist", "emulator", "cli.js")',
+    'require("../dist/emulator/cli.js")',
   );
 });

@@ -4,10 +4,9 @@
  * each violation Prism reports must be one of them, and each quirk must show up.
  */
 import axios from "axios";
-import { join } from "node:path";
 import { Gpt } from "../../src";
 import { manualClock, startEmulator, type Emulator } from "../../src/emulator";
-import { SPECS } from "../support/root";
+import { documentFile } from "../support/facts";
 import { slViolations } from "../support/prism";
 import { runAllOperations } from "./script";
 import { startPrismProxy, type PrismProxy } from "./prism-proxy";
@@ -19,7 +18,7 @@ const clock = manualClock();
 
 beforeAll(async () => {
   emu = await startEmulator({ clock, seed: "prism" });
-  prism = await startPrismProxy(join(SPECS, "openai-2023-11-28.yaml"), emu.url);
+  prism = await startPrismProxy(documentFile("openai-2023-11-28.yaml"), emu.url);
 }, 90_000);
 afterAll(async () => {
   await prism?.stop();

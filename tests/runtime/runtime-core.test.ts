@@ -91,7 +91,7 @@ test("an API key sent in the query is scrubbed from error messages and logs", as
   await closed.close();
   const runtime = new Runtime(
     { retries: false, logger: (line) => lines.push(line) },
-    defaults({ serverURL: base, security: [{ kind: "apiKeyQuery", name: "key", value: API_KEY }] }),
+    defaults({ serverURL: base, security: [{ kind: "apiKeyQuery", name: "key", option: "key", value: API_KEY }] }),
   );
   const op: OperationDef = {
     operationId: "ping",

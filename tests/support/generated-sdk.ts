@@ -22,11 +22,11 @@ export interface GeneratedSdk {
   readonly exports: Record<string, Untyped>;
 }
 
-/** Generates `specFile` as a package and imports it. */
-export async function generatedSdk(specFile: string, prefix: string): Promise<GeneratedSdk> {
+/** Generates `specFile` as a package (with a gen.yaml when given) and imports it. */
+export async function generatedSdk(specFile: string, prefix: string, configFile?: string): Promise<GeneratedSdk> {
   const dir = join(tempDir(prefix), "pkg");
   mkdirSync(dir);
-  writeTree(dir, generate({ specFile, mode: "package" }).files);
+  writeTree(dir, generate({ specFile, configFile, mode: "package" }).files);
   linkNodeModules(dir);
   return { dir, exports: (await import(join(dir, "src", "index.ts"))) as Record<string, Untyped> };
 }

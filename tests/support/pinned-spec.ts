@@ -2,7 +2,7 @@
  * What the tests expect of the API document this SDK is generated from. Bumping the document
  * (README, "Bumping the spec") edits this file and no other test: the beta header the API
  * version needs, how many operations the selected tags hold, and which of OpenAI's published
- * documents (in ../shared/specs) the conformance suite serves.
+ * documents the conformance suite serves (its facts, in tests/facts/).
  */
 
 /** `OpenAI-Beta` as gen.yaml sends it on the beta (Assistants) operations. */

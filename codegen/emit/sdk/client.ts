@@ -1,6 +1,6 @@
 /** The client class (`Gpt`), its options, and the package's index files. */
 import type { GenConfig } from "../../config";
-import type { ApiModel } from "../../model/ir";
+import type { ApiModel, SecurityScheme } from "../../model/ir";
 import { access, fileBase, jsdoc, key, str } from "../code";
 import type { GeneratedFile } from "../file";
 import { HEADER } from "./models";
@@ -11,13 +11,12 @@ export function emitClient(model: ApiModel, config: GenConfig): GeneratedFile {
   imports.add("../internal", "Runtime");
   imports.addType("../internal", "ClientOptions");
   const tagImports = model.tags.map((t) => `import { ${t.className} } from "./${fileBase(t.className)}";`).join("\n");
-  const options = model.security.map(
-    (s) => `${jsdoc("  ", s.description ?? securityDoc(s.kind))}  ${key(s.optionName)}?: string;`,
-  );
-  const security = model.security.map(
-    (s) =>
-      `{ kind: ${str(s.kind)}${s.paramName ? `, name: ${str(s.paramName)}` : ""}, value: ${access("options", s.optionName)} }`,
-  );
+  const options = model.security.map((s) => `${jsdoc("  ", optionDoc(s))}  ${key(s.optionName)}?: string;`);
+  const security = model.security.map((s) => {
+    const name = s.paramName ? `, name: ${str(s.paramName)}` : "";
+    const env = s.envVar ? `, env: ${str(s.envVar)}` : "";
+    return `{ kind: ${str(s.kind)}${name}, option: ${str(s.optionName)}${env}, value: ${access("options", s.optionName)} }`;
+  });
   const retries = Object.entries(config.retries)
     .map(([k, v]) => `${k}: ${v}`)
     .join(", ");
@@ -43,6 +42,11 @@ export function emitClient(model: ApiModel, config: GenConfig): GeneratedFile {
     `      timeoutMs: ${config.timeoutMs},\n` +
     `    });\n${inits.join("\n")}\n  }\n}\n`;
   return { path: "sdk.ts", content };
+}
+
+function optionDoc(scheme: SecurityScheme): string {
+  const doc = scheme.description ?? securityDoc(scheme.kind);
+  return scheme.envVar ? `${doc}\n\nDefault: the \`${scheme.envVar}\` environment variable.` : doc;
 }
 
 function securityDoc(kind: string): string {
