@@ -5,22 +5,24 @@
  */
 import { APIStreamError, SDKError } from "../../src/internal/errors";
 import { streamRunUntilDone, WaitAbortedError, type StreamEventLike, type ToolHandlers } from "../../src/lib";
-import { frame, loadFixturePackage, openStream, SseServer } from "../streaming/support/sse-server";
-import type { Untyped } from "../support/generated-sdk";
+import { join } from "node:path";
+import { generatedSdk, type GeneratedSdk, type Untyped } from "../support/generated-sdk";
+import { frame, openStream } from "../support/event-stream";
+import { type RecordingServer, startRecordingServer } from "../support/recording-server";
+import { ROOT } from "../support/root";
 
-let server: SseServer;
-let pkg: Awaited<ReturnType<typeof loadFixturePackage>>;
+let server: RecordingServer;
+let pkg: GeneratedSdk;
 let sdk: Untyped;
 
 beforeAll(async () => {
-  pkg = await loadFixturePackage("runs.yaml");
-  server = await SseServer.start();
-  sdk = new pkg.module.Agents({ serverURL: `${server.origin}/v1`, retries: false });
+  pkg = await generatedSdk(join(ROOT, "tests/streaming/fixtures/runs.yaml"), "stream");
+  server = await startRecordingServer();
+  sdk = new pkg.exports.Agents({ serverURL: `${server.origin}/v1`, retries: false });
 }, 60_000);
 afterEach(() => server.reset());
 afterAll(async () => {
   await server.close();
-  pkg.remove();
 });
 
 const CREATE = "/v1/threads/thread_1/runs";
@@ -58,7 +60,7 @@ const delta = (id: string, index: number, value: string) => ({
 
 /** Answers the n-th request with the n-th list of frames; `keepOpen` leaves the last response open. */
 function serve(rounds: string[][], keepOpen = false): void {
-  server.handler = async (_, res) => {
+  server.fallback = async (_req, res) => {
     const index = server.requests.length - 1;
     const write = openStream(res);
     for (const text of rounds[index] ?? []) await write(text);
@@ -219,7 +221,7 @@ test("an error event rejects with the stream's APIStreamError after forwarding t
     tools: {},
     onEvent: (e: StreamEventLike) => void events.push(e.event),
   }).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(pkg.module.APIStreamError);
+  expect(error).toBeInstanceOf(pkg.exports.APIStreamError);
   expect(error).toMatchObject({
     message: "createRun: the server reported an error mid-stream: Run crashed.",
     error: { code: "server_error" },
@@ -286,7 +288,7 @@ test("aborting while the stream waits for events closes the connection and rejec
     },
   }).catch((e: unknown) => e);
   // The generated package's own runtime threw it (its copy of the class).
-  expect(error).toBeInstanceOf(pkg.module.APIUserAbortError);
+  expect(error).toBeInstanceOf(pkg.exports.APIUserAbortError);
   expect((error as Error).message).toBe(`Request aborted by the caller: POST ${server.origin}${CREATE}`);
   expect(events).toEqual(["thread.run.created", "thread.run.in_progress"]);
   expect(await server.waitForClientClose(0)).toBe(true);

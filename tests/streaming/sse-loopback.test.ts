@@ -5,21 +5,22 @@
 import { get, type IncomingMessage } from "node:http";
 import { APIStreamError, SDKError } from "../../src/internal/errors";
 import { EventStream } from "../../src/internal/sse";
-import { frame, openStream, SseServer } from "./support/sse-server";
+import { frame, openStream } from "../support/event-stream";
+import { type RecordingServer, startRecordingServer } from "../support/recording-server";
 
-let server: SseServer;
+let server: RecordingServer;
 /** Resolves the server's wait when the client has read a chunk. */
 let chunkRead: (() => void) | undefined;
 
 beforeAll(async () => {
-  server = await SseServer.start();
+  server = await startRecordingServer();
 });
 afterEach(() => server.reset());
 afterAll(() => server.close());
 
 /** Serves `parts` one write at a time, each after the client read the previous one; `end: false` keeps it open. */
 function serveInParts(parts: (string | Uint8Array)[], end = true): void {
-  server.handler = async (_, res) => {
+  server.fallback = async (_req, res) => {
     const write = openStream(res);
     for (const part of parts) {
       const read = new Promise<void>((resolve) => (chunkRead = resolve));
@@ -135,7 +136,7 @@ test.each([
 });
 
 test("abort() mid-stream ends iteration quietly and the server sees the socket close", async () => {
-  server.handler = async (_, res) => {
+  server.fallback = async (_req, res) => {
     const write = openStream(res);
     for (let i = 0; !res.destroyed && i < 1000; i++) {
       await write(frame("thread.message.delta", { id: "msg_1", n: i })).catch(() => undefined);

@@ -30,6 +30,10 @@ export class RecordingServer extends RecordingLog<Handler> {
   private readonly open = new Set<ServerResponse>();
   private readonly server = createServer((req, res) => this.handle(req, res));
   private address: { port: number } | undefined;
+  /** One entry per request since the last reset: true when the client closed the response before it ended. */
+  readonly closedEarly: boolean[] = [];
+  /** Bumped by reset(), so a response closing after it does not mark the next test's requests. */
+  private generation = 0;
 
   constructor() {
     super();
@@ -50,6 +54,11 @@ export class RecordingServer extends RecordingLog<Handler> {
     return this.address.port;
   }
 
+  /** `http://127.0.0.1:<port>` */
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
   /** `http://127.0.0.1:<port>/v1` */
   get baseURL(): string {
     return `http://127.0.0.1:${this.port}${BASE_PATH}`;
@@ -65,9 +74,17 @@ export class RecordingServer extends RecordingLog<Handler> {
     return this.open.size;
   }
 
+  /** Waits (a bounded number of turns) until the client has closed the response to request `index`. */
+  async waitForClientClose(index: number): Promise<boolean> {
+    for (let i = 0; i < 200 && !this.closedEarly[index]; i++) await new Promise((r) => setTimeout(r, 5));
+    return this.closedEarly[index] === true;
+  }
+
   /** Forgets requests and queued replies, and cuts requests left unanswered. */
   override reset(): void {
     super.reset();
+    this.generation++;
+    this.closedEarly.length = 0;
     for (const res of this.open) res.destroy();
   }
 
@@ -75,6 +92,14 @@ export class RecordingServer extends RecordingLog<Handler> {
     return new Promise<void>((resolve) => {
       for (const socket of this.sockets) socket.destroy();
       this.server.close(() => resolve());
+    });
+  }
+
+  private trackClose(res: ServerResponse, slot: number): void {
+    const generation = this.generation;
+    this.closedEarly[slot] = false;
+    res.on("close", () => {
+      if (generation === this.generation) this.closedEarly[slot] = !res.writableEnded;
     });
   }
 
@@ -91,7 +116,9 @@ export class RecordingServer extends RecordingLog<Handler> {
         headers: req.headers,
         bytes,
       });
-      respond(this.answerFor(seen), req, res, seen);
+      const next = this.answerFor(seen);
+      this.trackClose(res, this.requests.length - 1);
+      respond(next, req, res, seen);
     });
   }
 }
