@@ -3,10 +3,11 @@
  * - start-up in process: `startEmulator()` until it listens (median of 20), and Prism's mock start
  *   on the same document (openapi.yaml), spawn to first answer;
  * - requests per second, sequential and 16 in flight, for getRun and a 100-message listMessages,
- *   against the emulator (the gpt-sdk-emulator CLI in its own process) and against Prism mocking the
- *   same document, both on loopback with keep-alive. Each measurement runs for a fixed time.
+ *   against the emulator (bundled by esbuild as `npm run build` ships it, in its own process) and against
+ *   Prism mocking the same document, both on loopback with keep-alive. Each measurement runs for a fixed time.
  * Goals: start-up ≤ 50 ms, ≥ 20× Prism's requests per second.
  */
+import { build } from "esbuild";
 import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
@@ -86,14 +87,23 @@ async function startupMs(): Promise<number> {
   return median(times);
 }
 
-/** The emulator in its own process (so the measuring client does not share its event loop), without a request log. */
+/**
+ * The emulator as the package ships it (one esbuild bundle, plain `node`: no on-the-fly transpiler wrapping
+ * its functions), in its own process so the measuring client does not share its event loop; no request log.
+ */
 async function spawnEmulator(): Promise<{ url: string; stop: () => void }> {
-  const entry = JSON.stringify(join(ROOT, "src", "emulator"));
-  const code = `require(${entry}).startEmulator().then((e) => console.log(e.url));`;
-  const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), "-e", code], {
-    env: { ...process.env, TSX_DISABLE_CACHE: "1" },
-    stdio: ["ignore", "pipe", "inherit"],
+  const bundle = join(ROOT, "bench", ".build", "emulator.js");
+  await build({
+    entryPoints: [join(ROOT, "src", "emulator", "index.ts")],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    outfile: bundle,
+    logLevel: "warning",
   });
+  const code = `require(${JSON.stringify(bundle)}).startEmulator().then((e) => console.log(e.url));`;
+  const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.once("data", (chunk: Buffer) => resolve(String(/http:\S+/.exec(chunk.toString("utf8"))?.[0])));
     child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
