@@ -9,6 +9,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseText } from "../load/document";
 import { SpecError } from "../load/errors";
 import { childPointer } from "../load/pointer";
+import { isPlainObject } from "../load/validate";
+import { isIdentifier } from "../model/names";
 
 export const LOCK_FILE = "gen.lock";
 const LOCK_VERSION = 1;
@@ -44,11 +46,11 @@ export function readLock(file: string): SurfaceLock {
 type Fail = (pointer: string, problem: string) => SpecError;
 
 function readOperations(value: unknown, fail: Fail): Map<string, LockedCall> {
-  if (!isRecord(value)) throw fail("#/operations", "must map operationIds to call shapes");
+  if (!isPlainObject(value)) throw fail("#/operations", "must map operationIds to call shapes");
   const out = new Map<string, LockedCall>();
   for (const [operationId, entry] of Object.entries(value)) {
     const at = childPointer("#/operations", operationId);
-    if (!isRecord(entry) || (entry.style !== "positional" && entry.style !== "request")) {
+    if (!isPlainObject(entry) || (entry.style !== "positional" && entry.style !== "request")) {
       throw fail(at, 'must have `style: "positional"` or `style: "request"`');
     }
     if (entry.style === "request") {
@@ -65,10 +67,10 @@ function readOperations(value: unknown, fail: Fail): Map<string, LockedCall> {
 }
 
 function readNames(value: unknown, fail: Fail): Map<string, string> {
-  if (!isRecord(value)) throw fail("#/names", "must map type keys to names");
+  if (!isPlainObject(value)) throw fail("#/names", "must map type keys to names");
   const out = new Map<string, string>();
   for (const [key, name] of Object.entries(value)) {
-    if (typeof name !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))
+    if (typeof name !== "string" || !isIdentifier(name))
       throw fail(childPointer("#/names", key), "must be a type name");
     out.set(key, name);
   }
@@ -77,10 +79,6 @@ function readNames(value: unknown, fail: Fail): Map<string, string> {
 
 function isInputKey(key: string): boolean {
   return key === "body" || /^(path|query|header|cookie):.+/.test(key);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The lock's text: sorted keys, so regenerating an unchanged document rewrites it byte for byte. */

@@ -32,6 +32,8 @@ export class SchemaModeler {
   private readonly components = new Map<string, Decl>();
   /** Inline schemas being converted, to cut cycles that never pass through a component. */
   private readonly inProgress = new Set<string>();
+  /** The type of a reference to each component (it may be nullable), worked out once per component. */
+  private readonly componentRefs = new Map<string, TypeRef>();
   /** Every declaration's name by its placement key: what gen.lock records. */
   readonly typeNames = new Map<string, string>();
 
@@ -133,6 +135,14 @@ export class SchemaModeler {
    * already carries that in its own type.
    */
   private componentRef(name: string): TypeRef {
+    const known = this.componentRefs.get(name);
+    if (known) return known;
+    const type = this.componentRefType(name);
+    this.componentRefs.set(name, type);
+    return type;
+  }
+
+  private componentRefType(name: string): TypeRef {
     const decl = this.component(name);
     const pointer = pointerOf(["components", "schemas", name]);
     const schema = schemaObject(this.resolver.deref(this.resolver.at(pointer), pointer).node);

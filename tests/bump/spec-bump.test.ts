@@ -11,6 +11,7 @@ import { copyFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import { Agent } from "node:http";
 import { join, relative } from "node:path";
 import { runTs } from "../support/cli";
+import type { Untyped } from "../support/generated-sdk";
 import { useRecordingServer } from "../support/recording-server";
 import { documentFile, type OpenAIDocument } from "../support/facts";
 import { ROOT } from "../support/root";
@@ -91,6 +92,18 @@ function freshConnections(): AxiosInstance {
   return axios.create({ httpAgent: new Agent({ keepAlive: false }) });
 }
 
+/** The copy's SDK as generated now (not as a previous step left it), talking to the recording server. */
+async function currentSdk(): Promise<Untyped> {
+  jest.resetModules();
+  const { Gpt } = await import(join(work, "src", "index.ts"));
+  return new Gpt({
+    apiKeyAuth: "sk-test",
+    serverURL: server.baseURL,
+    retries: false,
+    defaultClient: freshConnections(),
+  });
+}
+
 function runHelperSuites(): { status: number | null; output: string } {
   const jest = join(work, "node_modules", "jest", "bin", "jest.js");
   const run = spawnSync(process.execPath, [jest, "--ci", ...HELPER_SUITES], {
@@ -168,14 +181,7 @@ describe("2023-11 (v1) → 2024-05 (v2)", () => {
   }, 300_000);
 
   test("calls written for v1 send what they sent, with the new beta header", async () => {
-    jest.resetModules(); // the SDK as generated now, not as a previous step left it
-    const { Gpt } = await import(join(work, "src", "index.ts"));
-    const sdk = new Gpt({
-      apiKeyAuth: "sk-test",
-      serverURL: server.baseURL,
-      retries: false,
-      defaultClient: freshConnections(),
-    });
+    const sdk = await currentSdk();
     server.reply({ json: { object: "list", data: [], first_id: null, last_id: null, has_more: false } });
     await sdk.assistants.listAssistants("asst_a", undefined, 5, "asc");
     expect(server.requests[0].url).toBe("/v1/assistants?after=asst_a&limit=5&order=asc");
@@ -208,14 +214,7 @@ describe("2024-05 → 2026-08 (Assistants, Files, Vector stores)", () => {
   }, 480_000);
 
   test('listFiles("assistants") still sends the purpose, not a cursor', async () => {
-    jest.resetModules(); // the SDK as generated now, not as a previous step left it
-    const { Gpt } = await import(join(work, "src", "index.ts"));
-    const sdk = new Gpt({
-      apiKeyAuth: "sk-test",
-      serverURL: server.baseURL,
-      retries: false,
-      defaultClient: freshConnections(),
-    });
+    const sdk = await currentSdk();
     server.reply({ json: { object: "list", data: [], first_id: null, last_id: null, has_more: false } });
     await sdk.files.listFiles("assistants");
     server.reply({ json: { object: "list", data: [], first_id: null, last_id: null, has_more: false } });

@@ -8,22 +8,17 @@ import { streamRunUntilDone, WaitAbortedError, type StreamEventLike, type ToolHa
 import { join } from "node:path";
 import { generatedSdk, type GeneratedSdk, type Untyped } from "../support/generated-sdk";
 import { frame, openStream } from "../support/event-stream";
-import { type RecordingServer, startRecordingServer } from "../support/recording-server";
+import { useRecordingServer } from "../support/recording-server";
 import { ROOT } from "../support/root";
 
-let server: RecordingServer;
+const server = useRecordingServer();
 let pkg: GeneratedSdk;
 let sdk: Untyped;
 
 beforeAll(async () => {
   pkg = await generatedSdk(join(ROOT, "tests/streaming/fixtures/runs.yaml"), "stream");
-  server = await startRecordingServer();
-  sdk = new pkg.exports.Agents({ serverURL: `${server.origin}/v1`, retries: false });
+  sdk = new pkg.exports.Agents({ serverURL: server.baseURL, retries: false });
 }, 60_000);
-afterEach(() => server.reset());
-afterAll(async () => {
-  await server.close();
-});
 
 const CREATE = "/v1/threads/thread_1/runs";
 const SUBMIT = "/v1/threads/thread_1/runs/run_1/tool_outputs";

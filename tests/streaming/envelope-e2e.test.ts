@@ -8,23 +8,18 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { frame, openStream } from "../support/event-stream";
 import { generatedSdk, type GeneratedSdk, type Untyped } from "../support/generated-sdk";
-import { type RecordingServer, startRecordingServer } from "../support/recording-server";
+import { useRecordingServer } from "../support/recording-server";
 import { ROOT } from "../support/root";
 import { formatDiagnostics, typecheck } from "../support/typecheck";
 
-let server: RecordingServer;
+const server = useRecordingServer();
 let pkg: GeneratedSdk;
 let sdk: Untyped;
 
 beforeAll(async () => {
   pkg = await generatedSdk(join(ROOT, "tests/streaming/fixtures/runs.yaml"), "stream");
-  server = await startRecordingServer();
-  sdk = new pkg.exports.Agents({ serverURL: `${server.origin}/v1`, retries: false });
+  sdk = new pkg.exports.Agents({ serverURL: server.baseURL, retries: false });
 }, 60_000);
-afterEach(() => server.reset());
-afterAll(async () => {
-  await server.close();
-});
 
 const RUN_WIRE = {
   id: "run_1",

@@ -6,17 +6,11 @@ import { get, type IncomingMessage } from "node:http";
 import { APIStreamError, SDKError } from "../../src/internal/errors";
 import { EventStream } from "../../src/internal/sse";
 import { frame, openStream } from "../support/event-stream";
-import { type RecordingServer, startRecordingServer } from "../support/recording-server";
+import { useRecordingServer } from "../support/recording-server";
 
-let server: RecordingServer;
+const server = useRecordingServer();
 /** Resolves the server's wait when the client has read a chunk. */
 let chunkRead: (() => void) | undefined;
-
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
 
 /** Serves `parts` one write at a time, each after the client read the previous one; `end: false` keeps it open. */
 function serveInParts(parts: (string | Uint8Array)[], end = true): void {
