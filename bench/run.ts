@@ -12,21 +12,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { cpus, loadavg, release, totalmem, type as osType } from "node:os";
 import { join, relative } from "node:path";
 import { runJsonChild, startServer, type ServerProcess } from "./lib/children";
+import { ensureBenchDeps } from "./lib/peers";
 import { clientLabel, CLIENT_IDS, type ClientId, type Operation } from "./lib/clients";
 import { messagesPage, run as runFixture } from "./lib/fixtures";
 import { renderReport, type BenchResults, type MachineInfo } from "./lib/report";
-import {
-  BENCH_DIR,
-  BUILD_DIR,
-  log,
-  mustRun,
-  peerManifestPath,
-  peerVersion,
-  rotate,
-  ROOT,
-  rootRequire,
-  TIME_BIN,
-} from "./lib/util";
+import { BUILD_DIR, log, mustRun, peerVersion, rotate, ROOT, rootRequire, TIME_BIN } from "./lib/util";
 import { buildPrecompiled, runGeneration, runScaling } from "./generation";
 import { profileGenerator, profileRuntime } from "./profile";
 import type { MemoryResult, RuntimeResult } from "./runtime";
@@ -58,31 +48,6 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<Section>; out?: 
       );
   }
   return { quick, only, out, render };
-}
-
-/** True when every dependency of bench/package.json is installed at the pinned version. */
-function benchDepsInstalled(): boolean {
-  const manifest = JSON.parse(readFileSync(join(BENCH_DIR, "package.json"), "utf8")) as {
-    dependencies: Record<string, string>;
-  };
-  return Object.entries(manifest.dependencies).every(([name, spec]) => {
-    try {
-      const wanted = spec.replace(/^npm:.*@/, "");
-      return existsSync(peerManifestPath(name)) && peerVersion(name) === wanted;
-    } catch {
-      return false;
-    }
-  });
-}
-
-function ensureBenchDeps(): void {
-  if (benchDepsInstalled()) return;
-  log("installing the bench's pinned peers (npm ci in bench/)");
-  const npmCli = process.env.npm_execpath;
-  if (npmCli && existsSync(npmCli))
-    mustRun(process.execPath, [npmCli, "ci", "--no-audit", "--no-fund"], { cwd: BENCH_DIR });
-  else mustRun(process.platform === "win32" ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund"], { cwd: BENCH_DIR });
-  if (!benchDepsInstalled()) throw new Error("bench/node_modules still does not match bench/package.json after npm ci");
 }
 
 function newestMtime(dir: string): number {

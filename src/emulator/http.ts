@@ -53,7 +53,7 @@ export async function send(
   const { payload, contentType } = encode(isFailure ? { json: reply.body() } : reply);
   const headers: Record<string, string> = {
     "content-type": contentType,
-    "content-length": String(payload.length),
+    "content-length": String(typeof payload === "string" ? Buffer.byteLength(payload) : payload.length),
     "x-request-id": requestId(),
     "openai-version": "2020-10-01",
     "openai-processing-ms": String(Math.round(performance.now() - started)),
@@ -64,16 +64,18 @@ export async function send(
     res.end(payload);
     return;
   }
-  for (let offset = 0; offset < payload.length; offset += slow.body.chunkBytes) {
+  const bytes = Buffer.from(payload);
+  for (let offset = 0; offset < bytes.length; offset += slow.body.chunkBytes) {
     if (offset > 0 && !(await slow.sleeper.sleep(slow.body.delayMs))) return;
     if (res.destroyed) return;
-    res.write(payload.subarray(offset, offset + slow.body.chunkBytes));
+    res.write(bytes.subarray(offset, offset + slow.body.chunkBytes));
   }
   res.end();
 }
 
-function encode(reply: Reply): { payload: Buffer; contentType: string } {
+/** Fresh JSON stays a string: the socket encodes it as it writes, with no copy into a Buffer first. */
+function encode(reply: Reply): { payload: Buffer | string; contentType: string } {
   if ("bytes" in reply) return { payload: reply.bytes, contentType: reply.contentType };
-  const text = "jsonText" in reply ? reply.jsonText : JSON.stringify(reply.json);
-  return { payload: Buffer.from(text), contentType: "application/json" };
+  if ("jsonBytes" in reply) return { payload: reply.jsonBytes, contentType: "application/json" };
+  return { payload: JSON.stringify(reply.json), contentType: "application/json" };
 }

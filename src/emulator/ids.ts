@@ -1,5 +1,5 @@
 /** Object ids shaped as the API's: a prefix, then 24 letters and digits. Seeded ids repeat run after run. */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const LENGTH = 24;
@@ -44,7 +44,7 @@ function seededPick(seed: string): (n: number) => number {
   };
 }
 
-/** `x-request-id`: `req_` and 32 hex digits. */
+/** `x-request-id`: `req_` and 32 hex digits (a UUID's: node hands those out from a pooled buffer, one crypto call per 128). */
 export function requestId(): string {
-  return `req_${randomBytes(16).toString("hex")}`;
+  return `req_${randomUUID().replaceAll("-", "")}`;
 }

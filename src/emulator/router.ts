@@ -26,8 +26,8 @@ export interface Call {
 
 export type Reply =
   | { status?: number; json: unknown }
-  /** JSON already serialized (see json-cache.ts). */
-  | { status?: number; jsonText: string }
+  /** JSON already serialized to UTF-8 (see json-cache.ts). */
+  | { status?: number; jsonBytes: Buffer }
   | { status?: number; bytes: Buffer; contentType: string };
 
 export interface Route {

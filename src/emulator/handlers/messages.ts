@@ -9,13 +9,13 @@ import { checkFilesExist, nowSeconds } from "./common";
 
 export const messageRoutes: Route[] = [
   route("GET /threads/{thread_id}/messages", "listMessages", (state, call) => ({
-    jsonText: pageJson(paginate(messagesOf(state, call.params.thread_id).all(), parseListQuery(call.query))),
+    jsonBytes: pageJson(paginate(messagesOf(state, call.params.thread_id).all(), parseListQuery(call.query))),
   })),
   route("POST /threads/{thread_id}/messages", "createMessage", (state, call) => ({
     json: createMessage(state, call.params.thread_id, call.body),
   })),
   route("GET /threads/{thread_id}/messages/{message_id}", "getMessage", (state, call) => ({
-    jsonText: cachedJson(messagesOf(state, call.params.thread_id).get(call.params.message_id)),
+    jsonBytes: cachedJson(messagesOf(state, call.params.thread_id).get(call.params.message_id)),
   })),
   route("POST /threads/{thread_id}/messages/{message_id}", "modifyMessage", (state, call) => {
     const message = messagesOf(state, call.params.thread_id).get(call.params.message_id);

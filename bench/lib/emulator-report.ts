@@ -1,0 +1,117 @@
+/** Turns bench/emulator.ts's figures into docs/EMULATOR-BENCHMARKS.md. */
+import { spawnSync } from "node:child_process";
+import { cpus, loadavg } from "node:os";
+import type { Operation } from "./emulator-targets";
+import type { LoadResult } from "./load";
+import { fmtInt, fmtMs, peerVersion, ROOT, rootRequire, table } from "./util";
+
+export interface Measurement {
+  label: string;
+  operation: Operation;
+  connections: number;
+}
+
+export interface EmulatorBench {
+  startMs: { emulator: number; prism: number };
+  bytes: Record<Operation, number>;
+  /** In the order: emulator own process, emulator in process, Prism, node:http floor; results by measurement. */
+  targets: { name: string; inProcess: boolean; results: LoadResult[] }[];
+  rounds: number;
+  seconds: number;
+}
+
+const START_GOAL_MS = 50;
+const RATIO_GOAL = 20;
+
+const ratio = (r: number | undefined): string => (r !== undefined && Number.isFinite(r) ? `${r.toFixed(1)}×` : "n/a");
+const micros = (us: number | undefined): string => (us === undefined ? "n/a" : `${us.toFixed(us < 100 ? 1 : 0)} µs`);
+const status = (met: boolean): string => (met ? "**met**" : "**not met**");
+
+export function renderEmulatorReport(bench: EmulatorBench, measurements: readonly Measurement[]): string {
+  return [
+    "# Emulator benchmarks",
+    "",
+    `Written by \`npm run bench:emulator\` (\`bench/emulator.ts\`) on ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}. Do not edit by hand: rerun it.`,
+    "",
+    machineLine(),
+    "",
+    "## Goals",
+    "",
+    goalsTable(bench, measurements),
+    "",
+    method(bench),
+    "",
+    "## Requests per second (wall clock)",
+    "",
+    table(
+      ["Measurement", ...bench.targets.map((t) => t.name)],
+      measurements.map((m, i) => [m.label, ...bench.targets.map((t) => fmtInt(t.results[i].rps))]),
+      ["l", ...bench.targets.map(() => "r" as const)],
+    ),
+    "",
+    "## Server CPU time per answer",
+    "",
+    cpuTable(bench, measurements),
+    "",
+  ].join("\n");
+}
+
+function goalsTable(bench: EmulatorBench, measurements: readonly Measurement[]): string {
+  const [own, inProcess, prism, floor] = bench.targets;
+  const startRow = [
+    `start-up ≤ ${START_GOAL_MS} ms`,
+    `${fmtMs(bench.startMs.emulator)} (Prism: ${fmtMs(bench.startMs.prism)})`,
+    status(bench.startMs.emulator <= START_GOAL_MS),
+  ];
+  const ratioRows = measurements.map((m, i) => {
+    const wall = [own, inProcess].map((t) => t.results[i].rps / prism.results[i].rps);
+    const floorWall = floor.results[i].rps / prism.results[i].rps;
+    const cpu = cpuRatio(prism.results[i], own.results[i]);
+    return [
+      `≥ ${RATIO_GOAL}× Prism's requests per second: ${m.label}`,
+      `wall clock ${ratio(wall[0])} (own process) / ${ratio(wall[1])} (in process), the floor ${ratio(floorWall)}; per CPU-second of the server ${ratio(cpu)}`,
+      `wall clock ${status(Math.max(...wall) >= RATIO_GOAL)}; per CPU-second ${status((cpu ?? 0) >= RATIO_GOAL)}`,
+    ];
+  });
+  return table(["Goal", "Measured", "Status"], [startRow, ...ratioRows]);
+}
+
+/** CPU time per answer of the targets in their own processes (in process, the load generator's would count too). */
+function cpuTable(bench: EmulatorBench, measurements: readonly Measurement[]): string {
+  const measured = bench.targets.filter((t) => !t.inProcess);
+  return table(
+    ["Measurement", ...measured.map((t) => t.name)],
+    measurements.map((m, i) => [m.label, ...measured.map((t) => micros(t.results[i].cpuMicrosPerRequest))]),
+    ["l", ...measured.map(() => "r" as const)],
+  );
+}
+
+/** How many times more answers the emulator gives than Prism per second of the server's CPU. */
+function cpuRatio(prism: LoadResult, emulator: LoadResult): number | undefined {
+  if (prism.cpuMicrosPerRequest === undefined || !emulator.cpuMicrosPerRequest) return undefined;
+  return prism.cpuMicrosPerRequest / emulator.cpuMicrosPerRequest;
+}
+
+function method(bench: EmulatorBench): string {
+  const prismVersion = (rootRequire("@stoplight/prism-cli/package.json") as { version: string }).version;
+  return [
+    "## How it is measured",
+    "",
+    `- Load: autocannon ${peerVersion("autocannon")} in the bench's process, on loopback with keep-alive: one connection (sequential) or 16 (16 in flight), each with one request at a time, ${bench.seconds} s per measurement; ${bench.rounds} rounds, the targets' order rotating; medians. Any answer but a 200 stops the bench.`,
+    `- Like for like (the bench checks it): Prism and the floor answer with the emulator's very answers, the in-process emulator with answers of the same size (its own ids and timestamps): getRun ${fmtInt(bench.bytes.getRun)} B, the 100-message page ${fmtInt(bench.bytes.listMessages)} B.`,
+    "- *emulator, own process*: the esbuild bundle the package ships, on plain node in its own process, as `gpt-sdk-emulator` runs.",
+    "- *emulator, in process*: the same bundle in the bench's process, as a test suite runs `startEmulator`; it shares one core with the load generator, but no answer crosses between processes.",
+    `- *Prism*: @stoplight/prism-cli ${prismVersion} mocking openapi.yaml (\`--dynamic false\`), its examples for the two operations replaced by the emulator's answers.`,
+    "- *node:http, same bytes*: `bench/lib/floor-server.cjs` replays the emulator's answers from memory: no routing, no state, no JSON. No Node server can beat it here, so its ratio to Prism is the most any Node server can show on this machine.",
+    "- Server CPU time: user + system time of the server's process group (every thread) over the measurement, from /proc, divided by the answers: what a server spends per answer whatever the load generator's share of the cores.",
+  ].join("\n");
+}
+
+function machineLine(): string {
+  const c = cpus();
+  const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
+  return `Machine: ${c[0]?.model ?? "unknown CPU"} × ${c.length}, Node ${process.version}, load average (1/5/15 min) at the end ${load}; code measured: ${commit || "unknown"}.`;
+}
