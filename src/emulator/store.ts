@@ -16,11 +16,23 @@ import type {
 /** Objects by id, iterated in creation order. */
 export class Collection<T extends { id: string }> {
   private readonly byId = new Map<string, T>();
+  private changes = 0;
 
   constructor(private readonly kind: ObjectKind) {}
 
+  /** Counts adds, deletes and `changed()` calls: a cached page of this collection is good while it stays put. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** Tells the collection one of its items was modified in place. */
+  changed(): void {
+    this.changes++;
+  }
+
   add(item: T): T {
     this.byId.set(item.id, item);
+    this.changes++;
     return item;
   }
 
@@ -35,6 +47,7 @@ export class Collection<T extends { id: string }> {
   }
 
   delete(id: string): boolean {
+    this.changes++;
     return this.byId.delete(id);
   }
 

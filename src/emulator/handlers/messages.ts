@@ -1,6 +1,6 @@
 /** Messages of a thread and the files attached to them. */
 import { badRequest, notFound } from "../errors";
-import { cachedJson, forget, pageJson } from "../json-cache";
+import { cachedJson, cachedPage, forget, pageJson } from "../json-cache";
 import { paginate, parseListQuery } from "../pagination";
 import { route, type EmulatorState, type Route } from "../router";
 import type { MessageFileObject, MessageObject } from "../types";
@@ -8,9 +8,11 @@ import { Fields, invalidValue, LIMITS } from "../validation";
 import { checkFilesExist, nowSeconds } from "./common";
 
 export const messageRoutes: Route[] = [
-  route("GET /threads/{thread_id}/messages", "listMessages", (state, call) => ({
-    jsonBytes: pageJson(paginate(messagesOf(state, call.params.thread_id).all(), parseListQuery(call.query))),
-  })),
+  route("GET /threads/{thread_id}/messages", "listMessages", (state, call) => {
+    const messages = messagesOf(state, call.params.thread_id);
+    const query = parseListQuery(call.query);
+    return { jsonBytes: cachedPage(messages, JSON.stringify(query), () => pageJson(paginate(messages.all(), query))) };
+  }),
   route("POST /threads/{thread_id}/messages", "createMessage", (state, call) => ({
     json: createMessage(state, call.params.thread_id, call.body),
   })),
@@ -18,9 +20,10 @@ export const messageRoutes: Route[] = [
     jsonBytes: cachedJson(messagesOf(state, call.params.thread_id).get(call.params.message_id)),
   })),
   route("POST /threads/{thread_id}/messages/{message_id}", "modifyMessage", (state, call) => {
-    const message = messagesOf(state, call.params.thread_id).get(call.params.message_id);
+    const messages = messagesOf(state, call.params.thread_id);
+    const message = messages.get(call.params.message_id);
     const metadata = new Fields(call.body ?? {}, ["metadata"]).metadata();
-    forget(message);
+    forget(message, messages);
     if (metadata !== undefined) message.metadata = metadata;
     return { json: message };
   }),
