@@ -18,6 +18,7 @@ import {
   buildEmulatorBundle,
   emulatorInProcess,
   emulatorProcess,
+  floorInProcess,
   floorServer,
   HEADERS,
   loadBundle,
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
     };
     targets.push(await emulatorInProcess(bundle));
     const prism = await prismServingSameBytes(answers);
-    targets.push(prism.target, await floorServer(answers));
+    targets.push(prism.target, await floorServer(answers), await floorInProcess(answers));
     await checkSameBytes(targets, answers);
     const results = await measureAll(targets, options.rounds, options.seconds);
     const bench: EmulatorBench = {

@@ -8,6 +8,7 @@ import { build } from "esbuild";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { startPrism } from "../../tests/support/prism";
@@ -111,21 +112,33 @@ interface PrismResponse {
   content: Record<string, { example?: unknown }>;
 }
 
-/** A bare node:http server replaying the emulator's answers (bench/lib/floor-server.cjs). */
+const FLOOR_SCRIPT = join(BENCH_DIR, "lib", "floor-server.cjs");
+
+/** A bare node:http server replaying the emulator's answers (bench/lib/floor-server.cjs), in its own process. */
 export async function floorServer(answers: Record<Operation, Answer>): Promise<Target> {
   const file = join(BUILD_DIR, "floor-answers.json");
-  const byPath = Object.fromEntries(Object.values(answers).map((a) => [a.path, a]));
-  writeFileSync(file, JSON.stringify(byPath));
-  const { url, group, stop } = await spawnServer([join(BENCH_DIR, "lib", "floor-server.cjs"), file]);
-  const at = (answer: Answer) => `${url}${answer.path}`;
-  return {
-    name: "node:http, same bytes",
-    urls: { getRun: at(answers.getRun), listMessages: at(answers.listMessages) },
-    group,
-    replaysAnswers: true,
-    stop,
-  };
+  writeFileSync(file, JSON.stringify(byPath(answers)));
+  const { url, group, stop } = await spawnServer([FLOOR_SCRIPT, file]);
+  return { name: "node:http, same bytes", urls: floorUrls(url, answers), group, replaysAnswers: true, stop };
 }
+
+/** The same floor in the measuring process: the most any server run in process can show here. */
+export async function floorInProcess(answers: Record<Operation, Answer>): Promise<Target> {
+  const { serveAnswers } = createRequire(__filename)(FLOOR_SCRIPT) as {
+    serveAnswers(answers: Record<string, Answer>): Promise<{ server: Server; url: string }>;
+  };
+  const { server, url } = await serveAnswers(byPath(answers));
+  const stop = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return { name: "node:http, same bytes, in process", urls: floorUrls(url, answers), replaysAnswers: true, stop };
+}
+
+const byPath = (answers: Record<Operation, Answer>) =>
+  Object.fromEntries(Object.values(answers).map((answer) => [answer.path, answer]));
+
+const floorUrls = (url: string, answers: Record<Operation, Answer>): Record<Operation, string> => ({
+  getRun: `${url}${answers.getRun.path}`,
+  listMessages: `${url}${answers.listMessages.path}`,
+});
 
 /** One GET: the answer's bytes and the headers a server chose (node:http adds date, connection and keep-alive). */
 export async function answerOf(url: string): Promise<Answer> {
