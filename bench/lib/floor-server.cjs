@@ -8,10 +8,13 @@
 const { readFileSync } = require("node:fs");
 const { createServer } = require("node:http");
 
-/** Resolves with the listening server and its URL. */
+/** Resolves with the listening server and its URL. Bodies are encoded once, up front, as the least work per answer. */
 function serveAnswers(answers) {
+  const encoded = new Map(
+    Object.entries(answers).map(([path, { headers, body }]) => [path, { headers, body: Buffer.from(body) }]),
+  );
   const server = createServer((req, res) => {
-    const answer = answers[req.url];
+    const answer = encoded.get(req.url);
     if (!answer) {
       res.writeHead(404).end();
       return;

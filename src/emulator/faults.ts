@@ -34,10 +34,14 @@ export interface FaultPlan {
 export class Faults {
   private rules: { rule: FaultRule; left: number }[] = [];
 
+  /** The plan while no rule is left: shared, as almost every request gets it. */
+  private readonly noRules: Readonly<FaultPlan>;
+
   constructor(
     rules: readonly FaultRule[] = [],
     private readonly latencyMs = 0,
   ) {
+    this.noRules = Object.freeze({ delayMs: latencyMs, drop: false });
     for (const rule of rules) this.add(rule);
   }
 
@@ -50,7 +54,8 @@ export class Faults {
   }
 
   /** The plan for one request to `operation`; spends one use of each rule that applies. */
-  plan(operation: string): FaultPlan {
+  plan(operation: string): Readonly<FaultPlan> {
+    if (this.rules.length === 0) return this.noRules;
     const plan: FaultPlan = { delayMs: this.latencyMs, drop: false };
     for (const entry of this.rules) {
       if (entry.left <= 0 || (entry.rule.operation !== undefined && entry.rule.operation !== operation)) continue;

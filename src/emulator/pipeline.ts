@@ -57,7 +57,7 @@ async function answer(
   outcome: Outcome,
 ): Promise<void> {
   const method = req.method ?? "GET";
-  const url = new URL(req.url ?? "/", "http://emulator");
+  const url = requestTarget(req.url ?? "/");
   let slow: Parameters<typeof send>[3];
   try {
     checkApiKey(req.headers);
@@ -77,8 +77,8 @@ async function answer(
     if (plan.slowBody) slow = { body: plan.slowBody, sleeper: options.sleeper };
     if (plan.failure) throw plan.failure;
     if (match.route.beta) checkBeta(req.headers, options.lifecycle, method, url.pathname);
-    const reply = match.route.handle(options.state, await readCall(req, match, url));
-    await send(res, reply, started, slow);
+    const call = match.route.body === "none" ? callOf(match, url) : await readCall(req, match, url);
+    await send(res, match.route.handle(options.state, call), started, slow);
   } catch (error) {
     const failure = error instanceof ApiFailure ? error : internalError(error);
     if (!res.headersSent && !res.destroyed) await send(res, failure, started, slow);
@@ -86,18 +86,35 @@ async function answer(
   }
 }
 
-async function readCall(req: IncomingMessage, match: Match, url: URL): Promise<Call> {
-  const base = { params: match.params, query: url.searchParams };
-  if (match.route.body === "none") return { ...base, body: undefined, parts: [] };
+interface RequestTarget {
+  pathname: string;
+  searchParams: URLSearchParams;
+}
+
+/** A plain origin-form target (`/v1/threads/thread_x/messages?limit=100`) is split by hand; anything else goes through URL. */
+const PLAIN_TARGET = /^\/[\w/-]*(\?[^#]*)?$/;
+
+function requestTarget(raw: string): RequestTarget {
+  if (!PLAIN_TARGET.test(raw)) return new URL(raw, "http://emulator");
+  const query = raw.indexOf("?");
+  if (query === -1) return { pathname: raw, searchParams: new URLSearchParams() };
+  return { pathname: raw.slice(0, query), searchParams: new URLSearchParams(raw.slice(query + 1)) };
+}
+
+/** The call of a route that takes no body. */
+function callOf(match: Match, url: RequestTarget, body?: unknown, parts: readonly UploadPart[] = []): Call {
+  return { params: match.params, query: url.searchParams, body, parts };
+}
+
+async function readCall(req: IncomingMessage, match: Match, url: RequestTarget): Promise<Call> {
   if (match.route.body === "json") {
     const raw = await readBody(req, JSON_LIMIT, `The request body is larger than ${JSON_LIMIT} bytes.`);
-    return { ...base, body: parseJson(raw), parts: [] };
+    return callOf(match, url, parseJson(raw));
   }
   const boundary = boundaryOf(String(req.headers["content-type"] ?? ""));
   if (!boundary) throw new ApiFailure(400, "Expected a multipart/form-data body with a boundary.");
   const tooLarge = `File is too large: the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB.`;
-  const parts: UploadPart[] = parseMultipart(await readBody(req, UPLOAD_LIMIT, tooLarge), boundary);
-  return { ...base, body: undefined, parts };
+  return callOf(match, url, undefined, parseMultipart(await readBody(req, UPLOAD_LIMIT, tooLarge), boundary));
 }
 
 function internalError(error: unknown): ApiFailure {

@@ -61,11 +61,11 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
 
 function matchPath(parts: readonly string[], segments: string[]): Record<string, string> | undefined {
   if (parts.length !== segments.length) return undefined;
+  // Literals first: most routes fail there, before any parameter is decoded.
+  for (let i = 0; i < parts.length; i++) if (!parts[i].startsWith("{") && parts[i] !== segments[i]) return undefined;
   const params: Record<string, string> = {};
-  for (let i = 0; i < parts.length; i++) {
+  for (let i = 0; i < parts.length; i++)
     if (parts[i].startsWith("{")) params[parts[i].slice(1, -1)] = decodeURIComponent(segments[i]);
-    else if (parts[i] !== segments[i]) return undefined;
-  }
   return params;
 }
 
