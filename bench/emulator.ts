@@ -1,5 +1,5 @@
 /**
- * The emulator's numbers (`npm run bench:emulator`, about two minutes; rewrites docs/EMULATOR-BENCHMARKS.md):
+ * The emulator's numbers (`npm run bench:emulator`, about four minutes; rewrites docs/EMULATOR-BENCHMARKS.md):
  * - start-up: `startEmulator()` in process until it listens (median of 20), and Prism's mock start, spawn to first
  *   answer;
  * - requests per second, sequential (one connection) and 16 in flight (16 connections), for getRun and a
@@ -40,7 +40,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
 ];
 
 function parseArgs(argv: string[]): { rounds: number; seconds: number; out: string } {
-  const options = { rounds: 3, seconds: 2, out: join(ROOT, "docs", "EMULATOR-BENCHMARKS.md") };
+  const options = { rounds: 5, seconds: 2, out: join(ROOT, "docs", "EMULATOR-BENCHMARKS.md") };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === "--out" && value) options.out = value;
