@@ -42,6 +42,8 @@ export function renderEmulatorReport(bench: EmulatorBench, measurements: readonl
     "",
     goalsTable(bench, measurements),
     "",
+    "Beside each ratio, *the floor* is the same ratio for a bare node:http server that only replays the emulator's bytes, run the same way: no server on node:http can show more on this machine, so where the floor itself stays under the goal, the goal is out of reach here.",
+    "",
     method(bench),
     "",
     "## Requests per second (wall clock)",
@@ -108,7 +110,7 @@ function method(bench: EmulatorBench): string {
     "- *emulator, own process*: the esbuild bundle the package ships, on plain node in its own process, as `gpt-sdk-emulator` runs.",
     "- *emulator, in process*: the same bundle in the bench's process, as a test suite runs `startEmulator`; it shares one core with the load generator, but no answer crosses between processes.",
     `- *Prism*: @stoplight/prism-cli ${prismVersion} mocking openapi.yaml (\`--dynamic false\`), its examples for the two operations replaced by the emulator's answers.`,
-    "- *node:http, same bytes* (the floor), in its own process and in process: `bench/lib/floor-server.cjs` replays the emulator's answers from memory: no routing, no state, no JSON. No Node server does less per request, so its ratio to Prism is the most any Node server can show on this machine, run the same way.",
+    "- *node:http, same bytes* (the floor), in its own process and in process: `bench/lib/floor-server.cjs` replays the emulator's answers from memory: no routing, no state, no JSON. No node:http server does less per request, so its ratio to Prism is the most any node:http server can show on this machine, run the same way.",
     "- Server CPU time: user + system time of the server's process group (every thread) over the measurement, from /proc, divided by the answers: what a server spends per answer whatever the load generator's share of the cores.",
   ].join("\n");
 }
