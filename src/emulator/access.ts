@@ -7,7 +7,11 @@ export type V1Lifecycle = "live" | "deprecated" | "shutdown";
 
 const BETA = "assistants=v1";
 
-export function checkApiKey(headers: IncomingHttpHeaders): void {
+/**
+ * A bearer token is required; with `accepted` set, it must be that key, as a real account's would be
+ * (any other gets OpenAI's "Incorrect API key provided" with the key masked).
+ */
+export function checkApiKey(headers: IncomingHttpHeaders, accepted?: string): void {
   const authorization = headers.authorization;
   if (authorization === undefined || authorization.trim() === "") {
     const message =
@@ -15,10 +19,23 @@ export function checkApiKey(headers: IncomingHttpHeaders): void {
       "(Authorization: Bearer YOUR_KEY).";
     throw new ApiFailure(401, message);
   }
-  if (!/^Bearer \S+$/.test(authorization.trim())) {
+  const bearer = /^Bearer (\S+)$/.exec(authorization.trim());
+  if (!bearer) {
     const message = "The Authorization header is malformed: expected 'Bearer YOUR_KEY'.";
     throw new ApiFailure(401, message, null, "invalid_api_key");
   }
+  if (accepted !== undefined && bearer[1] !== accepted) {
+    const message =
+      `Incorrect API key provided: ${maskKey(bearer[1])}. ` +
+      "You can find your API key at https://platform.openai.com/account/api-keys.";
+    throw new ApiFailure(401, message, null, "invalid_api_key");
+  }
+}
+
+/** A key as OpenAI echoed a wrong one: its first 3 and last 4 characters, stars between (all stars when short). */
+function maskKey(key: string): string {
+  if (key.length < 12) return "*".repeat(key.length);
+  return `${key.slice(0, 3)}${"*".repeat(key.length - 7)}${key.slice(-4)}`;
 }
 
 export function checkBeta(headers: IncomingHttpHeaders, lifecycle: V1Lifecycle, method: string, path: string): void {

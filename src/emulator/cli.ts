@@ -1,5 +1,5 @@
 /**
- * `gpt-sdk-emulator --port N [--host 127.0.0.1] [--latency MS] [--seed S]`: the emulator as a
+ * `gpt-sdk-emulator --port N [--host 127.0.0.1] [--latency MS] [--seed S] [--api-key KEY]`: the emulator as a
  * process. Prints one line once it accepts connections, then one line per request; exits
  * within a few seconds of SIGINT/SIGTERM, open keep-alive connections and runs included.
  */
@@ -10,9 +10,10 @@ export interface CliOptions {
   host: string;
   latencyMs: number;
   seed?: string;
+  apiKey?: string;
 }
 
-const USAGE = "usage: gpt-sdk-emulator --port N [--host 127.0.0.1] [--latency MS] [--seed S]";
+const USAGE = "usage: gpt-sdk-emulator --port N [--host 127.0.0.1] [--latency MS] [--seed S] [--api-key KEY]";
 /** After a stop signal, exit by this time even if closing hangs. */
 const EXIT_DEADLINE_MS = 3_000;
 
@@ -24,13 +25,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const flag = argv[i];
     const value = argv[i + 1];
     if (flag === "--help" || flag === "-h") throw new UsageError(USAGE);
-    if (!["--port", "--host", "--latency", "--seed"].includes(flag))
+    if (!["--port", "--host", "--latency", "--seed", "--api-key"].includes(flag))
       throw new UsageError(`unknown option '${flag}'\n${USAGE}`);
     if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value\n${USAGE}`);
     i++;
     if (flag === "--port") options.port = wholeNumber(flag, value, 65_535);
     else if (flag === "--latency") options.latencyMs = wholeNumber(flag, value, 600_000);
     else if (flag === "--host") options.host = value;
+    else if (flag === "--api-key") options.apiKey = value;
     else options.seed = value;
   }
   return options;

@@ -41,6 +41,8 @@ export interface EmulatorOptions {
   seed?: string | number;
   /** One line per request: `POST /v1/threads 200 0.4ms`. */
   log?: (line: string) => void;
+  /** The only API key accepted (any other gets OpenAI's 401 "Incorrect API key provided"); default: any key. */
+  apiKey?: string;
   /** "deprecated": Assistants calls answer as after v1's deprecation (400); "shutdown": as after its removal (404). */
   v1?: V1Lifecycle;
 }
@@ -66,7 +68,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const state: EmulatorState = { store, engine, clock, ids, stepMs };
   const faults = new Faults(options.faults, options.latencyMs ?? 0);
   const sleeper = new Sleeper();
-  const handler = requestHandler({ state, faults, sleeper, lifecycle: options.v1 ?? "live", log: options.log });
+  const lifecycle = options.v1 ?? "live";
+  const handler = requestHandler({ state, faults, sleeper, lifecycle, apiKey: options.apiKey, log: options.log });
   const host = options.host ?? "127.0.0.1";
   const server = await listen(handler, options.port ?? 0, host, () => sleeper.close());
   const urlHost = host.includes(":") ? `[${host}]` : host;

@@ -22,6 +22,8 @@ export interface PipelineOptions {
   faults: Faults;
   sleeper: Sleeper;
   lifecycle: V1Lifecycle;
+  /** The only key accepted; any key when undefined. */
+  apiKey?: string;
   log?: (line: string) => void;
 }
 
@@ -60,7 +62,7 @@ async function answer(
   const url = requestTarget(req.url ?? "/");
   let slow: Parameters<typeof send>[3];
   try {
-    checkApiKey(req.headers);
+    checkApiKey(req.headers, options.apiKey);
     const match = url.pathname.startsWith("/v1/") ? matchRoute(ROUTES, method, url.pathname.slice(3)) : undefined;
     if (!match) throw invalidUrl(method, url.pathname);
     outcome.operation = match.route.operationId;
