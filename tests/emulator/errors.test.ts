@@ -282,6 +282,26 @@ describe("files", () => {
     ]);
   });
 
+  test("an assistant uses only files uploaded with purpose assistants", async () => {
+    const form = new FormData();
+    form.append("purpose", "fine-tune");
+    form.append("file", new Blob(['{"prompt":"a","completion":"b"}\n']), "train.jsonl");
+    const tuning = (await upload(form)).json.id;
+    const refusal = (param: string) =>
+      apiError(
+        `Files with ids ['${tuning}'] were not uploaded with purpose 'assistants', the only purpose an assistant can use.`,
+        param,
+      );
+    const created = await raw(t.emu, "POST", "/v1/assistants", { body: { model: "m", file_ids: [tuning] } });
+    expect([created.status, created.json]).toEqual([400, refusal("file_ids")]);
+    const assistant = (await raw(t.emu, "POST", "/v1/assistants", { body: { model: "m" } })).json.id;
+    const modified = await raw(t.emu, "POST", `/v1/assistants/${assistant}`, { body: { file_ids: [tuning] } });
+    expect([modified.status, modified.json]).toEqual([400, refusal("file_ids")]);
+    const attached = await raw(t.emu, "POST", `/v1/assistants/${assistant}/files`, { body: { file_id: tuning } });
+    expect([attached.status, attached.json]).toEqual([400, refusal("file_id")]);
+    expect((await raw(t.emu, "GET", `/v1/assistants/${assistant}/files`)).json.data).toEqual([]);
+  });
+
   test("a fine-tune file that is not JSONL ends in error, with status_details", async () => {
     const form = new FormData();
     form.append("purpose", "fine-tune");

@@ -4,7 +4,7 @@ import { paginate, parseListQuery } from "../pagination";
 import { route, type EmulatorState, type Route } from "../router";
 import type { AssistantObject } from "../types";
 import { Fields, LIMITS } from "../validation";
-import { checkFilesExist, deleted, nowSeconds } from "./common";
+import { checkAssistantFiles, deleted, nowSeconds } from "./common";
 
 const FIELDS = ["model", "name", "description", "instructions", "tools", "file_ids", "metadata"];
 
@@ -60,7 +60,7 @@ function createAssistant(state: EmulatorState, body: unknown): AssistantObject {
     file_ids: [],
     metadata: fields.metadata() ?? {},
   };
-  checkFilesExist(state, fileIds, "file_ids");
+  checkAssistantFiles(state, fileIds, "file_ids");
   state.store.addAssistant(assistant);
   setFileIds(state, assistant, fileIds);
   return assistant;
@@ -84,7 +84,7 @@ function modifyAssistant(state: EmulatorState, id: string, body: unknown): Assis
   const metadata = fields.metadata();
   if (metadata !== undefined) changes.metadata = metadata;
   const fileIds = fields.fileIds(LIMITS.assistantFiles);
-  if (fileIds !== undefined) checkFilesExist(state, fileIds, "file_ids");
+  if (fileIds !== undefined) checkAssistantFiles(state, fileIds, "file_ids");
   Object.assign(assistant, changes);
   if (fileIds !== undefined) setFileIds(state, assistant, fileIds);
   return assistant;
@@ -93,7 +93,7 @@ function modifyAssistant(state: EmulatorState, id: string, body: unknown): Assis
 function attachFile(state: EmulatorState, assistantId: string, body: unknown) {
   const assistant = state.store.assistants.get(assistantId);
   const fileId = new Fields(body, ["file_id"]).requiredString("file_id");
-  checkFilesExist(state, [fileId], "file_id");
+  checkAssistantFiles(state, [fileId], "file_id");
   const attached = state.store.filesOf(assistantId).find(fileId);
   if (attached) return attached;
   if (assistant.file_ids.length >= LIMITS.assistantFiles) {
