@@ -32,7 +32,7 @@ import { load, type LoadResult } from "./lib/load";
 import { ensureBenchDeps } from "./lib/peers";
 import { log, median, ROOT, rotate } from "./lib/util";
 
-export const MEASUREMENTS: readonly Measurement[] = [
+const MEASUREMENTS: readonly Measurement[] = [
   { label: "getRun, sequential", operation: "getRun", connections: 1 },
   { label: "getRun, 16 in flight", operation: "getRun", connections: 16 },
   { label: "listMessages (100), sequential", operation: "listMessages", connections: 1 },
