@@ -156,6 +156,10 @@ export interface SchemaObject extends Extensible {
   readonly oneOf?: Schema[];
   readonly anyOf?: Schema[];
   readonly discriminator?: DiscriminatorObject;
+  /** JSON Schema 2019-09 (in some 3.1 documents): what a `$recursiveRef: "#"` inside this schema stands for. */
+  readonly $recursiveAnchor?: boolean;
+  /** JSON Schema 2019-09: `"#"`, the outermost enclosing schema with `$recursiveAnchor` (a type that holds itself). */
+  readonly $recursiveRef?: string;
 }
 
 export interface DiscriminatorObject extends Extensible {

@@ -36,6 +36,8 @@ export class SchemaModeler {
   private readonly componentRefs = new Map<string, TypeRef>();
   /** Every declaration's name by its placement key: what gen.lock records. */
   readonly typeNames = new Map<string, string>();
+  /** Components being converted, outermost first: where a `$recursiveRef` inside them points. */
+  private readonly converting: string[] = [];
 
   /** Names the lock gives are reserved first, so no new declaration can take one. */
   constructor(
@@ -59,6 +61,10 @@ export class SchemaModeler {
 
   typeOf(schema: unknown, pointer: string, place: Placement): TypeRef {
     if (isRef(schema)) return this.refType(schema, pointer, place);
+    if (isRecursiveRef(schema)) {
+      const target = this.recursiveTarget();
+      return target === undefined ? UNKNOWN : this.componentRef(target);
+    }
     if (typeof schema === "boolean") return schema ? UNKNOWN : { kind: "null" };
     const s = schemaObject(schema);
     if (!s) return UNKNOWN;
@@ -72,8 +78,7 @@ export class SchemaModeler {
   component(name: string): Decl {
     const existing = this.components.get(name);
     if (existing) return existing;
-    const pointer = pointerOf(["components", "schemas", name]);
-    const found = this.resolver.deref(this.resolver.at(pointer), pointer);
+    const found = this.componentNode(name);
     // `anyOf: [{ object }, { type: null }]` (3.1's nullable) is that object, and references to it may be null.
     const lone = nullableObjectMember(schemaObject(found.node), found.pointer);
     const resolved = lone ?? found;
@@ -86,7 +91,9 @@ export class SchemaModeler {
     if (schema && (isObjectWithProperties(schema) || (schema.allOf && !isNullable(schema)))) {
       const decl: ObjectDecl = { kind: "object", name: declName, namespace: "shared", fields: [], ...docs };
       this.register(name, decl);
-      this.fillObject(decl, key, this.flattenAllOf(schema, resolved.pointer), resolved.pointer);
+      this.within(name, () =>
+        this.fillObject(decl, key, this.flattenAllOf(schema, resolved.pointer), resolved.pointer),
+      );
       return decl;
     }
     if (Array.isArray(schema?.enum) && !schema.oneOf && !schema.anyOf) {
@@ -96,12 +103,33 @@ export class SchemaModeler {
     }
     const decl: AliasDecl = { kind: "alias", name: declName, namespace: "shared", type: UNKNOWN, ...docs };
     this.register(name, decl);
-    decl.type = this.typeOf(resolved.node, resolved.pointer, {
-      namespace: "shared",
-      key: `${key}=`,
-      candidates: [`${declName}Value`],
-    });
+    const place = { namespace: "shared" as const, key: `${key}=`, candidates: [`${declName}Value`] };
+    decl.type = this.within(name, () => this.typeOf(resolved.node, resolved.pointer, place));
     return decl;
+  }
+
+  /** `#/components/schemas/<name>`, its own `$ref` followed. */
+  private componentNode(name: string): Located {
+    const pointer = pointerOf(["components", "schemas", name]);
+    return this.resolver.deref(this.resolver.at(pointer), pointer);
+  }
+
+  /** Runs `convert` with the component on the stack `$recursiveRef` reads. */
+  private within<T>(name: string, convert: () => T): T {
+    this.converting.push(name);
+    try {
+      return convert();
+    } finally {
+      this.converting.pop();
+    }
+  }
+
+  /**
+   * What `$recursiveRef: "#"` means here: the outermost component being converted that sets `$recursiveAnchor`
+   * (OpenAI's `CompoundFilter` lists filters that are comparisons or compound filters again). Undefined outside one.
+   */
+  private recursiveTarget(): string | undefined {
+    return this.converting.find((name) => schemaObject(this.componentNode(name).node)?.$recursiveAnchor === true);
   }
 
   private register(name: string, decl: Decl): void {
@@ -145,7 +173,7 @@ export class SchemaModeler {
   private componentRefType(name: string): TypeRef {
     const decl = this.component(name);
     const pointer = pointerOf(["components", "schemas", name]);
-    const schema = schemaObject(this.resolver.deref(this.resolver.at(pointer), pointer).node);
+    const schema = schemaObject(this.componentNode(name).node);
     const mayBeNull =
       !!schema &&
       (isNullable(schema) ||
@@ -388,6 +416,10 @@ export class SchemaModeler {
 
   /** A schema with refs followed (for reading its keywords, not for naming). */
   plain(schema: unknown, pointer: string): SchemaObject | undefined {
+    if (isRecursiveRef(schema)) {
+      const target = this.recursiveTarget();
+      if (target !== undefined) return schemaObject(this.componentNode(target).node);
+    }
     if (!isRef(schema)) return schemaObject(schema);
     const resolved = this.resolver.deref(schema, pointer).node;
     // Keywords beside the $ref (3.0 `nullable`, any 3.1 keyword) win over the target's.
@@ -400,6 +432,11 @@ export class SchemaModeler {
 /** The keywords of a schema, or undefined for `true`/`false` and values that are no schema at all. */
 function schemaObject(node: unknown): SchemaObject | undefined {
   return typeof node === "object" && node !== null ? (node as SchemaObject) : undefined;
+}
+
+/** `{ $recursiveRef: "#" }`, the only value JSON Schema 2019-09 defines. */
+function isRecursiveRef(node: unknown): boolean {
+  return schemaObject(node)?.$recursiveRef === "#";
 }
 
 /** `Pet` for `#/components/schemas/Pet`; undefined for any other pointer (a property deep inside one, say). */

@@ -419,6 +419,47 @@ Book:
     },
   ],
   [
+    "$recursiveRef: the outermost component with $recursiveAnchor, reached directly or through another component",
+    {
+      given: {
+        openapi: "3.1.0",
+        schemas: `
+Comparison:
+  type: object
+  required: [type, key]
+  properties:
+    type: { type: string, enum: [eq, ne] }
+    key: { type: string }
+Compound:
+  $recursiveAnchor: true
+  type: object
+  required: [type, filters]
+  properties:
+    type: { type: string, enum: [and, or] }
+    filters:
+      type: array
+      items:
+        oneOf:
+          - $ref: "#/components/schemas/Comparison"
+          - $recursiveRef: "#"
+        discriminator: { propertyName: type }
+Search:
+  type: object
+  properties:
+    filter: { $ref: "#/components/schemas/Compound" }
+    loose: { $recursiveRef: "#" }`,
+      },
+      want: {
+        Comparison: "{ type: ComparisonType; key: string }",
+        ComparisonType: 'enum "eq" | "ne"',
+        Compound:
+          "{ type: CompoundType; filters: (Comparison | Compound, by type: eq → Comparison, ne → Comparison, and → Compound, or → Compound)[] }",
+        CompoundType: 'enum "and" | "or"',
+        Search: "{ filter?: Compound; loose?: unknown }",
+      },
+    },
+  ],
+  [
     "inline schemas are hoisted under names from where they sit",
     {
       given: {
