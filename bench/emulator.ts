@@ -9,7 +9,8 @@
  *   not blur.
  * Goals: start-up ≤ 50 ms, ≥ 20× Prism's requests per second.
  *
- *   tsx bench/emulator.ts [--rounds N] [--seconds S] [--out FILE]
+ *   tsx bench/emulator.ts [--rounds N] [--seconds S] [--out FILE] [--json]
+ * (`--json`: print the figures as JSON instead of the report, for `npm run bench`, which runs this as a section.)
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -32,23 +33,25 @@ import { load, type LoadResult } from "./lib/load";
 import { ensureBenchDeps } from "./lib/peers";
 import { log, median, ROOT, rotate } from "./lib/util";
 
-const MEASUREMENTS: readonly Measurement[] = [
+const MEASUREMENTS: Measurement[] = [
   { label: "getRun, sequential", operation: "getRun", connections: 1 },
   { label: "getRun, 16 in flight", operation: "getRun", connections: 16 },
   { label: "listMessages (100), sequential", operation: "listMessages", connections: 1 },
   { label: "listMessages (100), 16 in flight", operation: "listMessages", connections: 16 },
 ];
 
-function parseArgs(argv: string[]): { rounds: number; seconds: number; out: string } {
-  const options = { rounds: 5, seconds: 2, out: join(ROOT, "docs", "EMULATOR-BENCHMARKS.md") };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (flag === "--out" && value) options.out = value;
-    else if ((flag === "--rounds" || flag === "--seconds") && Number(value) > 0)
-      options[flag.slice(2) as "rounds"] = Number(value);
+function parseArgs(argv: readonly string[]): { rounds: number; seconds: number; out: string; json: boolean } {
+  const options = { rounds: 5, seconds: 2, out: join(ROOT, "docs", "EMULATOR-BENCHMARKS.md"), json: false };
+  const args = [...argv];
+  while (args.length > 0) {
+    const flag = args.shift()!;
+    if (flag === "--json") options.json = true;
+    else if (flag === "--out" && args[0]) options.out = args.shift()!;
+    else if ((flag === "--rounds" || flag === "--seconds") && Number(args[0]) > 0)
+      options[flag === "--rounds" ? "rounds" : "seconds"] = Number(args.shift());
     else
       throw new Error(
-        `unknown or incomplete argument "${flag}" (usage: tsx bench/emulator.ts [--rounds N] [--seconds S] [--out FILE])`,
+        `unknown or incomplete argument "${flag}" (usage: tsx bench/emulator.ts [--rounds N] [--seconds S] [--out FILE] [--json])`,
       );
   }
   return options;
@@ -127,6 +130,7 @@ async function main(): Promise<void> {
     await checkSameBytes(targets, answers);
     const results = await measureAll(targets, options.rounds, options.seconds);
     const bench: EmulatorBench = {
+      measurements: MEASUREMENTS,
       startMs: { emulator: emulatorStartMs, prism: prism.startMs },
       bytes: {
         getRun: Buffer.byteLength(answers.getRun.body),
@@ -140,9 +144,10 @@ async function main(): Promise<void> {
       rounds: options.rounds,
       seconds: options.seconds,
     };
-    const report = renderEmulatorReport(bench, MEASUREMENTS);
+    const report = renderEmulatorReport(bench);
     writeFileSync(options.out, report);
-    console.log(report);
+    // For `npm run bench` (bench/run.ts), which reads the last line: the figures themselves.
+    console.log(options.json ? JSON.stringify(bench) : report);
   } finally {
     for (const target of targets) await target.stop();
   }

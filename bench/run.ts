@@ -1,17 +1,19 @@
 /**
  * npm run bench → every section, then docs/BENCHMARKS.md (see docs/BENCHMARKS.md "Reproduce").
  *
- *   tsx bench/run.ts [--quick] [--only generation,scaling,runtime,startup,stream,profile] [--out FILE]
+ *   tsx bench/run.ts [--quick] [--only generation,scaling,runtime,startup,stream,emulator,profile] [--out FILE]
  *   tsx bench/run.ts --render [--out FILE]   rewrite the report from bench/.build/results.json
  *
  * Installs bench/'s pinned peers (npm ci in bench/) when they are missing or differ from
- * bench/package.json, and builds dist/ when it is missing. Takes about 8 minutes on 2 cores.
+ * bench/package.json, and builds dist/ when it is missing. Takes about 13 minutes on 2 cores; the emulator
+ * section (bench/emulator.ts) also rewrites docs/EMULATOR-BENCHMARKS.md.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, totalmem, type as osType } from "node:os";
 import { join, relative } from "node:path";
 import { runJsonChild, startServer, type ServerProcess } from "./lib/children";
+import type { EmulatorBench } from "./lib/emulator-report";
 import { ensureBenchDeps } from "./lib/peers";
 import { clientLabel, CLIENT_IDS, type ClientId, type Operation } from "./lib/clients";
 import { messagesPage, run as runFixture } from "./lib/fixtures";
@@ -23,7 +25,7 @@ import type { MemoryResult, RuntimeResult } from "./runtime";
 import type { StreamResult } from "./lib/stream-stats";
 import { runStartup } from "./startup";
 
-const SECTIONS = ["generation", "scaling", "runtime", "startup", "stream", "profile"] as const;
+const SECTIONS = ["generation", "scaling", "runtime", "startup", "stream", "emulator", "profile"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Section>; out?: string; render: boolean } {
@@ -134,6 +136,7 @@ async function main(): Promise<void> {
 
   if (opts.only.has("startup")) results.startup = runStartup({ runs: q ? 3 : 25 });
   if (opts.only.has("stream")) results.stream = await runStreamSection(q);
+  if (opts.only.has("emulator")) results.emulator = await runEmulatorSection(q);
   if (opts.only.has("runtime") || opts.only.has("profile")) await runServerSections(opts, results);
   if (opts.only.has("generation")) results.generation = await runGeneration({ runs: q ? 1 : 5, bigRuns: q ? 1 : 3 });
   if (opts.only.has("scaling")) await runScalingSection(opts, results);
@@ -162,6 +165,13 @@ function runStreamSection(quick: boolean): Promise<StreamResult> {
   log("stream: one long streamed run through gpt-sdk's parser and openai 4.x's");
   const args = ["--rounds", quick ? "3" : "15", "--events", "20000"];
   return runJsonChild<StreamResult>("stream.ts", args, ["--expose-gc"]);
+}
+
+/** The emulator beside Prism and the node:http floor (bench/emulator.ts); a quick run reports into bench/.build. */
+function runEmulatorSection(quick: boolean): Promise<EmulatorBench> {
+  log("emulator: start-up, and requests per second beside Prism and a bare node:http server");
+  const args = quick ? ["--rounds", "1", "--seconds", "1", "--out", join(BUILD_DIR, "EMULATOR-BENCHMARKS.md")] : [];
+  return runJsonChild<EmulatorBench>("emulator.ts", ["--json", ...args]);
 }
 
 /** The sections that call the loopback server: runtime (with memory) and the runtime profiles. */

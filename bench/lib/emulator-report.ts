@@ -12,6 +12,7 @@ export interface Measurement {
 }
 
 export interface EmulatorBench {
+  measurements: Measurement[];
   startMs: { emulator: number; prism: number };
   bytes: Record<Operation, number>;
   /**
@@ -30,7 +31,8 @@ const ratio = (r: number | undefined): string => (r !== undefined && Number.isFi
 const micros = (us: number | undefined): string => (us === undefined ? "n/a" : `${us.toFixed(us < 100 ? 1 : 0)} µs`);
 const status = (met: boolean): string => (met ? "**met**" : "**not met**");
 
-export function renderEmulatorReport(bench: EmulatorBench, measurements: readonly Measurement[]): string {
+export function renderEmulatorReport(bench: EmulatorBench): string {
+  const { measurements } = bench;
   return [
     "# Emulator benchmarks",
     "",
@@ -40,7 +42,7 @@ export function renderEmulatorReport(bench: EmulatorBench, measurements: readonl
     "",
     "## Goals",
     "",
-    goalsTable(bench, measurements),
+    goalsTable(bench),
     "",
     "Beside each ratio, *the floor* is the same ratio for a bare node:http server that only replays the emulator's bytes, run the same way: no server on node:http can show more on this machine, so where the floor itself stays under the goal, the goal is out of reach here.",
     "",
@@ -56,36 +58,57 @@ export function renderEmulatorReport(bench: EmulatorBench, measurements: readonl
     "",
     "## Server CPU time per answer",
     "",
-    cpuTable(bench, measurements),
+    cpuTable(bench),
     "",
   ].join("\n");
 }
 
-function goalsTable(bench: EmulatorBench, measurements: readonly Measurement[]): string {
+/** A goal as both reports show it: what it asks, what was measured, and whether that meets it. */
+export interface EmulatorGoal {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+/**
+ * The start-up goal, then the ratio goal for each measurement twice: by wall clock (met when either way of running
+ * the emulator meets it) and per second of the server's CPU (own processes; what the load generator cannot blur).
+ */
+export function emulatorGoals(bench: EmulatorBench): EmulatorGoal[] {
   const [own, inProcess, prism, floor, floorInProcess] = bench.targets;
-  const startRow = [
-    `start-up ≤ ${START_GOAL_MS} ms`,
-    `${fmtMs(bench.startMs.emulator)} (Prism: ${fmtMs(bench.startMs.prism)})`,
-    status(bench.startMs.emulator <= START_GOAL_MS),
-  ];
-  const ratioRows = measurements.map((m, i) => {
-    const [wall, floorWall] = [
-      [own, inProcess],
-      [floor, floorInProcess],
-    ].map((pair) => pair.map((t) => t.results[i].rps / prism.results[i].rps));
+  const startGoal: EmulatorGoal = {
+    target: `Emulator start-up ≤ ${START_GOAL_MS} ms`,
+    measured: `${fmtMs(bench.startMs.emulator)} (Prism: ${fmtMs(bench.startMs.prism)})`,
+    met: bench.startMs.emulator <= START_GOAL_MS,
+  };
+  const ratioGoals = bench.measurements.flatMap((m, i): EmulatorGoal[] => {
+    const vsPrism = (t: EmulatorBench["targets"][number]) => t.results[i].rps / prism.results[i].rps;
+    const [wallOwn, wallIn] = [vsPrism(own), vsPrism(inProcess)];
     const cpu = cpuRatio(prism.results[i], own.results[i]);
-    const floorCpu = cpuRatio(prism.results[i], floor.results[i]);
     return [
-      `≥ ${RATIO_GOAL}× Prism's requests per second: ${m.label}`,
-      `wall clock ${ratio(wall[0])} (own process) / ${ratio(wall[1])} (in process), the floor ${ratio(floorWall[0])} / ${ratio(floorWall[1])}; per CPU-second of the server ${ratio(cpu)}, the floor ${ratio(floorCpu)}`,
-      `wall clock ${status(Math.max(...wall) >= RATIO_GOAL)}; per CPU-second ${status((cpu ?? 0) >= RATIO_GOAL)}`,
+      {
+        target: `Emulator ≥ ${RATIO_GOAL}× Prism's requests per second, wall clock: ${m.label}`,
+        measured: `${ratio(wallOwn)} in its own process, ${ratio(wallIn)} in process (the floor: ${ratio(vsPrism(floor))}, ${ratio(vsPrism(floorInProcess))})`,
+        met: Math.max(wallOwn, wallIn) >= RATIO_GOAL,
+      },
+      {
+        target: `Emulator ≥ ${RATIO_GOAL}× Prism's answers per second of server CPU: ${m.label}`,
+        measured: `${ratio(cpu)} (the floor: ${ratio(cpuRatio(prism.results[i], floor.results[i]))})`,
+        met: (cpu ?? 0) >= RATIO_GOAL,
+      },
     ];
   });
-  return table(["Goal", "Measured", "Status"], [startRow, ...ratioRows]);
+  return [startGoal, ...ratioGoals];
+}
+
+function goalsTable(bench: EmulatorBench): string {
+  const rows = emulatorGoals(bench).map((goal) => [goal.target, goal.measured, status(goal.met)]);
+  return table(["Goal", "Measured", "Status"], rows);
 }
 
 /** CPU time per answer of the targets in their own processes (in process, the load generator's would count too). */
-function cpuTable(bench: EmulatorBench, measurements: readonly Measurement[]): string {
+function cpuTable(bench: EmulatorBench): string {
+  const { measurements } = bench;
   const measured = bench.targets.filter((t) => !t.inProcess);
   return table(
     ["Measurement", ...measured.map((t) => t.name)],

@@ -3,6 +3,7 @@ import type { GenerationResult, ScalingRow, ToolId, ToolResult } from "../genera
 import type { ProfileResult } from "../profile";
 import type { CellResult, MemoryResult, Mode, RuntimeResult } from "../runtime";
 import type { StartupResult } from "../startup";
+import { emulatorGoals, type EmulatorBench } from "./emulator-report";
 import { DELIVERIES, eventsPerSecond, STREAM_PARSERS, streamRatio, type StreamResult } from "./stream-stats";
 import { CLIENT_IDS, OPENAI_IDS, OPERATIONS, type ClientId, type Operation } from "./clients";
 import { functionKey, type HotFunction, type ProfileSummary } from "./cpuprofile";
@@ -34,6 +35,7 @@ export interface BenchResults {
   startup?: StartupResult[];
   profile?: ProfileResult;
   stream?: StreamResult;
+  emulator?: EmulatorBench;
   pageBytes: number;
   runBytes: number;
 }
@@ -139,6 +141,7 @@ function targets(res: BenchResults): Target[] {
     ...(res.runtime ? runtimeTargets(res.runtime) : []),
     ...(res.startup ? [startupTarget(res.startup)] : []),
     ...(res.stream ? [streamTarget(res.stream)] : []),
+    ...(res.emulator ? emulatorGoals(res.emulator) : []),
   ];
 }
 
@@ -763,6 +766,7 @@ export function renderReport(res: BenchResults): string {
   if (res.runtime) lines.push(runtimeSection(res));
   if (res.startup) lines.push(startupSection(res.startup));
   if (res.stream) lines.push(streamSection(res.stream));
+  if (res.emulator) lines.push(emulatorSection(res.emulator));
   if (res.profile) lines.push(profileSection(res.profile));
   return (
     lines
@@ -813,6 +817,25 @@ const REPRODUCE = [
   "npm run build && node --import tsx bench/micro.ts 12   # half-minute A/B of a call: gpt-sdk and openai 4.x ÷ raw axios (peers installed)",
   "```",
   "",
-  "`npm run bench` is `npm run build && tsx bench/run.ts` (root package.json). Sections can be picked with `-- --only generation,scaling,runtime,startup,stream,profile`. Raw figures of the last run: `bench/.build/results.json`.",
+  "`npm run bench` is `npm run build && tsx bench/run.ts` (root package.json). Sections can be picked with `-- --only generation,scaling,runtime,startup,stream,emulator,profile`; `npm run bench:emulator` runs the emulator section alone. Raw figures of the last run: `bench/.build/results.json`.",
   "",
 ];
+
+/** The emulator's own report (docs/EMULATOR-BENCHMARKS.md, written in the same run) has the tables. */
+function emulatorSection(bench: EmulatorBench): string {
+  const [own, inProcess, prism] = bench.targets;
+  const rows = bench.measurements.map((m, i) => [
+    m.label,
+    fmtInt(own.results[i].rps),
+    fmtInt(inProcess.results[i].rps),
+    fmtInt(prism.results[i].rps),
+  ]);
+  return [
+    "## 5. The emulator",
+    "",
+    "`gpt-sdk/emulator` beside Prism mocking the same document, both answering with the same bytes, under autocannon (requests per second, medians). How it is measured, the bare node:http floor and the servers' CPU time per answer: [EMULATOR-BENCHMARKS.md](EMULATOR-BENCHMARKS.md), written by this run.",
+    "",
+    table(["Measurement", own.name, inProcess.name, prism.name], rows, ["l", "r", "r", "r"]),
+    "",
+  ].join("\n");
+}
