@@ -2,8 +2,8 @@
  * Serialized JSON of objects that rarely change (messages: only their metadata can be modified),
  * kept as UTF-8 bytes: a 100-message page is copied together from cached buffers instead of
  * stringified, joined and encoded afresh, and a page asked for again (a client polling a thread)
- * is served as it was while its collection has not changed. Whoever changes a cached object
- * calls `forget` first.
+ * is served as it was while its collection has not changed. Whoever changes a cached object in
+ * place calls `forget(object, itsCollection)` first.
  */
 import type { ListPage } from "./pagination";
 

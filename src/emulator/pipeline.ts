@@ -103,7 +103,7 @@ function requestTarget(raw: string): RequestTarget {
   return { pathname: raw.slice(0, query), searchParams: new URLSearchParams(raw.slice(query + 1)) };
 }
 
-/** The call of a route that takes no body. */
+/** What a handler gets: the path's parameters, the query, and the body or the upload's parts (none by default). */
 function callOf(match: Match, url: RequestTarget, body?: unknown, parts: readonly UploadPart[] = []): Call {
   return { params: match.params, query: url.searchParams, body, parts };
 }
