@@ -20,6 +20,7 @@ import {
   removeDir,
   rotate,
   ROOT,
+  rootRequire,
   SPECS_DIR,
   tempDir,
   timedRun,
@@ -108,17 +109,29 @@ function tools(): Tool[] {
   return [...ourTools(), ...peerTools()];
 }
 
-/** Our generator through tsx (in tmpfs and on disk) and precompiled. */
+/**
+ * `npm run generate`'s own command line (package.json `scripts.generate`, `node --require tsx/cjs codegen/cli.ts`),
+ * run with this node like the peers' bins: the bench times what users run, in one process.
+ */
+function generateScript(): { shown: string; nodeArgs: string[] } {
+  const manifest = rootRequire(join(ROOT, "package.json")) as { scripts: Record<string, string> };
+  const script = manifest.scripts.generate;
+  const [program, ...nodeArgs] = script.split(" ");
+  if (program !== "node") throw new Error(`npm run generate is "${script}": the bench expects a node command`);
+  return { shown: `${script} --spec X --out D`, nodeArgs };
+}
+
+/** Our generator as `npm run generate` runs it (through tsx, in tmpfs and on disk) and precompiled. */
 function ourTools(): Tool[] {
-  const tsx = join(ROOT, "node_modules", ".bin", "tsx");
   const node = process.execPath;
+  const { shown, nodeArgs } = generateScript();
+  const viaTsx = (spec: string, out: string) => ({
+    file: node,
+    args: [...nodeArgs, "--spec", spec, "--out", out],
+    cwd: ROOT,
+  });
   return [
-    {
-      id: "ours-tsx",
-      label: "gpt-sdk generator (tsx)",
-      shown: "node_modules/.bin/tsx codegen/cli.ts --spec X --out D",
-      command: (spec, out) => ({ file: tsx, args: ["codegen/cli.ts", "--spec", spec, "--out", out], cwd: ROOT }),
-    },
+    { id: "ours-tsx", label: "gpt-sdk generator (tsx)", shown, command: viaTsx },
     {
       id: "ours-node",
       label: "gpt-sdk generator (precompiled, plain node)",
@@ -129,8 +142,8 @@ function ourTools(): Tool[] {
       id: "ours-tsx-disk",
       disk: true,
       label: `gpt-sdk generator (tsx), output on disk (${tmpdir()})`,
-      shown: "node_modules/.bin/tsx codegen/cli.ts --spec X --out D",
-      command: (spec, out) => ({ file: tsx, args: ["codegen/cli.ts", "--spec", spec, "--out", out], cwd: ROOT }),
+      shown,
+      command: viaTsx,
     },
   ];
 }
