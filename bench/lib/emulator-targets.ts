@@ -147,7 +147,8 @@ export async function answerOf(url: string): Promise<Answer> {
   const headers: Record<string, string> = {};
   for (const [name, value] of response.headers)
     if (!["date", "connection", "keep-alive"].includes(name)) headers[name] = value;
-  return { path: new URL(url).pathname + new URL(url).search, headers, body: await response.text() };
+  const { pathname, search } = new URL(url);
+  return { path: pathname + search, headers, body: await response.text() };
 }
 
 /** A thread with 100 messages and a run on it; the URLs of getRun and of one 100-message page. */

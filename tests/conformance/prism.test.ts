@@ -95,6 +95,8 @@ const TOOLS: Array<shared.AssistantToolsCode | shared.AssistantToolsRetrieval | 
 /** TOOLS as the wire must carry them (the SDK's models are already wire-shaped here). */
 const WIRE_TOOLS = JSON.parse(JSON.stringify(TOOLS)) as unknown;
 
+/** Every field of a create/modify assistant body, as the SDK sends them when all are given. */
+const ASSISTANT_BODY_KEYS = ["description", "file_ids", "instructions", "metadata", "model", "name", "tools"];
 const METADATA = { user_id: "user_42", "Mixed Key": "value with spaces", empty: "" };
 
 const MESSAGE_REQUEST: shared.CreateMessageRequest = {
@@ -362,15 +364,7 @@ describe("Assistants, against OpenAI's document", () => {
         metadata: METADATA,
       }),
     );
-    expect(Object.keys(sentBody(res.rawResponse)).sort()).toEqual([
-      "description",
-      "file_ids",
-      "instructions",
-      "metadata",
-      "model",
-      "name",
-      "tools",
-    ]);
+    expect(Object.keys(sentBody(res.rawResponse)).sort()).toEqual(ASSISTANT_BODY_KEYS);
     expect(sentBody(res.rawResponse).tools).toEqual(WIRE_TOOLS);
     expect(sentBody(res.rawResponse).metadata).toEqual(METADATA);
     expectAssistant(res.assistantObject);
@@ -408,15 +402,7 @@ describe("Assistants, against OpenAI's document", () => {
         ASSISTANT,
       ),
     );
-    expect(Object.keys(sentBody(res.rawResponse)).sort()).toEqual([
-      "description",
-      "file_ids",
-      "instructions",
-      "metadata",
-      "model",
-      "name",
-      "tools",
-    ]);
+    expect(Object.keys(sentBody(res.rawResponse)).sort()).toEqual(ASSISTANT_BODY_KEYS);
     expect(sentBody(res.rawResponse).tools).toEqual(WIRE_TOOLS);
     expectAssistant(res.assistantObject);
   });

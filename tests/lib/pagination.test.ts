@@ -2,16 +2,13 @@
  * The generated `...All` list methods (one gen.yaml rule, runtime Paginator): which requests
  * they make, with which cursors, and which items they yield.
  */
-import { operations, type Gpt } from "../../src";
+import { operations } from "../../src";
 import { useMockApi } from "../support/mock-api";
 import { THREAD, listWire, messageWire, newSdk } from "./fixtures";
 import { BETA_HEADER_VALUE } from "../support/pinned-spec";
 
 const api = useMockApi();
-let sdk: Gpt;
-beforeAll(() => {
-  sdk = newSdk(api);
-});
+const sdk = newSdk(api);
 const MESSAGES = `GET /threads/${THREAD}/messages`;
 
 const m = (n: number) => messageWire(`msg_${n}`, `message ${n}`);

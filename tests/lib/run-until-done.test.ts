@@ -2,23 +2,13 @@
  * runUntilDone: the tool-call loop. Exact request sequences, exact submit bodies, handlers
  * run in parallel, and each failure policy.
  */
-import {
-  WaitAbortedError,
-  WaitTimeoutError,
-  runUntilDone,
-  type ToolCallContext,
-  type shared,
-  type Gpt,
-} from "../../src";
+import { WaitAbortedError, WaitTimeoutError, runUntilDone, type ToolCallContext, type shared } from "../../src";
 import { ManualClock } from "../support/clock";
 import { useMockApi } from "../support/mock-api";
 import { ASSISTANT, RUN, THREAD, newSdk, requiresActionWire, runWire } from "./fixtures";
 
 const api = useMockApi();
-let sdk: Gpt;
-beforeAll(() => {
-  sdk = newSdk(api);
-});
+const sdk = newSdk(api);
 
 const CREATE_RUN = `POST /threads/${THREAD}/runs`;
 const GET_RUN = `GET /threads/${THREAD}/runs/${RUN}`;

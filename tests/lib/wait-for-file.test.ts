@@ -6,17 +6,13 @@ import {
   createAndWaitForProcessing,
   waitForProcessing,
   type shared,
-  type Gpt,
 } from "../../src";
 import { ManualClock } from "../support/clock";
 import { useMockApi } from "../support/mock-api";
 import { fileWire, newSdk } from "./fixtures";
 
 const api = useMockApi();
-let sdk: Gpt;
-beforeAll(() => {
-  sdk = newSdk(api);
-});
+const sdk = newSdk(api);
 const GET_FILE = "GET /files/file-abc123";
 
 describe("waitForProcessing", () => {

@@ -13,7 +13,6 @@ import {
   waitForCompletion,
   waitForRun,
   type shared,
-  type Gpt,
 } from "../../src";
 import { ManualClock } from "../support/clock";
 import { useMockApi } from "../support/mock-api";
@@ -21,10 +20,7 @@ import { API_KEY, RUN, THREAD, newSdk, runWire } from "./fixtures";
 import { BETA_HEADER_VALUE } from "../support/pinned-spec";
 
 const api = useMockApi();
-let sdk: Gpt;
-beforeAll(() => {
-  sdk = newSdk(api);
-});
+const sdk = newSdk(api);
 const GET_RUN = `GET /threads/${THREAD}/runs/${RUN}`;
 
 function statuses() {
